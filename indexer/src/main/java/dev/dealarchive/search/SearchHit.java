@@ -1,0 +1,26 @@
+package dev.dealarchive.search;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One article found by a search.
+ *
+ * @param id article id
+ * @param title title, possibly empty
+ * @param source publisher, possibly empty
+ * @param url url or {@code null}
+ * @param published publication time or {@code null}
+ * @param score relevance score (0 for filter-only queries)
+ * @param snippet the best passage of the article with matched words marked
+ * @param tags the article's tags
+ */
+public record SearchHit(
+    String id,
+    String title,
+    String source,
+    String url,
+    Instant published,
+    float score,
+    MarkedText snippet,
+    List<String> tags) {}
