@@ -1,0 +1,45 @@
+package dev.dealarchive.index;
+
+/**
+ * The names of the index fields, shared by the code that writes documents and the code that reads them.
+ *
+ * <p>Title and body are indexed twice: stemmed ({@link #TITLE}, {@link #BODY}) for recall, and unstemmed
+ * ({@link #TITLE_EXACT}, {@link #BODY_EXACT}) so quoted phrases and names match exactly.
+ */
+public final class ArchiveFields {
+  private ArchiveFields() {}
+
+  /** Stable article id: indexed as one term, stored, sorted doc values for tie-breaks. */
+  public static final String ID = "id";
+  /** Title, stemmed, stored. */
+  public static final String TITLE = "title";
+  /** Title, unstemmed. */
+  public static final String TITLE_EXACT = "title_exact";
+  /** Body, stemmed, stored, with offsets so passages can be cut without re-reading the source. */
+  public static final String BODY = "body";
+  /** Body, unstemmed. */
+  public static final String BODY_EXACT = "body_exact";
+  /** Publication time in epoch milliseconds: point for ranges, doc values for sorting, stored. */
+  public static final String PUBLISHED = "published";
+  /** Publisher as written: stored, sorted doc values for counting by source. */
+  public static final String SOURCE = "source";
+  /** Publisher lower-cased: one term for {@code source:} filters. */
+  public static final String SOURCE_KEY = "source_key";
+  /** Tags as written, stored. */
+  public static final String TAG = "tag";
+  /** Tags lower-cased: one term each for {@code tag:} filters, sorted-set doc values for counting. */
+  public static final String TAG_KEY = "tag_key";
+  /** Url, one term (for duplicate detection), stored. */
+  public static final String URL = "url";
+  /** Authors, stored. */
+  public static final String AUTHOR = "author";
+  /** Where the article came from (file path or feed url): one term, so a deleted file's articles can be found. */
+  public static final String ORIGIN = "origin";
+  /** Content hash, stored. */
+  public static final String HASH = "hash";
+  /** Same-story key (normalized title and body), one term, for duplicate detection. */
+  public static final String STORY = "story";
+
+  /** Commit user-data key holding the time of the commit in epoch milliseconds. */
+  public static final String COMMIT_TIME = "archive.commitTime";
+}

@@ -1,0 +1,547 @@
+package dev.dealarchive.index;
+
+import dev.dealarchive.article.Article;
+import dev.dealarchive.article.ArticleDraft;
+import dev.dealarchive.article.ContentHash;
+import dev.dealarchive.read.ArticleReader;
+import dev.dealarchive.read.InputProblem;
+import dev.dealarchive.read.ReadListener;
+import dev.dealarchive.read.Readers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * Writes the archive's index: syncs it with input files and folders, or adds articles from other origins (feeds,
+ * single pages).
+ *
+ * <p>An instance holds the index's write lock from {@link #open} until {@link #close}; a second writer gets an
+ * {@link IndexBusyException}. Each {@link #index} run commits once at its end; when it fails, everything it did is
+ * rolled back, so the index is exactly as before the run. Closing without commit discards uncommitted changes.
+ */
+public final class ArchiveIndexer implements AutoCloseable {
+  private static final int MAX_REPORTED = 10_000;
+
+  private final Path indexDir;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final Function<Path, Optional<ArticleReader>> readers;
+  private FileManifest manifest;
+
+  private ArchiveIndexer(
+      Path indexDir, Directory directory, IndexWriter writer, Function<Path, Optional<ArticleReader>> readers) {
+    this.indexDir = indexDir;
+    this.directory = directory;
+    this.writer = writer;
+    this.readers = readers;
+    this.manifest = FileManifest.load(indexDir);
+  }
+
+  /**
+   * Opens the index in {@code indexDir} for writing, creating it when absent.
+   *
+   * @throws IndexBusyException when another writer holds the index
+   */
+  public static ArchiveIndexer open(Path indexDir) throws IOException {
+    return open(indexDir, Readers::forFile);
+  }
+
+  /** Opens with a custom choice of readers, for tests and embedders. */
+  public static ArchiveIndexer open(Path indexDir, Function<Path, Optional<ArticleReader>> readers)
+      throws IOException {
+    Files.createDirectories(indexDir);
+    Directory directory = FSDirectory.open(indexDir);
+    try {
+      IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzers.forIndex());
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      config.setCommitOnClose(false);
+      config.setRAMBufferSizeMB(128);
+      IndexWriter writer = new IndexWriter(directory, config);
+      return new ArchiveIndexer(indexDir, directory, writer, readers);
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw new IndexBusyException(indexDir.toString(), e);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** The index directory. */
+  public Path indexDir() {
+    return indexDir;
+  }
+
+  /**
+   * Brings the index in line with the given files and folders and commits.
+   *
+   * <p>Only new or changed files are read (size and modification time first, content hash to confirm). Articles of
+   * files deleted from an indexed folder are removed. A file that cannot be read keeps the articles it had. With
+   * {@link IndexOptions#full()}, every input is read again and the index is rebuilt; the old content stays visible
+   * to readers until the rebuilt index is committed.
+   *
+   * @throws IOException when the run fails; the index is then rolled back to its last commit
+   */
+  public IndexSummary index(List<Path> inputs, IndexOptions options, IndexProgress progress) throws IOException {
+    long started = System.nanoTime();
+    Run run = new Run(options, progress);
+    try {
+      if (options.full()) {
+        writer.deleteAll();
+        manifest = FileManifest.empty();
+      }
+      run.snapshot = options.full() ? null : DirectoryReader.open(writer);
+      try (DocumentSink sink = new DocumentSink(writer, options.threads())) {
+        run.sink = sink;
+        for (Path input : inputs) {
+          run.input(input);
+        }
+        sink.awaitAll();
+        run.deleteVanishedFiles();
+        sink.awaitAll();
+      } finally {
+        if (run.snapshot != null) {
+          run.snapshot.close();
+        }
+      }
+      if (run.changedIndex() || options.full()) {
+        commit();
+      }
+      if (run.changedManifest || options.full()) {
+        manifest.save(indexDir);
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      rollbackQuietly(e);
+      throw e;
+    }
+    return run.summary(System.nanoTime() - started);
+  }
+
+  /**
+   * Stores articles of a non-file origin (a feed or a page) and commits. Articles of that origin that are not in
+   * {@code drafts} are kept (feeds drop old entries that are still news).
+   *
+   * @param origin the feed or page url
+   * @param drafts the articles; each needs an explicit id or a url
+   */
+  public IndexSummary indexDrafts(String origin, List<ArticleDraft> drafts) throws IOException {
+    long started = System.nanoTime();
+    Run run = new Run(IndexOptions.defaults(), IndexProgress.NONE);
+    try {
+      run.snapshot = DirectoryReader.open(writer);
+      try (DocumentSink sink = new DocumentSink(writer, 1)) {
+        run.sink = sink;
+        Run.FileRun fileRun = run.new FileRun(origin, origin, null);
+        for (ArticleDraft draft : drafts) {
+          fileRun.article(draft);
+        }
+        sink.awaitAll();
+      } finally {
+        run.snapshot.close();
+      }
+      if (run.changedIndex()) {
+        commit();
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      rollbackQuietly(e);
+      throw e;
+    }
+    return run.summary(System.nanoTime() - started);
+  }
+
+  private void commit() throws IOException {
+    writer.setLiveCommitData(
+        Map.of(ArchiveFields.COMMIT_TIME, Long.toString(System.currentTimeMillis())).entrySet());
+    writer.commit();
+  }
+
+  private void rollbackQuietly(Throwable cause) {
+    try {
+      writer.rollback();
+    } catch (IOException | RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      if (writer.isOpen()) {
+        writer.close();
+      }
+    } finally {
+      directory.close();
+    }
+  }
+
+  /** The state of one indexing run. Methods run on the caller's thread; only document writes are parallel. */
+  private final class Run {
+    final IndexOptions options;
+    final IndexProgress progress;
+    DirectoryReader snapshot;
+    DocumentSink sink;
+    long added;
+    long updated;
+    long deleted;
+    long unchanged;
+    boolean changedManifest;
+    final List<Skip> duplicateReports = new ArrayList<>();
+    long duplicates;
+    final List<Skip> skipped = new ArrayList<>();
+    long skippedCount;
+    final List<Skip> warnings = new ArrayList<>();
+    final Map<String, String> storiesThisRun = new HashMap<>();
+    final Map<String, String> urlsThisRun = new HashMap<>();
+    final Set<String> idsThisRun = new HashSet<>();
+    final Set<String> walkedFolders = new LinkedHashSet<>();
+    final Set<String> seenFiles = new HashSet<>();
+
+    Run(IndexOptions options, IndexProgress progress) {
+      this.options = options;
+      this.progress = progress;
+    }
+
+    boolean changedIndex() {
+      return added + updated + deleted > 0;
+    }
+
+    IndexSummary summary(long tookNanos) {
+      return new IndexSummary(
+          added, updated, deleted, unchanged, duplicates, duplicateReports, skipped, warnings, tookNanos);
+    }
+
+    void skip(String file, int line, String reason) {
+      skippedCount++;
+      if (skipped.size() < MAX_REPORTED) {
+        skipped.add(new Skip(file, line, reason));
+      }
+    }
+
+    void input(Path input) throws IOException {
+      if (!Files.exists(input)) {
+        skip(input.toString(), 0, "no such file or folder");
+        return;
+      }
+      Path absolute = input.toAbsolutePath().normalize();
+      if (Files.isDirectory(absolute)) {
+        walkedFolders.add(absolute.toString());
+        for (Path file : filesUnder(absolute)) {
+          file(file, absolute, input.resolve(absolute.relativize(file)).toString());
+        }
+      } else {
+        Path root = absolute.getParent();
+        if (readers.apply(absolute).isEmpty()) {
+          skip(input.toString(), 0, "unsupported format (known: " + String.join(", ", Readers.extensions()) + ")");
+          return;
+        }
+        file(absolute, root, input.toString());
+      }
+    }
+
+    List<Path> filesUnder(Path folder) throws IOException {
+      List<Path> files = new ArrayList<>();
+      Path index = indexDir.toAbsolutePath().normalize();
+      Files.walkFileTree(
+          folder,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              boolean hidden = !dir.equals(folder) && dir.getFileName().toString().startsWith(".");
+              return hidden || dir.equals(index) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              String name = file.getFileName().toString();
+              if (attrs.isRegularFile() && !name.startsWith(".") && readers.apply(file).isPresent()) {
+                files.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              skip(file.toString(), 0, "cannot read: " + e.getMessage());
+              return FileVisitResult.CONTINUE;
+            }
+          });
+      Collections.sort(files);
+      return files;
+    }
+
+    void file(Path file, Path root, String shownName) throws IOException {
+      String key = file.toString();
+      if (!seenFiles.add(key)) {
+        return;
+      }
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      long size = attributes.size();
+      long modified = attributes.lastModifiedTime().toMillis();
+      FileManifest.Entry known = manifest.get(key);
+      if (known != null && known.size() == size && known.modifiedMillis() == modified) {
+        unchanged += known.articles();
+        return;
+      }
+      progress.fileStarted(file, size);
+      String hash;
+      try {
+        hash = hashOf(file);
+      } catch (IOException e) {
+        skip(shownName, 0, "cannot read: " + e.getMessage());
+        return;
+      }
+      if (known != null && known.hash().equals(hash)) {
+        unchanged += known.articles();
+        manifest.put(key, new FileManifest.Entry(size, modified, hash, known.articles()));
+        changedManifest = true;
+        progress.fileFinished(file, size);
+        return;
+      }
+      ArticleReader reader = readers.apply(file).orElseThrow();
+      FileRun fileRun = new FileRun(key, shownName, root.relativize(file));
+      try {
+        reader.read(file, options.read(), fileRun);
+      } catch (InputProblem problem) {
+        skip(shownName, problem.line(), problem.reason());
+        progress.fileFinished(file, size);
+        return;
+      } catch (IOException | UncheckedIOException e) {
+        skip(shownName, 0, "cannot read: " + e.getMessage());
+        progress.fileFinished(file, size);
+        return;
+      }
+      if (!fileRun.hadErrors) {
+        fileRun.deleteArticlesNoLongerInFile();
+        manifest.put(key, new FileManifest.Entry(size, modified, hash, fileRun.stored));
+        changedManifest = true;
+      }
+      progress.fileFinished(file, size);
+    }
+
+    /** Removes the articles of files that were indexed from a walked folder and are gone now. */
+    void deleteVanishedFiles() throws IOException {
+      for (String folder : walkedFolders) {
+        for (String path : manifest.pathsUnder(folder)) {
+          if (!seenFiles.contains(path) && !Files.exists(Path.of(path))) {
+            for (String id : idsWithOrigin(path)) {
+              if (!idsThisRun.contains(id)) {
+                writer.deleteDocuments(new Term(ArchiveFields.ID, id));
+                deleted++;
+              }
+            }
+            manifest.remove(path);
+            changedManifest = true;
+          }
+        }
+      }
+    }
+
+    Collection<String> idsWithOrigin(String origin) throws IOException {
+      if (snapshot == null) {
+        return List.of();
+      }
+      IndexSearcher searcher = new IndexSearcher(snapshot);
+      TermQuery query = new TermQuery(new Term(ArchiveFields.ORIGIN, origin));
+      int count = searcher.count(query);
+      if (count == 0) {
+        return List.of();
+      }
+      TopDocs top = searcher.search(query, count);
+      List<String> ids = new ArrayList<>(count);
+      var storedFields = searcher.storedFields();
+      for (ScoreDoc hit : top.scoreDocs) {
+        ids.add(storedFields.document(hit.doc, Set.of(ArchiveFields.ID)).get(ArchiveFields.ID));
+      }
+      return ids;
+    }
+
+    /** The stored article with this id in the index as it was when the run started, or null. */
+    Document storedById(String id) throws IOException {
+      return firstDocument(new Term(ArchiveFields.ID, id), Set.of(ArchiveFields.ID, ArchiveFields.HASH, ArchiveFields.ORIGIN));
+    }
+
+    Document firstDocument(Term term, Set<String> fields) throws IOException {
+      if (snapshot == null) {
+        return null;
+      }
+      IndexSearcher searcher = new IndexSearcher(snapshot);
+      TopDocs top = searcher.search(new TermQuery(term), 1);
+      if (top.scoreDocs.length == 0) {
+        return null;
+      }
+      return searcher.storedFields().document(top.scoreDocs[0].doc, fields);
+    }
+
+    /** Reads one file (or one batch of drafts) and decides, article by article, what to write. */
+    final class FileRun implements ReadListener {
+      final String origin;
+      final String shownName;
+      final Path relativePath;
+      final Map<String, Integer> idsInFile = new HashMap<>();
+      boolean hadErrors;
+      long stored;
+
+      FileRun(String origin, String shownName, Path relativePath) {
+        this.origin = origin;
+        this.shownName = shownName;
+        this.relativePath = relativePath;
+      }
+
+      @Override
+      public void article(ArticleDraft draft) {
+        progress.articleRead();
+        if (draft.isEmpty()) {
+          skip(shownName, draft.line(), "article has neither title nor body");
+          return;
+        }
+        String id = idFor(draft);
+        if (id == null) {
+          skip(shownName, draft.line(), "article has no id and no url");
+          return;
+        }
+        Integer firstLine = idsInFile.putIfAbsent(id, draft.line());
+        if (firstLine != null) {
+          duplicate(draft.line(), "repeats id " + id + (firstLine > 0 ? " of line " + firstLine : ""));
+          return;
+        }
+        try {
+          store(Article.of(id, draft, origin), draft.line());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      private void store(Article article, int line) throws IOException {
+        String id = article.id();
+        String story = ContentHash.sameStoryKey(article.title(), article.body());
+        String sameStory = storiesThisRun.get(story);
+        if (sameStory == null) {
+          Document other = firstDocument(new Term(ArchiveFields.STORY, story), Set.of(ArchiveFields.ID));
+          sameStory = other == null ? null : other.get(ArchiveFields.ID);
+        }
+        if (sameStory != null && !sameStory.equals(id)) {
+          duplicate(line, "same title and body as " + sameStory);
+          return;
+        }
+        if (article.url() != null) {
+          String sameUrl = urlsThisRun.get(article.url());
+          if (sameUrl == null) {
+            Document other = firstDocument(new Term(ArchiveFields.URL, article.url()), Set.of(ArchiveFields.ID));
+            sameUrl = other == null ? null : other.get(ArchiveFields.ID);
+          }
+          if (sameUrl != null && !sameUrl.equals(id)) {
+            duplicate(line, "same url as " + sameUrl);
+            return;
+          }
+          urlsThisRun.put(article.url(), id);
+        }
+        storiesThisRun.put(story, id);
+        idsThisRun.add(id);
+        stored++;
+        Document existing = storedById(id);
+        if (existing != null
+            && article.contentHash().equals(existing.get(ArchiveFields.HASH))
+            && origin.equals(existing.get(ArchiveFields.ORIGIN))) {
+          unchanged++;
+          return;
+        }
+        if (existing == null) {
+          added++;
+        } else {
+          updated++;
+        }
+        sink.update(id, ArticleDocuments.toDocument(article));
+      }
+
+      private void duplicate(int line, String reason) {
+        duplicates++;
+        if (duplicateReports.size() < MAX_REPORTED) {
+          duplicateReports.add(new Skip(shownName, line, reason));
+        }
+      }
+
+      private String idFor(ArticleDraft draft) {
+        if (draft.explicitId() != null) {
+          return draft.explicitId();
+        }
+        if (draft.url() != null) {
+          return draft.url();
+        }
+        if (relativePath == null) {
+          return null;
+        }
+        String path = relativePath.toString().replace('\\', '/');
+        return draft.line() > 0 ? path + "#" + draft.line() : path;
+      }
+
+      @Override
+      public void skipped(int line, String reason) {
+        hadErrors = true;
+        skip(shownName, line, reason);
+      }
+
+      @Override
+      public void warning(int line, String message) {
+        if (warnings.size() < MAX_REPORTED) {
+          warnings.add(new Skip(shownName, line, message));
+        }
+      }
+
+      /** Deletes articles this file held before and no longer holds. */
+      void deleteArticlesNoLongerInFile() throws IOException {
+        for (String id : idsWithOrigin(origin)) {
+          if (!idsThisRun.contains(id)) {
+            writer.deleteDocuments(new Term(ArchiveFields.ID, id));
+            deleted++;
+          }
+        }
+      }
+    }
+  }
+
+  static String hashOf(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest(), 0, 16);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.dealarchive.index;
+
+import dev.dealarchive.article.Article;
+import dev.dealarchive.article.ContentHash;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
+
+/** Turns articles into Lucene documents and stored documents back into articles. */
+public final class ArticleDocuments {
+  private ArticleDocuments() {}
+
+  /** The document for an article. */
+  public static Document toDocument(Article article) {
+    Document doc = new Document();
+    doc.add(new StringField(ArchiveFields.ID, article.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(ArchiveFields.ID, new BytesRef(article.id())));
+    doc.add(new TextField(ArchiveFields.TITLE, article.title(), Field.Store.YES));
+    doc.add(new TextField(ArchiveFields.TITLE_EXACT, article.title(), Field.Store.NO));
+    doc.add(new TextField(ArchiveFields.BODY, article.body(), Field.Store.YES));
+    doc.add(new TextField(ArchiveFields.BODY_EXACT, article.body(), Field.Store.NO));
+    if (article.published() != null) {
+      long millis = article.published().toEpochMilli();
+      doc.add(new LongPoint(ArchiveFields.PUBLISHED, millis));
+      doc.add(new NumericDocValuesField(ArchiveFields.PUBLISHED, millis));
+      doc.add(new StoredField(ArchiveFields.PUBLISHED, millis));
+    }
+    doc.add(new StoredField(ArchiveFields.SOURCE, article.source()));
+    String sourceKey = key(article.source());
+    doc.add(new StringField(ArchiveFields.SOURCE_KEY, sourceKey, Field.Store.NO));
+    doc.add(new SortedDocValuesField(ArchiveFields.SOURCE, new BytesRef(article.source())));
+    for (String tag : article.tags()) {
+      doc.add(new StoredField(ArchiveFields.TAG, tag));
+      doc.add(new StringField(ArchiveFields.TAG_KEY, key(tag), Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(ArchiveFields.TAG_KEY, new BytesRef(key(tag))));
+    }
+    if (article.url() != null) {
+      doc.add(new StringField(ArchiveFields.URL, article.url(), Field.Store.YES));
+    }
+    for (String author : article.authors()) {
+      doc.add(new StoredField(ArchiveFields.AUTHOR, author));
+    }
+    doc.add(new StringField(ArchiveFields.ORIGIN, article.origin(), Field.Store.YES));
+    doc.add(new StoredField(ArchiveFields.HASH, article.contentHash()));
+    doc.add(
+        new StringField(
+            ArchiveFields.STORY, ContentHash.sameStoryKey(article.title(), article.body()), Field.Store.NO));
+    return doc;
+  }
+
+  /** The article a stored document holds. */
+  public static Article fromDocument(Document doc) {
+    IndexableField published = doc.getField(ArchiveFields.PUBLISHED);
+    return new Article(
+        doc.get(ArchiveFields.ID),
+        doc.get(ArchiveFields.TITLE),
+        doc.get(ArchiveFields.BODY),
+        published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()),
+        doc.get(ArchiveFields.SOURCE),
+        doc.get(ArchiveFields.URL),
+        List.of(doc.getValues(ArchiveFields.AUTHOR)),
+        new ArrayList<>(List.of(doc.getValues(ArchiveFields.TAG))),
+        doc.get(ArchiveFields.ORIGIN),
+        doc.get(ArchiveFields.HASH));
+  }
+
+  /** The lower-cased form under which sources and tags are filtered and counted. */
+  public static String key(String value) {
+    return value.strip().toLowerCase(Locale.ROOT);
+  }
+}

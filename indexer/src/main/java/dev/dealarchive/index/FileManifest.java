@@ -1,0 +1,98 @@
+package dev.dealarchive.index;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What was indexed from each input file (size, modification time, content hash, article count), kept beside the
+ * index so a re-run reads only new or changed files.
+ *
+ * <p>The manifest is written after the index commit, never before: a crash in between leaves a manifest that is
+ * older than the index, which only costs a re-read (hashes confirm the articles are current), never an article.
+ */
+public final class FileManifest {
+  /** File name of the manifest inside the index directory. */
+  public static final String FILE_NAME = "archive-files.json";
+
+  private static final Logger LOG = LoggerFactory.getLogger(FileManifest.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * What is known about one file.
+   *
+   * @param size size in bytes when last indexed
+   * @param modifiedMillis modification time when last indexed
+   * @param hash content hash when last indexed
+   * @param articles articles stored from it
+   */
+  public record Entry(long size, long modifiedMillis, String hash, long articles) {}
+
+  private final Map<String, Entry> entries;
+
+  private FileManifest(Map<String, Entry> entries) {
+    this.entries = entries;
+  }
+
+  /** An empty manifest, as for a new index. */
+  public static FileManifest empty() {
+    return new FileManifest(new TreeMap<>());
+  }
+
+  /** Loads the manifest of an index; a missing or unreadable one is treated as empty (every file is re-read). */
+  public static FileManifest load(Path indexDir) {
+    Path file = indexDir.resolve(FILE_NAME);
+    try {
+      Map<String, Entry> entries = JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, Entry>>() {});
+      return new FileManifest(entries);
+    } catch (NoSuchFileException e) {
+      return empty();
+    } catch (IOException e) {
+      if (Files.exists(file)) {
+        LOG.warn("ignoring unreadable file manifest {} ({}); every input will be re-read", file, e.getMessage());
+      }
+      return empty();
+    }
+  }
+
+  /** Writes the manifest atomically (temporary file, then rename). */
+  public void save(Path indexDir) throws IOException {
+    Path target = indexDir.resolve(FILE_NAME);
+    Path temp = indexDir.resolve(FILE_NAME + ".tmp");
+    JSON.writeValue(temp.toFile(), entries);
+    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  public Entry get(String path) {
+    return entries.get(path);
+  }
+
+  public void put(String path, Entry entry) {
+    entries.put(path, entry);
+  }
+
+  public void remove(String path) {
+    entries.remove(path);
+  }
+
+  /** Paths of all known files, sorted. */
+  public Iterable<String> paths() {
+    return entries.keySet();
+  }
+
+  /** Known paths under a folder (its own path followed by the separator), sorted. */
+  public List<String> pathsUnder(String folder) {
+    String prefix = folder.endsWith(File.separator) ? folder : folder + File.separator;
+    return entries.keySet().stream().filter(p -> p.startsWith(prefix)).toList();
+  }
+}
