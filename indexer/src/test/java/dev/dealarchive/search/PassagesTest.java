@@ -23,7 +23,7 @@ class PassagesTest {
   void bestPassageIsTheSentenceWithMostDistinctQueryTerms() {
     MarkedText passage = Passages.best(BODY, MatchTerms.of(List.of(QueryPart.word("revenue"), QueryPart.word("share"))), 240);
     assertTrue(passage.text().startsWith("OpenAI will pay Microsoft a revenue share"), passage.text());
-    assertEquals("OpenAI will pay Microsoft a **revenue** **share** capped", passage.withStars().substring(0, 54));
+    assertTrue(passage.withStars().startsWith("OpenAI will pay Microsoft a **revenue** **share** capped"), passage.withStars());
   }
 
   @Test
