@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       SearchCommand.class,
       AskCommand.class,
       StatsCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ArchiveCommand implements Callable<Integer> {
