@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  *   <li>a plain date, read as midnight UTC: {@code 2026-04-28}
  *   <li>RFC 1123 and RFC 822 dates as used by e-mail, HTTP and RSS: {@code Tue, 28 Apr 2026 10:00:00 GMT}, {@code 28
  *       Apr 2026 10:00 +0000}, {@code Tue, 28 Apr 2026 06:00:00 EDT}; a wrong day of the week is ignored
+ *   <li>day-month-year with time as in the Reuters-21578 corpus: {@code 26-FEB-1987 15:01:01.79}
  * </ul>
  *
  * Numbers such as epoch seconds are not dates here.
@@ -61,6 +62,20 @@ public final class Dates {
           .withChronology(IsoChronology.INSTANCE)
           .withResolverStyle(ResolverStyle.STRICT);
 
+  private static final DateTimeFormatter DAY_MONTH_YEAR_TIME =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .appendPattern("d-MMM-uuuu HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+          .optionalEnd()
+          .toFormatter(Locale.ENGLISH)
+          .withChronology(IsoChronology.INSTANCE)
+          .withResolverStyle(ResolverStyle.STRICT);
+
+  private static final Pattern DAY_MONTH_YEAR_SHAPE = Pattern.compile("\\d{1,2}-[A-Za-z]{3}-\\d{4} ");
+  private static final Pattern RFC_1123_SHAPE =
+      Pattern.compile("(?:[A-Za-z]+,\\s*)?\\d{1,2} [A-Za-z]{3} \\d{4} \\d{1,2}:\\d{2}");
   private static final Pattern SPACE_SEPARATED = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) +(\\d)");
   private static final Pattern UTC_SUFFIX = Pattern.compile("(?i)\\s*(?:UTC|GMT)$");
   private static final Pattern DAY_OF_WEEK = Pattern.compile("^[A-Za-z]+,\\s*");
@@ -93,10 +108,17 @@ public final class Dates {
       return Optional.empty();
     }
     String trimmed = text.strip();
-    return Optional.ofNullable(
-        Character.isDigit(trimmed.charAt(0)) && trimmed.length() >= 10 && trimmed.charAt(4) == '-'
-            ? parseIso(trimmed)
-            : parseRfc1123(trimmed));
+    if (trimmed.length() >= 10 && Character.isDigit(trimmed.charAt(0)) && trimmed.charAt(4) == '-') {
+      return Optional.ofNullable(parseIso(trimmed));
+    }
+    // Choosing the format by shape first keeps exceptions, which are slow, for values that are really malformed.
+    if (DAY_MONTH_YEAR_SHAPE.matcher(trimmed).lookingAt()) {
+      return Optional.ofNullable(parseDayMonthYear(trimmed));
+    }
+    if (RFC_1123_SHAPE.matcher(trimmed).lookingAt()) {
+      return Optional.ofNullable(parseRfc1123(trimmed));
+    }
+    return Optional.empty();
   }
 
   /** The warning readers give when a date cannot be parsed. */
@@ -120,6 +142,14 @@ public final class Dates {
         return Instant.from(parsed);
       }
       return LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static Instant parseDayMonthYear(String text) {
+    try {
+      return LocalDateTime.parse(text, DAY_MONTH_YEAR_TIME).toInstant(ZoneOffset.UTC);
     } catch (DateTimeException e) {
       return null;
     }

@@ -36,6 +36,8 @@ class DatesTest {
         "28 Apr 2026 10:00:00 GMT        | 2026-04-28T10:00:00Z",
         "Mon, 5 May 2025 08:30:00 GMT    | 2025-05-05T08:30:00Z",
         "Fri, 28 Apr 2026 10:00:00 GMT   | 2026-04-28T10:00:00Z",
+        "26-FEB-1987 15:01:01.79         | 1987-02-26T15:01:01.790Z",
+        "5-Mar-1987 09:00:00             | 1987-03-05T09:00:00Z",
       })
   void parsesAcceptedFormats(String text, String expected) {
     assertEquals(Optional.of(Instant.parse(expected)), Dates.parse(text));
