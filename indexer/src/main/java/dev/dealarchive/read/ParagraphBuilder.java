@@ -48,14 +48,21 @@ final class ParagraphBuilder {
 
   /** Appends running text; runs of white space, line breaks included, become single spaces. */
   void appendInline(String inline) {
-    for (int i = 0; i < inline.length(); i++) {
-      char c = inline.charAt(i);
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+    int length = inline.length();
+    int i = 0;
+    while (i < length) {
+      if (isSpace(inline.charAt(i))) {
         pendingSpace = true;
-      } else {
-        writePending();
-        text.append(c);
+        i++;
+        continue;
       }
+      int wordEnd = i + 1;
+      while (wordEnd < length && !isSpace(inline.charAt(wordEnd))) {
+        wordEnd++;
+      }
+      writePending();
+      text.append(inline, i, wordEnd);
+      i = wordEnd;
     }
   }
 
@@ -79,6 +86,13 @@ final class ParagraphBuilder {
   @Override
   public String toString() {
     return text.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    if (c > ' ' && c < '\u007f') {
+      return false;
+    }
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   private void writePending() {
