@@ -202,7 +202,8 @@ class HtmlReaderTest {
 
   @Test
   void pageDeclaringAnotherCharsetIsReadInIt() throws IOException {
-    String html = "<html><head><meta charset=\"windows-1252\"><title>Caf\u00e9 deal</title></head><body>\u20ac5m</body></html>";
+    String html =
+        "<html><head><meta charset=\"windows-1252\"><title>Caf\u00e9 deal</title></head><body>\u20ac5m</body></html>";
     Path file = Files.write(dir.resolve("legacy.htm"), html.getBytes(Charset.forName("windows-1252")));
 
     ArticleDraft draft = CollectingListener.read(reader, file).single();
@@ -221,7 +222,8 @@ class HtmlReaderTest {
 
   @Test
   void feedContentFragmentsBecomeText() {
-    assertEquals("Hello world.\n\nSecond.", HtmlText.ofFragment("<p>Hello <i>world</i>.</p><script>x</script><p>Second.</p>"));
+    assertEquals(
+        "Hello world.\n\nSecond.", HtmlText.ofFragment("<p>Hello <i>world</i>.</p><script>x</script><p>Second.</p>"));
     assertEquals("", HtmlText.ofFragment(null));
     assertFalse(HtmlText.ofFragment("plain &amp; simple").contains("&amp;"));
   }

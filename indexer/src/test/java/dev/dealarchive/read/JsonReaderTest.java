@@ -68,7 +68,8 @@ class JsonReaderTest {
     assertEquals(List.of(1, 3), result.articles.stream().map(ArticleDraft::line).toList());
     assertEquals(1, result.skipped.size());
     assertEquals(2, result.skipped.get(0).line());
-    assertTrue(result.skipped.get(0).message().startsWith("malformed JSON: Unexpected character"), result.skipped.toString());
+    assertTrue(
+        result.skipped.get(0).message().startsWith("malformed JSON: Unexpected character"), result.skipped.toString());
   }
 
   @Test
@@ -112,7 +113,9 @@ class JsonReaderTest {
 
   @Test
   void hardWrappedBodyBecomesOneLinePerParagraph() throws IOException {
-    ArticleDraft draft = read("wrapped.jsonl", "{\"body\": \"Showers continued\\nthroughout the week.\\n\\nNext.\"}\n").single();
+    String wrapped = "{\"body\": \"Showers continued\\nthroughout the week.\\n\\nNext.\"}\n";
+
+    ArticleDraft draft = read("wrapped.jsonl", wrapped).single();
 
     assertEquals("Showers continued throughout the week.\n\nNext.", draft.body());
   }
@@ -218,7 +221,8 @@ class JsonReaderTest {
 
   @Test
   void malformedJsonFileIsAProblemWithTheLineAndNoArticles() throws IOException {
-    Path file = Files.writeString(dir.resolve("bad.json"), "[\n {\"title\": \"A\"},\n {\"title\" \"B\"}\n]\n", StandardCharsets.UTF_8);
+    String bad = "[\n {\"title\": \"A\"},\n {\"title\" \"B\"}\n]\n";
+    Path file = Files.writeString(dir.resolve("bad.json"), bad, StandardCharsets.UTF_8);
     CollectingListener listener = new CollectingListener();
 
     InputProblem problem = assertThrows(InputProblem.class, () -> reader.read(file, ReadOptions.defaults(), listener));
@@ -247,7 +251,8 @@ class JsonReaderTest {
 
   @Test
   void trailingContentAfterTheJsonValueIsAProblem() throws IOException {
-    Path file = Files.writeString(dir.resolve("two.json"), "{\"title\": \"a\"}\n{\"title\": \"b\"}\n", StandardCharsets.UTF_8);
+    String twoValues = "{\"title\": \"a\"}\n{\"title\": \"b\"}\n";
+    Path file = Files.writeString(dir.resolve("two.json"), twoValues, StandardCharsets.UTF_8);
 
     InputProblem problem = assertThrows(InputProblem.class, () -> CollectingListener.read(reader, file));
     assertEquals(2, problem.line());

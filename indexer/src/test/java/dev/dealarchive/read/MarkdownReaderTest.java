@@ -189,7 +189,8 @@ class MarkdownReaderTest {
 
   @Test
   void unterminatedFrontMatterIsAProblemOnLineOne() throws IOException {
-    Path file = Files.writeString(dir.resolve("open.md"), "---\ntitle: Never closed\n\nBody.\n", StandardCharsets.UTF_8);
+    Path file =
+        Files.writeString(dir.resolve("open.md"), "---\ntitle: Never closed\n\nBody.\n", StandardCharsets.UTF_8);
 
     InputProblem problem = assertThrows(InputProblem.class, () -> CollectingListener.read(reader, file));
     assertEquals(1, problem.line());
