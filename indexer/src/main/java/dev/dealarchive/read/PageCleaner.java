@@ -16,7 +16,7 @@ final class PageCleaner {
           "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "share", "sharing", "social",
           "comment", "comments", "disqus", "related", "recommended", "ad", "ads", "advert", "adverts",
           "advertisement", "sponsored", "promo", "cookie", "cookies", "consent", "gdpr", "newsletter", "subscribe",
-          "sidebar", "popup", "modal", "masthead", "footer", "pagination", "pager");
+          "sidebar", "popup", "modal", "masthead", "footer", "pagination", "pager", "byline");
   private static final Pattern CAMEL_CASE_BOUNDARY = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
   private static final Pattern WORD_SEPARATOR = Pattern.compile("[^a-z0-9]+");
 
@@ -24,9 +24,9 @@ final class PageCleaner {
 
   /**
    * Removes boilerplate descendants of {@code root}: elements that are never article text by their tag or role, and
-   * elements whose class or id names navigation, sharing, comments, related links, ads or cookie notices. An element
-   * holding most of the paragraphs is kept whatever its name, because a wrapper called {@code has-sidebar} is
-   * content.
+   * elements whose class or id names navigation, sharing, comments, related links, ads, cookie notices or bylines.
+   * An element holding most of the paragraphs is kept whatever its name, because a wrapper called {@code
+   * has-sidebar} is content.
    */
   static void removeBoilerplate(Element root) {
     for (Element element : root.select(BOILERPLATE_ELEMENTS)) {

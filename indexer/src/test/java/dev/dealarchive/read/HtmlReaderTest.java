@@ -93,6 +93,7 @@ class HtmlReaderTest {
                 <nav><ul><li>Markets</li><li>Deals</li></ul></nav>
                 <main>
                   <div class="cookie-banner">We use cookies.</div>
+                  <p class="byline">By Jane Roe</p>
                   <p>Paragraph one
                      continues here.</p>
                   <script>var tracking = 1;</script>
