@@ -395,17 +395,23 @@ public final class Answerer {
       String lower = word.toLowerCase(Locale.ROOT);
       corrected.append(question, at, words.start());
       at = words.end();
-      boolean fieldPrefix = words.end() < question.length() && question.charAt(words.end()) == ':';
-      if (fieldPrefix || QuestionAnalyzer.FILLER.contains(lower) || isKnown(reader, lower)) {
-        corrected.append(word);
-        continue;
+      String suggestion = null;
+      if (isCorrectable(question, words.start(), words.end()) && !QuestionAnalyzer.FILLER.contains(lower)
+          && !isKnownExactly(reader, lower)) {
+        // Short words are one slip away from many others; allow them one edit only.
+        checker.setMaxEdits(lower.length() <= 4 ? 1 : 2);
+        SuggestWord[] suggestions =
+            checker.suggestSimilar(
+                new Term(ArchiveFields.BODY_EXACT, lower), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        if (suggestions.length > 0 && (suggestions[0].string.length() > lower.length() || !isKnownStem(reader, lower))) {
+          // A word whose stem is indexed ("deals") is an inflection, not a slip; only complete a cut-off one ("revenu").
+          suggestion = suggestions[0].string;
+        }
       }
-      SuggestWord[] suggestions =
-          checker.suggestSimilar(new Term(ArchiveFields.BODY_EXACT, lower), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-      if (suggestions.length == 0) {
+      if (suggestion == null) {
         corrected.append(word);
       } else {
-        corrected.append(suggestions[0].string);
+        corrected.append(suggestion);
         changed = true;
       }
     }
@@ -413,16 +419,49 @@ public final class Answerer {
     return changed ? corrected.toString() : null;
   }
 
-  private static boolean isKnown(IndexReader reader, String lower) throws IOException {
-    if (reader.docFreq(new Term(ArchiveFields.BODY_EXACT, lower)) > 0
-        || reader.docFreq(new Term(ArchiveFields.TITLE_EXACT, lower)) > 0) {
-      return true;
+  /**
+   * Whether the word at {@code [start, end)} may be spell-corrected: not a filter name ({@code source:}), not part
+   * of a compound or code ({@code Dresser-Rand}, {@code A320}), not inside quotes, and not a capitalised word
+   * after the first, which is more likely a name the archive does not know than a slip.
+   */
+  private static boolean isCorrectable(String question, int start, int end) {
+    char before = start > 0 ? question.charAt(start - 1) : ' ';
+    char after = end < question.length() ? question.charAt(end) : ' ';
+    if (after == ':' || isJoiner(before) || isJoiner(after)) {
+      return false;
     }
+    if (countQuotesBefore(question, start) % 2 == 1) {
+      return false;
+    }
+    boolean firstWord = question.substring(0, start).isBlank();
+    return firstWord || !Character.isUpperCase(question.charAt(start));
+  }
+
+  private static boolean isJoiner(char c) {
+    return c == '-' || c == '_' || c == '/' || c == '.' || c == '@' || Character.isDigit(c);
+  }
+
+  private static int countQuotesBefore(String text, int end) {
+    int count = 0;
+    for (int i = 0; i < end; i++) {
+      if (text.charAt(i) == '"') {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static boolean isKnownStem(IndexReader reader, String lower) throws IOException {
     for (String stem : TextAnalysis.stems(lower)) {
       if (reader.docFreq(new Term(ArchiveFields.BODY, stem)) > 0) {
         return true;
       }
     }
-    return TextAnalysis.stems(lower).isEmpty();
+    return false;
+  }
+
+  private static boolean isKnownExactly(IndexReader reader, String lower) throws IOException {
+    return reader.docFreq(new Term(ArchiveFields.BODY_EXACT, lower)) > 0
+        || reader.docFreq(new Term(ArchiveFields.TITLE_EXACT, lower)) > 0;
   }
 }

@@ -3,10 +3,12 @@ package dev.dealarchive.answer;
 import dev.dealarchive.search.MarkedText;
 import dev.dealarchive.search.MatchTerms;
 import dev.dealarchive.search.Passages;
+import dev.dealarchive.search.TextAnalysis;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +23,8 @@ public final class PassagePicker {
   static final double TYPE_BONUS = 0.15;
   /** Bonus for a sentence where all its matched concepts lie close together. */
   static final double PROXIMITY_BONUS = 0.05;
+  /** Cost of length, so of two passages that answer alike the shorter, denser one wins. */
+  static final double LENGTH_COST = 0.04;
   /** Cost of each sentence added to a passage, so one sentence wins when it answers alone. */
   static final double EXTRA_SENTENCE_COST = 0.04;
 
@@ -33,7 +37,7 @@ public final class PassagePicker {
           "(?i)\\b(19|20)\\d\\d\\b|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.? \\d{1,2}\\b"
               + "|\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\\b"
               + "|\\b(q[1-4]|quarter|year|month|week)\\b");
-  private static final Pattern WHO = Pattern.compile("\\b[A-Z][a-zA-Z&.-]+(\\s+[A-Z][a-zA-Z&.-]+)*\\b");
+  private static final Pattern NAME = Pattern.compile("\\b[A-Z][\\p{L}\\p{N}&'’-]*");
 
   private PassagePicker() {}
 
@@ -90,13 +94,19 @@ public final class PassagePicker {
         if (last > first && covered.size() == before) {
           break;
         }
-        typed |= hasKind(body.substring(sentence.start(), sentence.end()), type);
+        typed |= hasKind(body.substring(sentence.start(), sentence.end()), type, stems) >= 1.0;
         if (last == first) {
           proximity = isTight(inside) ? PROXIMITY_BONUS : 0;
         }
         double coverage = totalWeight == 0 ? 0 : covered.stream().mapToDouble(Concept::weight).sum() / totalWeight;
+        int chars = sentence.end() - sentences.get(first).start();
+        double kind = typed ? 1.0 : hasKind(body.substring(sentences.get(first).start(), sentence.end()), type, stems);
         double score =
-            coverage + (typed && coverage > 0 ? TYPE_BONUS : 0) + proximity - EXTRA_SENTENCE_COST * (last - first);
+            coverage
+                + (coverage > 0 ? TYPE_BONUS * kind : 0)
+                + proximity
+                - EXTRA_SENTENCE_COST * (last - first)
+                - LENGTH_COST * Math.min(1.0, chars / 400.0);
         if (score > bestScore + 1e-9) {
           bestScore = score;
           bestCoverage = coverage;
@@ -131,12 +141,29 @@ public final class PassagePicker {
     return matches.get(matches.size() - 1).end() - matches.get(0).start() <= 80;
   }
 
-  static boolean hasKind(String sentence, QuestionType type) {
+  /**
+   * How well a passage is of the kind the question asks for, 0 to 1: an amount or a date is there or not; for
+   * "who" and "which" questions, the names it holds that the question does not (two or more count fully).
+   */
+  static double hasKind(String passage, QuestionType type, Set<String> questionStems) {
     return switch (type) {
-      case AMOUNT -> AMOUNT.matcher(sentence).find();
-      case DATE -> DATE.matcher(sentence).find();
-      case WHO -> WHO.matcher(sentence).results().count() >= 2;
-      case GENERAL -> false;
+      case AMOUNT -> AMOUNT.matcher(passage).find() ? 1.0 : 0.0;
+      case DATE -> DATE.matcher(passage).find() ? 1.0 : 0.0;
+      case WHO -> Math.min(1.0, newNames(passage, questionStems) / 2.0);
+      case GENERAL -> 0.0;
     };
+  }
+
+  private static long newNames(String passage, Set<String> questionStems) {
+    Set<String> names = new HashSet<>();
+    Matcher name = NAME.matcher(passage);
+    while (name.find()) {
+      for (String stem : TextAnalysis.stems(name.group())) {
+        if (!questionStems.contains(stem)) {
+          names.add(stem);
+        }
+      }
+    }
+    return names.size();
   }
 }

@@ -37,7 +37,8 @@ public final class QuestionAnalyzer {
               + "|\\bhow much of\\b|\\b(percentage|percent)\\b");
   private static final Pattern DATE =
       Pattern.compile("(?i)\\bwhen\\b|\\bwhat (year|date|day|month)\\b|\\bsince when\\b|\\buntil when\\b|\\bhow long\\b");
-  private static final Pattern WHO = Pattern.compile("(?i)^\\s*(who|whom|which (company|companies|firm|firms))\\b");
+  private static final Pattern WHO =
+      Pattern.compile("(?i)^\\s*(who|whom|whose|which|what (company|companies|firm|firms|partner|partners))\\b");
 
   private QuestionAnalyzer() {}
 

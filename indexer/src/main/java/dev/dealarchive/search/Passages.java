@@ -2,9 +2,11 @@ package dev.dealarchive.search;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -86,7 +88,7 @@ public final class Passages {
 
   /**
    * The best passage of {@code text} for {@code terms}: the sentence with the most distinct matched terms (then
-   * the most matches, then the earliest), joined with the next sentence when short, cut to about {@code maxChars}
+   * the densest, then the earliest), joined with the next sentence when short, cut to about {@code maxChars}
    * at word boundaries. White space is folded. Without matches, the text's opening.
    */
   public static MarkedText best(String text, MatchTerms terms, int maxChars) {
@@ -99,22 +101,19 @@ public final class Passages {
       return MarkedText.plain("");
     }
     int best = 0;
-    int bestDistinct = -1;
-    int bestCount = -1;
+    double bestScore = -1;
     for (int i = 0; i < sentences.size(); i++) {
       Sentence sentence = sentences.get(i);
-      Set<String> distinct = new HashSet<>();
-      int count = 0;
+      Map<String, Integer> frequencies = new HashMap<>();
       for (Match match : matches) {
         if (match.start() >= sentence.start() && match.end() <= sentence.end()) {
-          distinct.add(match.term());
-          count++;
+          frequencies.merge(match.term(), 1, Integer::sum);
         }
       }
-      if (distinct.size() > bestDistinct || (distinct.size() == bestDistinct && count > bestCount)) {
+      double score = score(frequencies, sentence.end() - sentence.start());
+      if (score > bestScore + 1e-9) {
         best = i;
-        bestDistinct = distinct.size();
-        bestCount = count;
+        bestScore = score;
       }
     }
     int start = sentences.get(best).start();
@@ -123,6 +122,22 @@ public final class Passages {
       end = sentences.get(best + 1).end();
     }
     return excerpt(text, start, end, matches, maxChars);
+  }
+
+  /**
+   * Scores a sentence: distinct matched terms first, then BM25-style term frequency with length normalisation
+   * (as Lucene's unified highlighter does, pivot 87 characters), so of two sentences with the same words the
+   * shorter, denser one wins.
+   */
+  private static double score(Map<String, Integer> frequencies, int length) {
+    double k1 = 1.2;
+    double b = 0.75;
+    double norm = k1 * ((1 - b) + b * (length / 87.0));
+    double density = 0;
+    for (int tf : frequencies.values()) {
+      density += (tf * (k1 + 1)) / (tf + norm);
+    }
+    return frequencies.size() * 10.0 + density;
   }
 
   /**
