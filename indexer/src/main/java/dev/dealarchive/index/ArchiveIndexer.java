@@ -1,5 +1,6 @@
 package dev.dealarchive.index;
 
+import dev.dealarchive.answer.Synonyms;
 import dev.dealarchive.article.Article;
 import dev.dealarchive.article.ArticleDraft;
 import dev.dealarchive.article.ContentHash;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +56,7 @@ import org.apache.lucene.store.LockObtainFailedException;
  */
 public final class ArchiveIndexer implements AutoCloseable {
   private static final int MAX_REPORTED = 10_000;
+  private static final int MAX_ID_CHARS = 2_000;
 
   private final Path indexDir;
   private final Directory directory;
@@ -83,6 +86,7 @@ public final class ArchiveIndexer implements AutoCloseable {
   public static ArchiveIndexer open(Path indexDir, Function<Path, Optional<ArticleReader>> readers)
       throws IOException {
     Files.createDirectories(indexDir);
+    seedSynonyms(indexDir);
     Directory directory = FSDirectory.open(indexDir);
     try {
       IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzers.forIndex());
@@ -97,6 +101,14 @@ public final class ArchiveIndexer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
+    }
+  }
+
+  /** Puts an editable copy of the shipped synonyms beside a new index. */
+  private static void seedSynonyms(Path indexDir) throws IOException {
+    Path synonyms = indexDir.resolve(Synonyms.FILE_NAME);
+    if (!Files.exists(synonyms)) {
+      Files.writeString(synonyms, Synonyms.defaultText(), StandardCharsets.UTF_8);
     }
   }
 
@@ -121,7 +133,9 @@ public final class ArchiveIndexer implements AutoCloseable {
     try {
       if (options.full()) {
         writer.deleteAll();
+        FileManifest previous = manifest;
         manifest = FileManifest.empty();
+        previous.inputs().forEach(manifest::addInput);
       }
       run.snapshot = options.full() ? null : DirectoryReader.open(writer);
       try (DocumentSink sink = new DocumentSink(writer, options.threads())) {
@@ -180,6 +194,24 @@ public final class ArchiveIndexer implements AutoCloseable {
       throw e;
     }
     return run.summary(System.nanoTime() - started);
+  }
+
+  /**
+   * Re-syncs every input that earlier runs were given, as {@code archive index} without arguments does.
+   *
+   * @throws IOException as {@link #index}; with no recorded inputs, an {@link IllegalStateException}
+   */
+  public IndexSummary reindex(IndexOptions options, IndexProgress progress) throws IOException {
+    List<Path> inputs = recordedInputs();
+    if (inputs.isEmpty()) {
+      throw new IllegalStateException("the index at " + indexDir + " records no inputs; name the files or folders to index");
+    }
+    return index(inputs, options, progress);
+  }
+
+  /** The inputs that earlier runs were given. */
+  public List<Path> recordedInputs() {
+    return manifest.inputs().stream().map(Path::of).toList();
   }
 
   private void commit() throws IOException {
@@ -256,6 +288,10 @@ public final class ArchiveIndexer implements AutoCloseable {
         return;
       }
       Path absolute = input.toAbsolutePath().normalize();
+      if (!manifest.inputs().contains(absolute.toString())) {
+        manifest.addInput(absolute.toString());
+        changedManifest = true;
+      }
       if (Files.isDirectory(absolute)) {
         walkedFolders.add(absolute.toString());
         for (Path file : filesUnder(absolute)) {
@@ -334,12 +370,19 @@ public final class ArchiveIndexer implements AutoCloseable {
       FileRun fileRun = new FileRun(key, shownName, root.relativize(file));
       try {
         reader.read(file, options.read(), fileRun);
+      } catch (IndexWriteFailure failure) {
+        throw failure.getCause();
       } catch (InputProblem problem) {
         skip(shownName, problem.line(), problem.reason());
         progress.fileFinished(file, size);
         return;
       } catch (IOException | UncheckedIOException e) {
         skip(shownName, 0, "cannot read: " + e.getMessage());
+        progress.fileFinished(file, size);
+        return;
+      } catch (RuntimeException e) {
+        // A reader bug on odd input must not stop the run; the file keeps the articles it had.
+        skip(shownName, 0, "could not be read as " + reader.format() + ": " + e);
         progress.fileFinished(file, size);
         return;
       }
@@ -432,6 +475,10 @@ public final class ArchiveIndexer implements AutoCloseable {
           skip(shownName, draft.line(), "article has no id and no url");
           return;
         }
+        if (id.length() > MAX_ID_CHARS) {
+          skip(shownName, draft.line(), "id is longer than " + MAX_ID_CHARS + " characters");
+          return;
+        }
         Integer firstLine = idsInFile.putIfAbsent(id, draft.line());
         if (firstLine != null) {
           duplicate(draft.line(), "repeats id " + id + (firstLine > 0 ? " of line " + firstLine : ""));
@@ -440,7 +487,7 @@ public final class ArchiveIndexer implements AutoCloseable {
         try {
           store(Article.of(id, draft, origin), draft.line());
         } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          throw new IndexWriteFailure(e);
         }
       }
 
@@ -529,6 +576,18 @@ public final class ArchiveIndexer implements AutoCloseable {
           }
         }
       }
+    }
+  }
+
+  /** Carries a failure of the index itself through a reader's callback, so it fails the run instead of a file. */
+  private static final class IndexWriteFailure extends RuntimeException {
+    IndexWriteFailure(IOException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
     }
   }
 

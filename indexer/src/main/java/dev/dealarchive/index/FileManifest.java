@@ -1,6 +1,5 @@
 package dev.dealarchive.index;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
@@ -8,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,23 +38,30 @@ public final class FileManifest {
    */
   public record Entry(long size, long modifiedMillis, String hash, long articles) {}
 
-  private final Map<String, Entry> entries;
+  /** The serialized form: the inputs the index is built from, and the files read from them. */
+  record Stored(List<String> inputs, Map<String, Entry> files) {}
 
-  private FileManifest(Map<String, Entry> entries) {
+  private final Map<String, Entry> entries;
+  private final List<String> inputs;
+
+  private FileManifest(List<String> inputs, Map<String, Entry> entries) {
+    this.inputs = new ArrayList<>(inputs);
     this.entries = entries;
   }
 
   /** An empty manifest, as for a new index. */
   public static FileManifest empty() {
-    return new FileManifest(new TreeMap<>());
+    return new FileManifest(List.of(), new TreeMap<>());
   }
 
   /** Loads the manifest of an index; a missing or unreadable one is treated as empty (every file is re-read). */
   public static FileManifest load(Path indexDir) {
     Path file = indexDir.resolve(FILE_NAME);
     try {
-      Map<String, Entry> entries = JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, Entry>>() {});
-      return new FileManifest(entries);
+      Stored stored = JSON.readValue(file.toFile(), Stored.class);
+      return new FileManifest(
+          stored.inputs() == null ? List.of() : stored.inputs(),
+          stored.files() == null ? new TreeMap<>() : new TreeMap<>(stored.files()));
     } catch (NoSuchFileException e) {
       return empty();
     } catch (IOException e) {
@@ -69,8 +76,20 @@ public final class FileManifest {
   public void save(Path indexDir) throws IOException {
     Path target = indexDir.resolve(FILE_NAME);
     Path temp = indexDir.resolve(FILE_NAME + ".tmp");
-    JSON.writeValue(temp.toFile(), entries);
+    JSON.writeValue(temp.toFile(), new Stored(inputs, entries));
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** The inputs (files and folders, absolute) that runs were given, in the order first given. */
+  public List<String> inputs() {
+    return List.copyOf(inputs);
+  }
+
+  /** Records an input so that a later run without inputs re-syncs it. */
+  public void addInput(String input) {
+    if (!inputs.contains(input)) {
+      inputs.add(input);
+    }
   }
 
   public Entry get(String path) {

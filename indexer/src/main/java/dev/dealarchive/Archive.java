@@ -1,0 +1,173 @@
+package dev.dealarchive;
+
+import dev.dealarchive.answer.Answerer;
+import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.index.ArchiveStats;
+import dev.dealarchive.index.IndexStatistics;
+import dev.dealarchive.search.ArticleSearch;
+import dev.dealarchive.search.MatchTerms;
+import dev.dealarchive.search.SearchHit;
+import dev.dealarchive.search.SearchRequest;
+import dev.dealarchive.search.SearchResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The archive, opened for reading: search, answers, latest articles and figures.
+ *
+ * <p>One {@link SearcherManager} serves all calls; a background thread refreshes it every second, so articles
+ * committed by any process (an {@code archive index} run, a watcher, the bot's own reindex) become searchable
+ * without reopening. Every call acquires a searcher and releases it in {@code finally}. Thread-safe; close it once.
+ */
+public final class Archive implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Archive.class);
+  private static final AtomicInteger REFRESHERS = new AtomicInteger();
+
+  private final Path indexDir;
+  private final Directory directory;
+  private final SearcherManager searchers;
+  private final ScheduledExecutorService refresher;
+  private final Answerer answerer;
+
+  private Archive(Path indexDir, Directory directory, SearcherManager searchers, Answerer answerer) {
+    this.indexDir = indexDir;
+    this.directory = directory;
+    this.searchers = searchers;
+    this.answerer = answerer;
+    this.refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "archive-refresh-" + REFRESHERS.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    refresher.scheduleWithFixedDelay(this::refreshQuietly, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Opens the index in {@code indexDir} for reading.
+   *
+   * @throws NoSuchFileException when there is no index there yet
+   */
+  public static Archive open(Path indexDir) throws IOException {
+    if (!Files.isDirectory(indexDir)) {
+      throw new NoSuchFileException(indexDir.toString(), null, "no index here; run `archive index` first");
+    }
+    Directory directory = FSDirectory.open(indexDir);
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        throw new NoSuchFileException(indexDir.toString(), null, "no index here; run `archive index` first");
+      }
+      SearcherManager searchers = new SearcherManager(directory, null);
+      return new Archive(indexDir, directory, searchers, Answerer.withDefaults(indexDir));
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** The index directory. */
+  public Path indexDir() {
+    return indexDir;
+  }
+
+  /** Runs a search. */
+  public SearchResult search(SearchRequest request) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return ArticleSearch.search(searcher, request);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /**
+   * Answers a question.
+   *
+   * @param limit how many articles to return in all, the answer's article included
+   */
+  public AskResult ask(String question, int limit) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return answerer.ask(searcher, question, limit);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** The newest {@code n} articles, newest first. */
+  public List<SearchHit> latest(int n) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      TopFieldDocs top = searcher.search(new MatchAllDocsQuery(), Math.max(1, n), ArticleSearch.newestOrder());
+      return ArticleSearch.hits(searcher, top, 0, new MatchTerms(Set.of(), Set.of()), false);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Figures about the index. */
+  public ArchiveStats stats() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return IndexStatistics.of(searcher, directory);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Number of articles in the current searcher. */
+  public long articleCount() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Makes the latest commit searchable now instead of within a second. */
+  public void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  private void refreshQuietly() {
+    try {
+      searchers.maybeRefresh();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("refreshing the searcher of {} failed; will retry: {}", indexDir, e.toString());
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    refresher.shutdownNow();
+    try {
+      refresher.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      searchers.close();
+    } finally {
+      directory.close();
+    }
+  }
+}

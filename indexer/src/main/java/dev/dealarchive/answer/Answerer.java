@@ -1,0 +1,425 @@
+package dev.dealarchive.answer;
+
+import dev.dealarchive.index.ArchiveFields;
+import dev.dealarchive.search.ArticleSearch;
+import dev.dealarchive.search.LuceneQueries;
+import dev.dealarchive.search.MarkedText;
+import dev.dealarchive.search.ParsedQuery;
+import dev.dealarchive.search.QueryPart;
+import dev.dealarchive.search.SearchHit;
+import dev.dealarchive.search.TextAnalysis;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+
+/**
+ * Answers questions: finds the articles that match a question's concepts best, then the passage within them that
+ * answers it, and cites the article. Thread-safe.
+ */
+public final class Answerer {
+  /** How many of the best-matching articles are read for a passage. */
+  static final int CANDIDATES = 10;
+  /** The tip shown when nothing answers. */
+  private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
+  static final String NO_ANSWER_TIP =
+      "Try fewer or other words, a company's full name, or `archive search` with a \"quoted phrase\".";
+
+  private final SynonymSource synonyms;
+  private final AnswerSettings settings;
+  private final BM25Similarity similarity;
+
+  public Answerer(SynonymSource synonyms, AnswerSettings settings) {
+    this.synonyms = synonyms;
+    this.settings = settings;
+    this.similarity = new BM25Similarity(settings.k1(), settings.b());
+  }
+
+  /** Default settings and the index folder's editable synonyms (the shipped ones when it has none). */
+  public static Answerer withDefaults(Path indexDir) {
+    return new Answerer(SynonymSource.of(indexDir.resolve(Synonyms.FILE_NAME)), AnswerSettings.defaults());
+  }
+
+  /** Answers {@code questionText} with at most {@code limit} articles, the answer's included. */
+  public AskResult ask(IndexSearcher searcher, String questionText, int limit) throws IOException {
+    long started = System.nanoTime();
+    IndexSearcher scoring = withSimilarity(searcher);
+    String corrected = correctSpelling(scoring.getIndexReader(), questionText);
+    Question question = QuestionAnalyzer.analyze(corrected == null ? questionText : corrected);
+    List<String> notices = question.query().notices();
+    if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
+      return new AskResult(questionText, corrected, null, List.of(), NO_ANSWER_TIP, notices, System.nanoTime() - started);
+    }
+    Synonyms names = synonyms.current();
+    List<Concept> concepts = concepts(scoring.getIndexReader(), question, names);
+    Query query = query(question, names);
+    int depth = Math.max(CANDIDATES, limit);
+    TopFieldDocs top = scoring.search(query, depth, ArticleSearch.relevanceOrder(), true);
+    List<Candidate> candidates = read(scoring, top, concepts, question);
+    if (question.wantsRecent()) {
+      preferRecent(candidates);
+    }
+    Candidate best = null;
+    for (Candidate candidate : candidates) {
+      if (best == null || candidate.answerScore() > best.answerScore() + 1e-9) {
+        best = candidate;
+      }
+    }
+    Answer answer = null;
+    List<SearchHit> hits = new ArrayList<>();
+    boolean answers = best != null && (best.pick().coverage() >= settings.minCoverage() || question.contentWords().isEmpty());
+    if (answers) {
+      answer = new Answer(best.pick().text(), best.hit());
+    }
+    for (Candidate candidate : candidates) {
+      if (hits.size() >= limit - (answer == null ? 0 : 1)) {
+        break;
+      }
+      if (candidate != best || answer == null) {
+        hits.add(candidate.hit());
+      }
+    }
+    return new AskResult(
+        questionText,
+        corrected,
+        answer,
+        answers ? hits : List.of(),
+        answers ? null : NO_ANSWER_TIP,
+        notices,
+        System.nanoTime() - started);
+  }
+
+  /**
+   * The ranking of articles for a question, without passages: the first stage of {@link #ask}, for evaluation.
+   */
+  public List<ScoredDoc> rank(IndexSearcher searcher, String questionText, int depth) throws IOException {
+    IndexSearcher scoring = withSimilarity(searcher);
+    Question question = QuestionAnalyzer.analyze(questionText);
+    if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
+      return List.of();
+    }
+    TopFieldDocs top = scoring.search(query(question, synonyms.current()), depth, ArticleSearch.relevanceOrder(), true);
+    StoredFields stored = scoring.storedFields();
+    List<ScoredDoc> ranked = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc doc : top.scoreDocs) {
+      ranked.add(new ScoredDoc(stored.document(doc.doc, Set.of(ArchiveFields.ID)).get(ArchiveFields.ID), doc.score));
+    }
+    return ranked;
+  }
+
+  /** An article id with its score. */
+  public record ScoredDoc(String id, float score) {}
+
+  private IndexSearcher withSimilarity(IndexSearcher searcher) {
+    IndexSearcher scoring = new IndexSearcher(searcher.getIndexReader());
+    scoring.setSimilarity(similarity);
+    scoring.setQueryCache(null);
+    return scoring;
+  }
+
+  private record Candidate(SearchHit hit, PassagePicker.Pick pick, double retrieval, double answerScore) {
+    Candidate withAnswerScore(double score) {
+      return new Candidate(hit, pick, retrieval, score);
+    }
+  }
+
+  private List<Candidate> read(IndexSearcher searcher, TopFieldDocs top, List<Concept> concepts, Question question)
+      throws IOException {
+    List<Candidate> candidates = new ArrayList<>();
+    if (top.scoreDocs.length == 0) {
+      return candidates;
+    }
+    double maxScore = Math.max(1e-9, top.scoreDocs[0].score);
+    StoredFields stored = searcher.storedFields();
+    for (int i = 0; i < top.scoreDocs.length; i++) {
+      ScoreDoc scoreDoc = top.scoreDocs[i];
+      Document doc = stored.document(scoreDoc.doc);
+      PassagePicker.Pick pick;
+      if (i < CANDIDATES) {
+        pick = PassagePicker.pick(doc.get(ArchiveFields.BODY), concepts, question.type());
+      } else {
+        pick = new PassagePicker.Pick(MarkedText.plain(""), 0, 0);
+      }
+      if (pick.text().text().isEmpty()) {
+        pick = new PassagePicker.Pick(MarkedText.plain(firstWords(doc.get(ArchiveFields.TITLE))), 0, 0);
+      }
+      double retrieval = scoreDoc.score / maxScore;
+      SearchHit hit = ArticleSearch.hit(doc, scoreDoc.score, pick.text());
+      candidates.add(new Candidate(hit, pick, retrieval, 0.6 * pick.score() + 0.4 * retrieval));
+    }
+    return candidates;
+  }
+
+  private static String firstWords(String text) {
+    return text == null ? "" : text;
+  }
+
+  /** Among articles that match about as well as the best, newer ones first. */
+  private static void preferRecent(List<Candidate> candidates) {
+    List<Candidate> relevant = new ArrayList<>();
+    for (Candidate candidate : candidates) {
+      if (candidate.retrieval() >= 0.5) {
+        relevant.add(candidate);
+      }
+    }
+    relevant.sort(
+        Comparator.comparing((Candidate c) -> c.hit().published(), Comparator.nullsLast(Comparator.reverseOrder())));
+    for (int i = 0; i < relevant.size(); i++) {
+      Candidate candidate = relevant.get(i);
+      double bonus = 0.3 * (1.0 - (double) i / relevant.size());
+      int at = candidates.indexOf(candidate);
+      candidates.set(at, candidate.withAnswerScore(candidate.answerScore() + bonus));
+    }
+    candidates.sort(Comparator.comparingDouble(Candidate::answerScore).reversed());
+  }
+
+  /** The retrieval query: every concept optional but at least one required, near pairs rewarded. */
+  Query query(Question question, Synonyms names) {
+    ParsedQuery parsed = question.query();
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (ConceptGroup group : conceptGroups(question, names)) {
+      Query groupQuery = group.query(settings);
+      if (groupQuery != null) {
+        words.add(groupQuery, Occur.SHOULD);
+        clauses++;
+      }
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    if (clauses > 0) {
+      words.setMinimumNumberShouldMatch(1);
+      query.add(words.build(), Occur.MUST);
+    } else {
+      query.add(new MatchAllDocsQuery(), Occur.MUST);
+    }
+    List<String> stems = new ArrayList<>();
+    for (String word : question.contentWords()) {
+      stems.addAll(TextAnalysis.stems(word));
+    }
+    if (settings.proximityWeight() > 0) {
+      for (int i = 0; i + 1 < stems.size(); i++) {
+        if (!stems.get(i).equals(stems.get(i + 1))) {
+          PhraseQuery pair =
+              new PhraseQuery(settings.proximitySlop(), ArchiveFields.BODY, stems.get(i), stems.get(i + 1));
+          query.add(new BoostQuery(pair, settings.proximityWeight()), Occur.SHOULD);
+        }
+      }
+    }
+    for (QueryPart part : parsed.excluded()) {
+      Query excluded = LuceneQueries.part(part);
+      if (excluded != null) {
+        query.add(excluded, Occur.MUST_NOT);
+      }
+    }
+    for (Query filter : LuceneQueries.filters(parsed)) {
+      query.add(filter, Occur.FILTER);
+    }
+    return query.build();
+  }
+
+  /** A question word (or OR group, or phrase) with the aliases of the name it belongs to. */
+  private record ConceptGroup(List<QueryPart> parts) {
+    Query query(AnswerSettings settings) {
+      List<Query> alternatives = new ArrayList<>();
+      for (QueryPart part : parts) {
+        Query q = partQuery(part, settings);
+        if (q != null) {
+          alternatives.add(q);
+        }
+      }
+      if (alternatives.isEmpty()) {
+        return null;
+      }
+      if (alternatives.size() == 1) {
+        return alternatives.get(0);
+      }
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      alternatives.forEach(q -> any.add(q, Occur.SHOULD));
+      return any.build();
+    }
+  }
+
+  static Query partQuery(QueryPart part, AnswerSettings settings) {
+    BooleanQuery.Builder fields = new BooleanQuery.Builder();
+    boolean any = false;
+    if (!part.phrase()) {
+      List<String> stems = TextAnalysis.stems(part.text());
+      if (!stems.isEmpty()) {
+        fields.add(boost(sequence(ArchiveFields.TITLE, stems), settings.titleBoost()), Occur.SHOULD);
+        if (!part.titleOnly()) {
+          fields.add(sequence(ArchiveFields.BODY, stems), Occur.SHOULD);
+        }
+        any = true;
+      }
+    }
+    List<String> exact = TextAnalysis.exact(part.text());
+    if (!exact.isEmpty() && (part.phrase() || settings.exactBonus() > 0 || !any)) {
+      float weight = any ? settings.exactBonus() : 1.0f;
+      fields.add(boost(sequence(ArchiveFields.TITLE_EXACT, exact), settings.titleBoost() * weight), Occur.SHOULD);
+      if (!part.titleOnly()) {
+        fields.add(boost(sequence(ArchiveFields.BODY_EXACT, exact), weight), Occur.SHOULD);
+      }
+      any = true;
+    }
+    return any ? fields.build() : null;
+  }
+
+  private static Query sequence(String field, List<String> terms) {
+    if (terms.size() == 1) {
+      return new TermQuery(new Term(field, terms.get(0)));
+    }
+    return new PhraseQuery(field, terms.toArray(String[]::new));
+  }
+
+  private static Query boost(Query query, float boost) {
+    return boost == 1.0f ? query : new BoostQuery(query, boost);
+  }
+
+  /**
+   * Splits the question's words into concept groups: each required group of the query is one, except that a run
+   * of plain words that names something with aliases becomes one group holding the name and its aliases.
+   */
+  private static List<ConceptGroup> conceptGroups(Question question, Synonyms names) {
+    List<QueryPart.Group> groups = question.query().required();
+    List<String> firstTokens = new ArrayList<>();
+    List<Integer> tokenGroup = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      QueryPart.Group group = groups.get(g);
+      if (group.alternatives().size() == 1 && !group.alternatives().get(0).phrase()) {
+        for (String token : TextAnalysis.exact(group.alternatives().get(0).text())) {
+          firstTokens.add(token);
+          tokenGroup.add(g);
+        }
+      } else {
+        firstTokens.add("\u0000");
+        tokenGroup.add(g);
+      }
+    }
+    List<ConceptGroup> result = new ArrayList<>();
+    Set<Integer> used = new HashSet<>();
+    for (Synonyms.Hit hit : names.find(firstTokens)) {
+      int firstGroup = tokenGroup.get(hit.from());
+      int lastGroup = tokenGroup.get(hit.to() - 1);
+      boolean alignsWithWords =
+          (hit.from() == 0 || tokenGroup.get(hit.from() - 1) != firstGroup)
+              && (hit.to() == tokenGroup.size() || tokenGroup.get(hit.to()) != lastGroup);
+      if (!alignsWithWords) {
+        continue;
+      }
+      List<QueryPart> parts = new ArrayList<>();
+      StringBuilder name = new StringBuilder();
+      for (int g = firstGroup; g <= lastGroup; g++) {
+        used.add(g);
+        name.append(name.isEmpty() ? "" : " ").append(groups.get(g).alternatives().get(0).text());
+      }
+      parts.add(new QueryPart(name.toString(), lastGroup > firstGroup, false));
+      for (List<String> alias : hit.alternatives()) {
+        parts.add(new QueryPart(String.join(" ", alias), alias.size() > 1, false));
+      }
+      result.add(new ConceptGroup(parts));
+    }
+    for (int g = 0; g < groups.size(); g++) {
+      if (!used.contains(g)) {
+        result.add(new ConceptGroup(groups.get(g).alternatives()));
+      }
+    }
+    return result;
+  }
+
+  /** The question's concepts with their weights, for passage choice. */
+  private static List<Concept> concepts(IndexReader reader, Question question, Synonyms names) throws IOException {
+    List<Concept> concepts = new ArrayList<>();
+    long docs = Math.max(1, reader.numDocs());
+    for (ConceptGroup group : conceptGroups(question, names)) {
+      Set<String> stems = new LinkedHashSet<>();
+      for (QueryPart part : group.parts()) {
+        stems.addAll(TextAnalysis.stems(part.text()));
+      }
+      if (stems.isEmpty()) {
+        continue;
+      }
+      double weight = 0;
+      for (String stem : stems) {
+        int df = reader.docFreq(new Term(ArchiveFields.BODY, stem));
+        weight = Math.max(weight, Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
+      }
+      concepts.add(new Concept(group.parts().get(0).text(), stems, weight));
+    }
+    return concepts;
+  }
+
+  /**
+   * The question with misspelled words replaced by the closest indexed word, or {@code null} when every word is
+   * known (or no close word exists).
+   */
+  static String correctSpelling(IndexReader reader, String question) throws IOException {
+    if (question == null || question.isBlank()) {
+      return null;
+    }
+    DirectSpellChecker checker = new DirectSpellChecker();
+    checker.setMinQueryLength(4);
+    StringBuilder corrected = new StringBuilder();
+    boolean changed = false;
+    int at = 0;
+    Matcher words = WORD.matcher(question);
+    while (words.find()) {
+      String word = words.group();
+      String lower = word.toLowerCase(Locale.ROOT);
+      corrected.append(question, at, words.start());
+      at = words.end();
+      boolean fieldPrefix = words.end() < question.length() && question.charAt(words.end()) == ':';
+      if (fieldPrefix || QuestionAnalyzer.FILLER.contains(lower) || isKnown(reader, lower)) {
+        corrected.append(word);
+        continue;
+      }
+      SuggestWord[] suggestions =
+          checker.suggestSimilar(new Term(ArchiveFields.BODY_EXACT, lower), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      if (suggestions.length == 0) {
+        corrected.append(word);
+      } else {
+        corrected.append(suggestions[0].string);
+        changed = true;
+      }
+    }
+    corrected.append(question.substring(at));
+    return changed ? corrected.toString() : null;
+  }
+
+  private static boolean isKnown(IndexReader reader, String lower) throws IOException {
+    if (reader.docFreq(new Term(ArchiveFields.BODY_EXACT, lower)) > 0
+        || reader.docFreq(new Term(ArchiveFields.TITLE_EXACT, lower)) > 0) {
+      return true;
+    }
+    for (String stem : TextAnalysis.stems(lower)) {
+      if (reader.docFreq(new Term(ArchiveFields.BODY, stem)) > 0) {
+        return true;
+      }
+    }
+    return TextAnalysis.stems(lower).isEmpty();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.dealarchive.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code archive} command: the archive's one entry point on the command line. */
+@Command(
+    name = "archive",
+    mixinStandardHelpOptions = true,
+    version = "archive 0.1.0",
+    description = "A searchable archive of partnership news.",
+    subcommands = {
+      IndexCommand.class,
+      SearchCommand.class,
+      AskCommand.class,
+      StatsCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class ArchiveCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return ExitCodes.USAGE;
+  }
+
+  /** The command line with every subcommand, including those other modules provide. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new ArchiveCommand());
+    for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
+      commandLine.addSubcommand(provider.command());
+    }
+    commandLine.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
+    commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+    for (CommandLine sub : commandLine.getSubcommands().values()) {
+      sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+    }
+    // "-word" excludes a word in queries and questions; it is not an option.
+    commandLine.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
+    commandLine.getSubcommands().get("ask").setUnmatchedOptionsArePositionalParams(true);
+    return commandLine;
+  }
+
+  /** Runs {@code args} with the given output and error writers and returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = commandLine();
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("archive: " + Messages.describe(e));
+          cmd.getErr().flush();
+          return ExitCodes.FAILED;
+        });
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(out, err, args));
+  }
+}

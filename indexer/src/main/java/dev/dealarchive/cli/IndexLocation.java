@@ -1,0 +1,84 @@
+package dev.dealarchive.cli;
+
+import dev.dealarchive.Archive;
+import dev.dealarchive.index.ArchiveIndexer;
+import dev.dealarchive.index.IndexOptions;
+import dev.dealarchive.index.IndexProgress;
+import dev.dealarchive.index.IndexSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --index DIR} option shared by every command, with its fallbacks: the {@code ARCHIVE_INDEX} environment
+ * variable, then {@code ./index}.
+ */
+public final class IndexLocation {
+  /** Environment variable naming the index folder. */
+  public static final String ENV = "ARCHIVE_INDEX";
+  /** System property naming the folder that holds the bundled {@code data/}; the launcher sets it. */
+  public static final String HOME_PROPERTY = "archive.home";
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "Index folder (default: $ARCHIVE_INDEX, else ./index).")
+  Path explicit;
+
+  private Map<String, String> environment = System.getenv();
+
+  /** For tests: the environment to read {@code ARCHIVE_INDEX} from. */
+  void environment(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  /** The index folder in force. */
+  public Path path() {
+    if (explicit != null) {
+      return explicit;
+    }
+    String fromEnv = environment.get(ENV);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return Path.of(fromEnv);
+    }
+    return Path.of("index");
+  }
+
+  /** True when neither the option nor the environment chose the folder. */
+  public boolean isDefault() {
+    String fromEnv = environment.get(ENV);
+    return explicit == null && (fromEnv == null || fromEnv.isBlank());
+  }
+
+  /**
+   * Opens the archive for reading. On first use of the default location, when no index exists yet, builds it from
+   * the bundled sample articles and says so on {@code err}, so a newcomer's first search already answers.
+   */
+  public Archive open(PrintWriter err) throws IOException {
+    Path index = path();
+    if (isDefault() && !Files.exists(index)) {
+      Path data = bundledData();
+      if (data != null) {
+        try (ArchiveIndexer indexer = ArchiveIndexer.open(index)) {
+          IndexSummary summary = indexer.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE);
+          err.printf(
+              "No index yet: indexed the %d bundled sample articles from %s into %s.%n",
+              summary.added(), data, index);
+          err.flush();
+        }
+      }
+    }
+    return Archive.open(index);
+  }
+
+  /** The bundled {@code data/} folder, or null when it cannot be found. */
+  static Path bundledData() {
+    String home = System.getProperty(HOME_PROPERTY);
+    Path data = home == null ? Path.of("data") : Path.of(home, "data");
+    return Files.isDirectory(data) ? data : null;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.dealarchive.cli;
+
+import dev.dealarchive.Archive;
+import dev.dealarchive.search.SearchHit;
+import dev.dealarchive.search.SearchRequest;
+import dev.dealarchive.search.SearchResult;
+import dev.dealarchive.search.SortOrder;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code archive search QUERY}: full-text search in the archive's query language. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Search the archive. Every word must match; \"quoted phrases\" match exactly; -word excludes;",
+      "a OR b; filters: title:word source:NAME tag:NAME after:YYYY-MM-DD before:YYYY-MM-DD",
+      "during:YYYY or during:YYYY-MM. A query of filters only lists the matching articles, newest first."
+    })
+public final class SearchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin IndexLocation location;
+
+  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "The query (several words are joined).")
+  List<String> query = new ArrayList<>();
+
+  @Option(names = "--limit", paramLabel = "N", description = "How many hits (default: 10).")
+  int limit = 10;
+
+  @Option(names = "--offset", paramLabel = "N", description = "Skip the first N hits, for paging (default: 0).")
+  int offset;
+
+  @Option(names = "--sort", paramLabel = "ORDER", description = "relevance (default) or newest.")
+  String sort = "relevance";
+
+  @Option(names = "--json", description = "Print one JSON object: query, total, hits.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    SortOrder order;
+    try {
+      order = SortOrder.valueOf(sort.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      err.println("archive search: --sort must be relevance or newest, not " + sort);
+      return ExitCodes.USAGE;
+    }
+    if (limit < 1 || offset < 0) {
+      err.println("archive search: --limit must be at least 1 and --offset not negative");
+      return ExitCodes.USAGE;
+    }
+    String text = String.join(" ", query);
+    SearchResult result;
+    try (Archive archive = location.open(err)) {
+      result = archive.search(new SearchRequest(text, limit, offset, order));
+    }
+    if (json) {
+      out.println(Json.write(toJson(result)));
+      return ExitCodes.OK;
+    }
+    result.notices().forEach(notice -> out.println("Note: " + notice));
+    out.printf(
+        "%,d %s for \"%s\" (%s)%n",
+        result.total(),
+        result.total() == 1 ? "article" : "articles",
+        text,
+        Rendering.millis(result.tookNanos()));
+    int rank = offset + 1;
+    for (SearchHit hit : result.hits()) {
+      out.println();
+      out.print(Rendering.hit(rank++, hit));
+    }
+    return ExitCodes.OK;
+  }
+
+  static Map<String, Object> toJson(SearchResult result) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("query", result.query());
+    json.put("total", result.total());
+    json.put("hits", result.hits().stream().map(hit -> Rendering.hitJson(hit, true)).toList());
+    json.put("notices", result.notices());
+    return json;
+  }
+}

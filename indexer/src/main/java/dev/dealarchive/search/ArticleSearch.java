@@ -1,0 +1,116 @@
+package dev.dealarchive.search;
+
+import dev.dealarchive.index.ArchiveFields;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.TopFieldDocs;
+
+/** Runs searches in the archive's query language against one acquired searcher. Stateless. */
+public final class ArticleSearch {
+  /** Longest snippet, in characters. */
+  public static final int SNIPPET_CHARS = 240;
+
+  static final Set<String> DISPLAY_FIELDS =
+      Set.of(
+          ArchiveFields.ID,
+          ArchiveFields.TITLE,
+          ArchiveFields.BODY,
+          ArchiveFields.SOURCE,
+          ArchiveFields.URL,
+          ArchiveFields.PUBLISHED,
+          ArchiveFields.TAG);
+
+  private ArticleSearch() {}
+
+  /** Relevance, then newest, then id: repeatable order for equal scores. */
+  public static Sort relevanceOrder() {
+    return new Sort(SortField.FIELD_SCORE, newestField(), idField());
+  }
+
+  /** Newest first (undated last), then id. */
+  public static Sort newestOrder() {
+    return new Sort(newestField(), idField());
+  }
+
+  private static SortField newestField() {
+    SortField published = new SortField(ArchiveFields.PUBLISHED, SortField.Type.LONG, true);
+    published.setMissingValue(Long.MIN_VALUE);
+    return published;
+  }
+
+  private static SortField idField() {
+    return new SortField(ArchiveFields.ID, SortField.Type.STRING);
+  }
+
+  /** Searches {@code request} with AND semantics, relaxing to any-word matching when nothing has every word. */
+  public static SearchResult search(IndexSearcher searcher, SearchRequest request) throws IOException {
+    long started = System.nanoTime();
+    ParsedQuery parsed = QueryLanguage.parse(request.query());
+    List<String> notices = new ArrayList<>(parsed.notices());
+    boolean filtersOnly = LuceneQueries.scoringGroups(parsed) == 0;
+    if (filtersOnly && !parsed.hasFilters() && parsed.excluded().isEmpty()) {
+      notices.add("the query has no words to search for");
+      return new SearchResult(request.query(), 0, List.of(), notices, System.nanoTime() - started);
+    }
+    Sort sort = filtersOnly || request.sort() == SortOrder.NEWEST ? newestOrder() : relevanceOrder();
+    Query query = LuceneQueries.build(parsed, LuceneQueries.Match.ALL);
+    int wanted = request.offset() + request.limit();
+    TopFieldDocs top = searcher.search(query, wanted, sort, true);
+    if (top.totalHits.value() == 0 && LuceneQueries.scoringGroups(parsed) > 1) {
+      query = LuceneQueries.build(parsed, LuceneQueries.Match.ANY);
+      top = searcher.search(query, wanted, sort, true);
+      if (top.totalHits.value() > 0) {
+        notices.add("no article has all the words; showing articles with some of them");
+      }
+    }
+    long total = totalOf(searcher, query, top.totalHits);
+    MatchTerms terms = MatchTerms.of(parsed.positiveParts());
+    List<SearchHit> hits = hits(searcher, top, request.offset(), terms, !filtersOnly);
+    return new SearchResult(request.query(), total, hits, notices, System.nanoTime() - started);
+  }
+
+  /** The exact number of matches; counted separately only when the collector stopped counting early. */
+  static long totalOf(IndexSearcher searcher, Query query, TotalHits totalHits) throws IOException {
+    return totalHits.relation() == TotalHits.Relation.EQUAL_TO ? totalHits.value() : searcher.count(query);
+  }
+
+  /** Builds hits for {@code top.scoreDocs[offset..]}, with snippets for {@code terms}. */
+  public static List<SearchHit> hits(
+      IndexSearcher searcher, TopFieldDocs top, int offset, MatchTerms terms, boolean scored) throws IOException {
+    List<SearchHit> hits = new ArrayList<>();
+    StoredFields stored = searcher.storedFields();
+    ScoreDoc[] docs = top.scoreDocs;
+    for (int i = offset; i < docs.length; i++) {
+      Document doc = stored.document(docs[i].doc, DISPLAY_FIELDS);
+      MarkedText snippet = Passages.best(doc.get(ArchiveFields.BODY), terms, SNIPPET_CHARS);
+      hits.add(hit(doc, scored ? docs[i].score : 0f, snippet));
+    }
+    return hits;
+  }
+
+  /** A hit for a stored document. */
+  public static SearchHit hit(Document doc, float score, MarkedText snippet) {
+    IndexableField published = doc.getField(ArchiveFields.PUBLISHED);
+    return new SearchHit(
+        doc.get(ArchiveFields.ID),
+        doc.get(ArchiveFields.TITLE),
+        doc.get(ArchiveFields.SOURCE),
+        doc.get(ArchiveFields.URL),
+        published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()),
+        Float.isNaN(score) ? 0f : score,
+        snippet,
+        List.of(doc.getValues(ArchiveFields.TAG)));
+  }
+}
