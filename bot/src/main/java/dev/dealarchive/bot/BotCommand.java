@@ -1,5 +1,6 @@
 package dev.dealarchive.bot;
 
+import dev.dealarchive.cli.IndexLocation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,10 +8,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,14 +32,18 @@ public final class BotCommand implements Callable<Integer> {
   /** Opens the archive the bot answers from. */
   @FunctionalInterface
   public interface ArchiveOpener {
-    /** Opens the archive in {@code indexDir} for reading (and reindexing). */
-    ArchiveGateway open(Path indexDir) throws IOException;
+    /**
+     * Opens the archive for reading (and reindexing).
+     *
+     * @param location the index folder chosen by option, environment or default
+     * @param err where to tell the user about first-use indexing of the sample data
+     */
+    ArchiveGateway open(IndexLocation location, PrintWriter err) throws IOException;
   }
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--index", paramLabel = "DIR", description = "Index directory (default: $ARCHIVE_INDEX, else ./index).")
-  private Path index;
+  @Mixin private IndexLocation location;
 
   @Option(names = "--http", description = "Serve the Events API over HTTP instead of using Socket Mode.")
   private boolean http;
@@ -58,6 +63,11 @@ public final class BotCommand implements Callable<Integer> {
 
   private final ArchiveOpener opener;
   private final Map<String, String> environment;
+
+  /** The command as the archive command line runs it, reading the local index and {@link System#getenv()}. */
+  public BotCommand(Map<String, String> environment) {
+    this((location, err) -> LocalArchive.open(location.path(), dir -> location.open(err)), environment);
+  }
 
   /**
    * @param opener opens the archive
@@ -84,12 +94,12 @@ public final class BotCommand implements Callable<Integer> {
     BotConfig.Mode mode = console ? BotConfig.Mode.CONSOLE : http ? BotConfig.Mode.HTTP : BotConfig.Mode.SOCKET;
     BotConfig config;
     try {
-      config = BotConfig.fromEnvironment(environment, mode, index);
+      config = BotConfig.fromEnvironment(environment, mode, location.path());
     } catch (ConfigException e) {
       err.println("bot: " + e.getMessage());
       return 2;
     }
-    try (ArchiveGateway archive = opener.open(config.indexDir())) {
+    try (ArchiveGateway archive = opener.open(location, err)) {
       return switch (mode) {
         case CONSOLE -> runConsole(archive);
         case HTTP -> runHttp(config, archive);

@@ -59,6 +59,10 @@ public final class Reindexer {
       return renderer.notice(
           "The archive is being updated by another indexing run right now, so I did not start a second one. "
               + "Please try again when it has finished.");
+    } catch (IllegalStateException e) {
+      // The index was built from no recorded inputs (articles added one by one), so there is nothing to re-sync.
+      return renderer.notice("This index records no input files or folders to re-sync; run `archive index` with "
+          + "the files or folders to index instead.");
     } catch (Exception e) {
       return renderer.apology(Incidents.record("reindexing", e));
     }
