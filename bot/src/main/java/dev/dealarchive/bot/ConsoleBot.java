@@ -67,7 +67,7 @@ public final class ConsoleBot {
         case SlashCommand.Help help -> replies.renderer().help();
       };
     } catch (Exception e) {
-      return replies.renderer().apology(Incidents.record("answering on the console", e));
+      return FailureReplies.of(replies.renderer(), "answering on the console", e);
     }
   }
 

@@ -131,7 +131,7 @@ public final class SlackBot implements AutoCloseable {
       try {
         reply = replies.ask(question);
       } catch (Exception e) {
-        reply = renderer.apology(Incidents.record("answering a message in " + channel, e));
+        reply = FailureReplies.of(renderer, "answering a message in " + channel, e);
       }
       try {
         poster.postMessage(channel, threadTs, reply);
@@ -171,11 +171,10 @@ public final class SlackBot implements AutoCloseable {
     } catch (SlackPostException e) {
       LOG.warn("reply to {} in {} was not posted: {}", COMMAND, channel, e.error());
     } catch (Exception e) {
-      String id = Incidents.record("running " + COMMAND + " in " + channel, e);
       try {
-        respondPrivately(payload, renderer.apology(id));
+        respondPrivately(payload, FailureReplies.of(renderer, "running " + COMMAND + " in " + channel, e));
       } catch (SlackPostException postFailure) {
-        LOG.warn("apology {} was not posted: {}", id, postFailure.error());
+        LOG.warn("apology was not posted: {}", postFailure.error());
       }
     }
   }
@@ -220,7 +219,7 @@ public final class SlackBot implements AutoCloseable {
     try {
       page = replies.page(token);
     } catch (Exception e) {
-      page = renderer.apology(Incidents.record("paging results", e));
+      page = FailureReplies.of(renderer, "paging results", e);
     }
     BlockActionPayload.Container container = payload.getContainer();
     boolean ephemeral = container == null || container.isEphemeral() || container.getMessageTs() == null;

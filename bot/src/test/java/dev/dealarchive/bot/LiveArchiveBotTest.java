@@ -86,6 +86,36 @@ class LiveArchiveBotTest {
   }
 
   @Test
+  void slashCommandQuestionIsAnsweredInTheChannelFromTheIndex() throws Exception {
+    requests.postForm(SignedRequests.form(SignedRequests.command(QUESTION, "U0ASKER", slack.responseUrl("l1"),
+        "trig-live")));
+
+    FakeSlack.Call post = slack.await("chat.postMessage", 1, WAIT).get(0);
+    assertEquals("C0CMD", post.param("channel"));
+    assertTrue(post.param("text").contains("20%"), post.param("text"));
+    assertTrue(post.param("text").contains(TITLE), post.param("text"));
+  }
+
+  @Test
+  void socketModeMentionIsAnsweredInItsThreadFromTheIndex() throws Exception {
+    FakeSocketMode socket = slack.startSocketMode();
+    BotConfig config = new BotConfig("xoxb-test", "xapp-test", null, URI.create(slack.baseUrl()), indexDir,
+        Set.of());
+    try (SlackBot socketBot = SlackBot.forSocketMode(config, archive);
+        SocketModeBot connection = SocketModeBot.start(socketBot)) {
+      socket.awaitConnections(1, WAIT);
+      socket.sendEnvelope("events_api", "env-live",
+          SignedRequests.mention("EvSocketLive", "C0CHAN", "1700000200.000200", QUESTION), 0);
+
+      socket.awaitAck("env-live", WAIT);
+      FakeSlack.Call post = slack.await("chat.postMessage", 1, WAIT).get(0);
+      assertEquals("1700000200.000200", post.param("thread_ts"));
+      assertTrue(post.param("text").contains("20%"), post.param("text"));
+      assertTrue(post.param("text").contains(TITLE), post.param("text"));
+    }
+  }
+
+  @Test
   void hostileArticleFromTheIndexCannotPingOrLink() throws Exception {
     requests.postJson(SignedRequests.mention("EvZebra", "C0CHAN", "1.1", "zebra logistics partnership"), Map.of());
 
