@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Spec;
       SearchCommand.class,
       AskCommand.class,
       StatsCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ArchiveCommand implements Callable<Integer> {
@@ -66,7 +69,12 @@ public final class ArchiveCommand implements Callable<Integer> {
     return code;
   }
 
+  /** Held so the level set on it is not lost when the logger is collected. */
+  private static final Logger LUCENE_LOG = Logger.getLogger("org.apache.lucene");
+
   public static void main(String[] args) {
+    // Lucene suggests the incubating vector module at start-up; the archive does not use vectors.
+    LUCENE_LOG.setLevel(Level.SEVERE);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(out, err, args));

@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -257,7 +258,8 @@ public final class ArchiveIndexer implements AutoCloseable {
     final List<Skip> warnings = new ArrayList<>();
     final Map<String, String> storiesThisRun = new HashMap<>();
     final Map<String, String> urlsThisRun = new HashMap<>();
-    final Set<String> idsThisRun = new HashSet<>();
+    /** Id → the file that stored it in this run, so a second file claiming the same id is caught. */
+    final Map<String, String> idsThisRun = new HashMap<>();
     final Set<String> walkedFolders = new LinkedHashSet<>();
     final Set<String> seenFiles = new HashSet<>();
 
@@ -322,7 +324,9 @@ public final class ArchiveIndexer implements AutoCloseable {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               String name = file.getFileName().toString();
-              if (attrs.isRegularFile() && !name.startsWith(".") && readers.apply(file).isPresent()) {
+              // A folder's README describes the folder; it is not an article.
+              boolean readme = name.toLowerCase(Locale.ROOT).startsWith("readme.");
+              if (attrs.isRegularFile() && !name.startsWith(".") && !readme && readers.apply(file).isPresent()) {
                 files.add(file);
               }
               return FileVisitResult.CONTINUE;
@@ -400,7 +404,7 @@ public final class ArchiveIndexer implements AutoCloseable {
         for (String path : manifest.pathsUnder(folder)) {
           if (!seenFiles.contains(path) && !Files.exists(Path.of(path))) {
             for (String id : idsWithOrigin(path)) {
-              if (!idsThisRun.contains(id)) {
+              if (!idsThisRun.containsKey(id)) {
                 writer.deleteDocuments(new Term(ArchiveFields.ID, id));
                 deleted++;
               }
@@ -515,8 +519,12 @@ public final class ArchiveIndexer implements AutoCloseable {
           }
           urlsThisRun.put(article.url(), id);
         }
+        String owner = idsThisRun.putIfAbsent(id, shownName);
+        if (owner != null) {
+          duplicate(line, "id " + id + " is already used by " + owner);
+          return;
+        }
         storiesThisRun.put(story, id);
-        idsThisRun.add(id);
         stored++;
         Document existing = storedById(id);
         if (existing != null
@@ -527,10 +535,11 @@ public final class ArchiveIndexer implements AutoCloseable {
         }
         if (existing == null) {
           added++;
+          sink.add(ArticleDocuments.toDocument(article));
         } else {
           updated++;
+          sink.update(id, ArticleDocuments.toDocument(article));
         }
-        sink.update(id, ArticleDocuments.toDocument(article));
       }
 
       private void duplicate(int line, String reason) {
@@ -570,7 +579,7 @@ public final class ArchiveIndexer implements AutoCloseable {
       /** Deletes articles this file held before and no longer holds. */
       void deleteArticlesNoLongerInFile() throws IOException {
         for (String id : idsWithOrigin(origin)) {
-          if (!idsThisRun.contains(id)) {
+          if (!idsThisRun.containsKey(id)) {
             writer.deleteDocuments(new Term(ArchiveFields.ID, id));
             deleted++;
           }

@@ -43,10 +43,26 @@ final class DocumentSink implements AutoCloseable {
 
   /** Replaces the document with this id, or adds it. */
   void update(String id, Document document) throws IOException {
-    rethrowFailure();
     Term term = new Term(ArchiveFields.ID, id);
+    submit(() -> writer.updateDocument(term, document));
+  }
+
+  /**
+   * Adds a document whose id is known to be new to the index; cheaper than {@link #update}, which also buffers a
+   * delete.
+   */
+  void add(Document document) throws IOException {
+    submit(() -> writer.addDocument(document));
+  }
+
+  private interface Write {
+    void run() throws IOException;
+  }
+
+  private void submit(Write write) throws IOException {
+    rethrowFailure();
     if (executor == null) {
-      writer.updateDocument(term, document);
+      write.run();
       return;
     }
     slots.acquireUninterruptibly();
@@ -55,7 +71,7 @@ final class DocumentSink implements AutoCloseable {
           () -> {
             try {
               if (failure.get() == null) {
-                writer.updateDocument(term, document);
+                write.run();
               }
             } catch (Throwable t) {
               failure.compareAndSet(null, t);
