@@ -25,8 +25,10 @@ public record Reply(String text, List<LayoutBlock> blocks) {
     return GSON.toJson(blocks);
   }
 
-  /** The fallback text with mrkdwn escapes undone, for a terminal. */
+  /** The fallback text as plain text for a terminal: links as "label (url)", no bold markers, escapes undone. */
   public String terminalText() {
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    String plain = text.replaceAll("<(https?://[^|>]+)\\|([^>]*)>", "$2 ($1)")
+        .replaceAll("(?<![\\w*])\\*([^*\n]+)\\*(?![\\w*])", "$1");
+    return plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 }

@@ -20,7 +20,8 @@ class ConsoleBotTest {
         "what revenue share does OpenAI pay Microsoft?\n")), new PrintWriter(out), "");
 
     assertTrue(out.toString().contains("20%"), out.toString());
-    assertTrue(out.toString().contains("Microsoft and OpenAI make their partnership non-exclusive"));
+    assertTrue(out.toString().contains("Microsoft and OpenAI make their partnership non-exclusive "
+        + "(https://news.example/microsoft-openai)"), out.toString());
   }
 
   @Test

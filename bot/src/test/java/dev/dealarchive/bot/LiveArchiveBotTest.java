@@ -8,6 +8,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 import dev.dealarchive.article.ArticleDraft;
 import dev.dealarchive.index.ArchiveIndexer;
+import dev.dealarchive.index.IndexOptions;
+import dev.dealarchive.index.IndexProgress;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -16,6 +18,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,6 +196,30 @@ class LiveArchiveBotTest {
 
     assertEquals(2, exit);
     assertTrue(err.toString().contains("SLACK_APP_TOKEN"), err.toString());
+  }
+
+  @Test
+  void bundledSampleDataAnswersTheRevenueShareMentionInItsThread(@TempDir Path bundledIndex) throws Exception {
+    Path data = Path.of("../data");
+    Assumptions.assumeTrue(Files.isDirectory(data), "bundled data/ not present");
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(bundledIndex)) {
+      indexer.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE);
+    }
+    BotConfig config = new BotConfig("xoxb-test", null, SignedRequests.SECRET, URI.create(slack.baseUrl()),
+        bundledIndex, Set.of());
+    try (LocalArchive bundled = LocalArchive.open(bundledIndex);
+        SlackBot bundledBot = SlackBot.forHttp(config, bundled);
+        HttpBotServer bundledServer =
+            HttpBotServer.start(bundledBot, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+      new SignedRequests(bundledServer.port()).postJson(
+          SignedRequests.mention("EvBundled", "C0CHAN", "1700000300.000300", QUESTION), Map.of());
+
+      List<FakeSlack.Call> posts = slack.await("chat.postMessage", 1, WAIT);
+      assertEquals(1, posts.size());
+      assertEquals("1700000300.000300", posts.get(0).param("thread_ts"));
+      assertTrue(posts.get(0).param("text").contains("20%"), posts.get(0).param("text"));
+      assertTrue(posts.get(0).param("text").contains(TITLE), posts.get(0).param("text"));
+    }
   }
 
   private void index(String origin, List<ArticleDraft> drafts) throws Exception {
