@@ -1,5 +1,6 @@
 package dev.dealarchive.bot;
 
+import dev.dealarchive.cli.ExitCodes;
 import dev.dealarchive.cli.IndexLocation;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -85,11 +86,11 @@ public final class BotCommand implements Callable<Integer> {
         : spec.commandLine().getErr();
     if (http && console) {
       err.println("bot: choose one of --http and --console");
-      return 2;
+      return ExitCodes.USAGE;
     }
     if (json && !console) {
       err.println("bot: --json only works with --console");
-      return 2;
+      return ExitCodes.USAGE;
     }
     BotConfig.Mode mode = console ? BotConfig.Mode.CONSOLE : http ? BotConfig.Mode.HTTP : BotConfig.Mode.SOCKET;
     BotConfig config;
@@ -97,7 +98,7 @@ public final class BotCommand implements Callable<Integer> {
       config = BotConfig.fromEnvironment(environment, mode, location.path());
     } catch (ConfigException e) {
       err.println("bot: " + e.getMessage());
-      return 2;
+      return ExitCodes.FAILED;
     }
     try (ArchiveGateway archive = opener.open(location, err)) {
       return switch (mode) {

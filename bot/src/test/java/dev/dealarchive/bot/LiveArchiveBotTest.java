@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 import dev.dealarchive.article.ArticleDraft;
+import dev.dealarchive.cli.ExitCodes;
 import dev.dealarchive.index.ArchiveIndexer;
 import dev.dealarchive.index.IndexOptions;
 import dev.dealarchive.index.IndexProgress;
@@ -194,7 +195,7 @@ class LiveArchiveBotTest {
 
     int exit = command.execute("--index", indexDir.toString());
 
-    assertEquals(2, exit);
+    assertEquals(ExitCodes.FAILED, exit);
     assertTrue(err.toString().contains("SLACK_APP_TOKEN"), err.toString());
   }
 
