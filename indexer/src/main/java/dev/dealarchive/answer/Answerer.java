@@ -101,7 +101,7 @@ public final class Answerer {
     List<SearchHit> hits = new ArrayList<>();
     boolean answers = best != null && (best.pick().coverage() >= settings.minCoverage() || question.contentWords().isEmpty());
     if (answers) {
-      answer = new Answer(best.pick().text(), best.hit());
+      answer = new Answer(best.pick().text(), best.hit(), best.pick().coverage());
     }
     for (Candidate candidate : candidates) {
       if (hits.size() >= limit - (answer == null ? 0 : 1)) {
