@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Search the archive. Every word must match; \"quoted phrases\" match exactly; -word excludes;",
-      "a OR b; filters: title:word source:NAME tag:NAME after:YYYY-MM-DD before:YYYY-MM-DD",
-      "during:YYYY or during:YYYY-MM. A query of filters only lists the matching articles, newest first."
+      "a OR b; filters: title:word source:NAME (the name or words of it) tag:NAME after:YYYY-MM-DD",
+      "before:YYYY-MM-DD during:YYYY during:YYYY-MM. A query of only filters lists matches, newest first."
     })
 public final class SearchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -69,6 +69,7 @@ public final class ArchiveAnalyzers {
             ArchiveFields.TITLE, stemmed,
             ArchiveFields.BODY, stemmed,
             ArchiveFields.TITLE_EXACT, exact,
-            ArchiveFields.BODY_EXACT, exact));
+            ArchiveFields.BODY_EXACT, exact,
+            ArchiveFields.SOURCE_KEY, exact));
   }
 }

@@ -23,7 +23,7 @@ public final class ArchiveFields {
   public static final String PUBLISHED = "published";
   /** Publisher as written: stored, sorted doc values for counting by source. */
   public static final String SOURCE = "source";
-  /** Publisher lower-cased: one term for {@code source:} filters. */
+  /** Publisher, exact analysis, for {@code source:} filters that match a name or the words it starts with. */
   public static final String SOURCE_KEY = "source_key";
   /** Tags as written, stored. */
   public static final String TAG = "tag";

@@ -38,8 +38,7 @@ public final class ArticleDocuments {
       doc.add(new StoredField(ArchiveFields.PUBLISHED, millis));
     }
     doc.add(new StoredField(ArchiveFields.SOURCE, article.source()));
-    String sourceKey = key(article.source());
-    doc.add(new StringField(ArchiveFields.SOURCE_KEY, sourceKey, Field.Store.NO));
+    doc.add(new TextField(ArchiveFields.SOURCE_KEY, article.source(), Field.Store.NO));
     doc.add(new SortedDocValuesField(ArchiveFields.SOURCE, new BytesRef(article.source())));
     for (String tag : article.tags()) {
       doc.add(new StoredField(ArchiveFields.TAG, tag));

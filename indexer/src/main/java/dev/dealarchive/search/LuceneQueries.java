@@ -76,7 +76,11 @@ public final class LuceneQueries {
     if (!parsed.sources().isEmpty()) {
       BooleanQuery.Builder sources = new BooleanQuery.Builder();
       for (String source : parsed.sources()) {
-        sources.add(new TermQuery(new Term(ArchiveFields.SOURCE_KEY, source)), Occur.SHOULD);
+        List<String> words = TextAnalysis.exact(source);
+        if (!words.isEmpty()) {
+          // "source:Sample Wire" finds "Sample Wire (fictional)": the words in order, anywhere in the name.
+          sources.add(sequence(ArchiveFields.SOURCE_KEY, words), Occur.SHOULD);
+        }
       }
       filters.add(sources.build());
     }
