@@ -6,6 +6,7 @@ import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.index.ArchiveStats;
 import dev.dealarchive.index.IndexStatistics;
+import dev.dealarchive.index.SchemaCheck;
 import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.MatchTerms;
 import dev.dealarchive.search.SearchHit;
@@ -86,6 +87,7 @@ public final class Archive implements AutoCloseable {
       if (!DirectoryReader.indexExists(directory)) {
         throw new NoSuchFileException(indexDir.toString(), null, "no index here; run `archive index` first");
       }
+      SchemaCheck.require(directory, indexDir);
       SearcherManager searchers = new SearcherManager(directory, null);
       return new Archive(indexDir, directory, searchers, Answerer.withDefaults(indexDir, settings));
     } catch (IOException | RuntimeException e) {

@@ -40,6 +40,11 @@ public final class ArchiveFields {
   /** Same-story key (normalized title and body), one term, for duplicate detection. */
   public static final String STORY = "story";
 
+  /** Commit user-data key holding the schema version the index was written with. */
+  public static final String SCHEMA_KEY = "archive.schema";
+  /** The schema version this code writes and reads; an index of another version must be rebuilt. */
+  public static final String SCHEMA_VERSION = "2";
+
   /** Commit user-data key holding the time of the commit in epoch milliseconds. */
   public static final String COMMIT_TIME = "archive.commitTime";
 }

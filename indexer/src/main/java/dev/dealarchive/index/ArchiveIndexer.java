@@ -130,6 +130,9 @@ public final class ArchiveIndexer implements AutoCloseable {
    */
   public IndexSummary index(List<Path> inputs, IndexOptions options, IndexProgress progress) throws IOException {
     long started = System.nanoTime();
+    if (!options.full()) {
+      requireCurrentSchema();
+    }
     Run run = new Run(options, progress);
     try {
       if (options.full()) {
@@ -174,6 +177,7 @@ public final class ArchiveIndexer implements AutoCloseable {
    */
   public IndexSummary indexDrafts(String origin, List<ArticleDraft> drafts) throws IOException {
     long started = System.nanoTime();
+    requireCurrentSchema();
     Run run = new Run(IndexOptions.defaults(), IndexProgress.NONE);
     try {
       run.snapshot = DirectoryReader.open(writer);
@@ -197,6 +201,10 @@ public final class ArchiveIndexer implements AutoCloseable {
     return run.summary(System.nanoTime() - started);
   }
 
+  private void requireCurrentSchema() throws IOException {
+    SchemaCheck.require(directory, indexDir);
+  }
+
   /**
    * Re-syncs every input that earlier runs were given, as {@code archive index} without arguments does.
    *
@@ -217,7 +225,10 @@ public final class ArchiveIndexer implements AutoCloseable {
 
   private void commit() throws IOException {
     writer.setLiveCommitData(
-        Map.of(ArchiveFields.COMMIT_TIME, Long.toString(System.currentTimeMillis())).entrySet());
+        Map.of(
+                ArchiveFields.COMMIT_TIME, Long.toString(System.currentTimeMillis()),
+                ArchiveFields.SCHEMA_KEY, ArchiveFields.SCHEMA_VERSION)
+            .entrySet());
     writer.commit();
   }
 
