@@ -1,7 +1,9 @@
 package dev.dealarchive;
 
+import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.answer.Answerer;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.index.ArchiveStats;
 import dev.dealarchive.index.IndexStatistics;
 import dev.dealarchive.search.ArticleSearch;
@@ -67,6 +69,15 @@ public final class Archive implements AutoCloseable {
    * @throws NoSuchFileException when there is no index there yet
    */
   public static Archive open(Path indexDir) throws IOException {
+    return open(indexDir, AnswerSettings.defaults());
+  }
+
+  /**
+   * Opens the index in {@code indexDir} for reading, answering questions with the given ranking settings.
+   *
+   * @throws NoSuchFileException when there is no index there yet
+   */
+  public static Archive open(Path indexDir, AnswerSettings settings) throws IOException {
     if (!Files.isDirectory(indexDir)) {
       throw new NoSuchFileException(indexDir.toString(), null, "no index here; run `archive index` first");
     }
@@ -76,7 +87,7 @@ public final class Archive implements AutoCloseable {
         throw new NoSuchFileException(indexDir.toString(), null, "no index here; run `archive index` first");
       }
       SearcherManager searchers = new SearcherManager(directory, null);
-      return new Archive(indexDir, directory, searchers, Answerer.withDefaults(indexDir));
+      return new Archive(indexDir, directory, searchers, Answerer.withDefaults(indexDir, settings));
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -141,6 +152,45 @@ public final class Archive implements AutoCloseable {
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /**
+   * The ranking of articles for a question, without passages, as {@link #ask} ranks them before reading passages:
+   * for evaluation.
+   */
+  public List<ScoredDoc> rank(String question, int depth) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return answerer.rank(searcher, question, depth);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** The ranking of a search, without snippets: for evaluation. */
+  public List<ScoredDoc> rankSearch(String query, int depth) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return ArticleSearch.rank(searcher, query, depth);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Runs {@code work} with an acquired searcher, released afterwards; for tools that read the index directly. */
+  public <T> T withSearcher(SearcherWork<T> work) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return work.apply(searcher);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Work done with an acquired searcher. */
+  @FunctionalInterface
+  public interface SearcherWork<T> {
+    T apply(IndexSearcher searcher) throws IOException;
   }
 
   /** Makes the latest commit searchable now instead of within a second. */

@@ -1,5 +1,6 @@
 package dev.dealarchive.answer;
 
+import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.index.ArchiveFields;
 import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.LuceneQueries;
@@ -62,7 +63,12 @@ public final class Answerer {
 
   /** Default settings and the index folder's editable synonyms (the shipped ones when it has none). */
   public static Answerer withDefaults(Path indexDir) {
-    return new Answerer(SynonymSource.of(indexDir.resolve(Synonyms.FILE_NAME)), AnswerSettings.defaults());
+    return withDefaults(indexDir, AnswerSettings.defaults());
+  }
+
+  /** The given settings and the index folder's editable synonyms (the shipped ones when it has none). */
+  public static Answerer withDefaults(Path indexDir, AnswerSettings settings) {
+    return new Answerer(SynonymSource.of(indexDir.resolve(Synonyms.FILE_NAME)), settings);
   }
 
   /** Answers {@code questionText} with at most {@code limit} articles, the answer's included. */
@@ -131,9 +137,6 @@ public final class Answerer {
     }
     return ranked;
   }
-
-  /** An article id with its score. */
-  public record ScoredDoc(String id, float score) {}
 
   private IndexSearcher withSimilarity(IndexSearcher searcher) {
     IndexSearcher scoring = new IndexSearcher(searcher.getIndexReader());

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       SearchCommand.class,
       AskCommand.class,
       StatsCommand.class,
+      EvalCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

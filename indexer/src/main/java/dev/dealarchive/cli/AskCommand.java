@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
 public final class AskCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin IndexLocation location;
+  @Mixin RankingOptions ranking;
 
   @Parameters(paramLabel = "QUESTION", arity = "1..*", description = "The question, or - to read questions from standard input.")
   List<String> question = new ArrayList<>();
@@ -58,7 +59,7 @@ public final class AskCommand implements Callable<Integer> {
       err.println("archive ask: --limit must be at least 1");
       return ExitCodes.USAGE;
     }
-    try (Archive archive = location.open(err)) {
+    try (Archive archive = location.open(err, ranking.settings())) {
       if (question.size() == 1 && question.get(0).equals("-")) {
         return batch(archive, out);
       }

@@ -1,6 +1,7 @@
 package dev.dealarchive.cli;
 
 import dev.dealarchive.Archive;
+import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.index.ArchiveIndexer;
 import dev.dealarchive.index.IndexOptions;
 import dev.dealarchive.index.IndexProgress;
@@ -59,6 +60,11 @@ public final class IndexLocation {
    * the bundled sample articles and says so on {@code err}, so a newcomer's first search already answers.
    */
   public Archive open(PrintWriter err) throws IOException {
+    return open(err, AnswerSettings.defaults());
+  }
+
+  /** As {@link #open(PrintWriter)}, answering questions with the given ranking settings. */
+  public Archive open(PrintWriter err, AnswerSettings settings) throws IOException {
     Path index = path();
     if (isDefault() && !Files.exists(index)) {
       Path data = bundledData();
@@ -72,7 +78,7 @@ public final class IndexLocation {
         }
       }
     }
-    return Archive.open(index);
+    return Archive.open(index, settings);
   }
 
   /** The bundled {@code data/} folder, or null when it cannot be found. */

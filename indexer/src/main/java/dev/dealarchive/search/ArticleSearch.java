@@ -1,5 +1,6 @@
 package dev.dealarchive.search;
 
+import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.index.ArchiveFields;
 import java.io.IOException;
 import java.time.Instant;
@@ -84,6 +85,25 @@ public final class ArticleSearch {
   /** The exact number of matches; counted separately only when the collector stopped counting early. */
   static long totalOf(IndexSearcher searcher, Query query, TotalHits totalHits) throws IOException {
     return totalHits.relation() == TotalHits.Relation.EQUAL_TO ? totalHits.value() : searcher.count(query);
+  }
+
+  /** The ranking of a search without snippets, for evaluation: same semantics as {@link #search}. */
+  public static List<ScoredDoc> rank(IndexSearcher searcher, String queryText, int depth) throws IOException {
+    ParsedQuery parsed = QueryLanguage.parse(queryText);
+    if (LuceneQueries.scoringGroups(parsed) == 0 && !parsed.hasFilters()) {
+      return List.of();
+    }
+    Query query = LuceneQueries.build(parsed, LuceneQueries.Match.ALL);
+    TopFieldDocs top = searcher.search(query, depth, relevanceOrder(), true);
+    if (top.totalHits.value() == 0 && LuceneQueries.scoringGroups(parsed) > 1) {
+      top = searcher.search(LuceneQueries.build(parsed, LuceneQueries.Match.ANY), depth, relevanceOrder(), true);
+    }
+    StoredFields stored = searcher.storedFields();
+    List<ScoredDoc> ranked = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc doc : top.scoreDocs) {
+      ranked.add(new ScoredDoc(stored.document(doc.doc, Set.of(ArchiveFields.ID)).get(ArchiveFields.ID), doc.score));
+    }
+    return ranked;
   }
 
   /** Builds hits for {@code top.scoreDocs[offset..]}, with snippets for {@code terms}. */

@@ -1,0 +1,136 @@
+package dev.dealarchive.cli;
+
+import dev.dealarchive.Archive;
+import dev.dealarchive.eval.EvalReport;
+import dev.dealarchive.eval.Evaluation;
+import dev.dealarchive.eval.Evaluator;
+import dev.dealarchive.eval.Metric;
+import dev.dealarchive.eval.PlainBaseline;
+import dev.dealarchive.eval.Qrels;
+import dev.dealarchive.eval.ScoredDoc;
+import dev.dealarchive.eval.Topic;
+import dev.dealarchive.eval.Topics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code archive eval}: measures ranking quality against relevance judgments, beside a plain Lucene baseline. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run every topic against the index and report nDCG@10, Recall@100, Recall@1000 and MRR@10 the way",
+      "trec_eval computes them, beside a plain baseline (StandardAnalyzer, classic query parser, default BM25)",
+      "built from the same articles. Topics: TSV (qid<TAB>text) or TREC <top> files; judgments: TREC qrels."
+    })
+public final class EvalCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin IndexLocation location;
+  @Mixin RankingOptions ranking;
+
+  @Option(names = "--topics", paramLabel = "FILE", required = true, description = "Topics file.")
+  Path topicsFile;
+
+  @Option(names = "--qrels", paramLabel = "FILE", required = true, description = "Relevance judgments (TREC qrels).")
+  Path qrelsFile;
+
+  @Option(names = "--run", paramLabel = "FILE", description = "Also write our ranking as a TREC run file.")
+  Path runFile;
+
+  @Option(names = "--mode", paramLabel = "MODE", description = "ask (default: questions, every word optional) or search (every word required).")
+  String mode = "ask";
+
+  @Option(names = "--depth", paramLabel = "N", description = "Results per topic (default: ${DEFAULT-VALUE}).")
+  int depth = 1000;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Topics searched at once (default: one per core).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--no-baseline", negatable = false, description = "Skip the plain baseline.")
+  boolean noBaseline;
+
+  @Option(names = "--json", description = "Print one JSON object with both reports.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String chosen = mode.strip().toLowerCase(Locale.ROOT);
+    if (!chosen.equals("ask") && !chosen.equals("search")) {
+      err.println("archive eval: --mode must be ask or search, not " + mode);
+      return ExitCodes.USAGE;
+    }
+    List<Topic> topics = Topics.read(topicsFile);
+    Qrels qrels = Qrels.read(qrelsFile);
+    List<EvalReport> reports = new ArrayList<>();
+    try (Archive archive = location.open(err, ranking.settings())) {
+      Function<Topic, List<ScoredDoc>> ours =
+          topic -> unchecked(() -> chosen.equals("ask") ? archive.rank(topic.text(), depth) : archive.rankSearch(topic.text(), depth));
+      Evaluation evaluation = new Evaluator("archive-" + chosen, threads).evaluate(topics, qrels, ours, depth);
+      reports.add(evaluation.report());
+      if (runFile != null) {
+        evaluation.run().write(runFile);
+      }
+      if (!noBaseline) {
+        try (PlainBaseline baseline = archive.withSearcher(PlainBaseline::buildFrom)) {
+          Function<Topic, List<ScoredDoc>> plain = topic -> unchecked(() -> baseline.search(topic.text(), depth));
+          reports.add(new Evaluator("baseline", threads).evaluate(topics, qrels, plain, depth).report());
+        }
+      }
+    }
+    if (json) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("topics", topics.size());
+      map.put("judged_queries", reports.get(0).queries());
+      for (EvalReport report : reports) {
+        map.put(report.runTag(), report.means());
+      }
+      out.println(Json.write(map));
+    } else {
+      printTable(out, reports);
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void printTable(PrintWriter out, List<EvalReport> reports) {
+    out.printf("%d judged queries%n%n", reports.get(0).queries());
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-16s", "run"));
+    for (Metric metric : Metric.values()) {
+      header.append(String.format(Locale.ROOT, "%12s", metric.label()));
+    }
+    out.println(header);
+    for (EvalReport report : reports) {
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-16s", report.runTag()));
+      for (Metric metric : Metric.values()) {
+        row.append(String.format(Locale.ROOT, "%12.4f", report.mean(metric)));
+      }
+      out.println(row);
+    }
+  }
+
+  private interface IoSupplier<T> {
+    T get() throws IOException;
+  }
+
+  private static <T> T unchecked(IoSupplier<T> supplier) {
+    try {
+      return supplier.get();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
