@@ -26,9 +26,13 @@ public final class BenchReport {
   private final List<ScaleFigures> scales;
   private final List<String> notes;
   private final List<TargetCheck> targets;
+  private final double loadBefore;
+  private final double loadAfter;
 
   BenchReport(Machine machine, BenchSettings settings, Corpus corpus, Instant started, Instant finished,
-      List<ScaleFigures> scales, List<String> notes) {
+      double loadBefore, double loadAfter, List<ScaleFigures> scales, List<String> notes) {
+    this.loadBefore = loadBefore;
+    this.loadAfter = loadAfter;
     this.machine = machine;
     this.settings = settings;
     this.corpus = corpus;
@@ -42,6 +46,16 @@ public final class BenchReport {
   /** The machine the run measured. */
   public Machine machine() {
     return machine;
+  }
+
+  /** One-minute load average of the machine when the run started. */
+  public double loadBefore() {
+    return loadBefore;
+  }
+
+  /** One-minute load average of the machine when the run ended. */
+  public double loadAfter() {
+    return loadAfter;
   }
 
   /** The settings of the run. */
@@ -86,6 +100,8 @@ public final class BenchReport {
     host.put("cpu", machine.cpu());
     host.put("jdk", machine.jdk());
     host.put("os", machine.os());
+    host.put("load_average_start", round(loadBefore));
+    host.put("load_average_end", round(loadAfter));
     json.put("machine", host);
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("corpus", corpus.file().getFileName().toString());

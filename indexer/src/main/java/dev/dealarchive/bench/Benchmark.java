@@ -37,6 +37,7 @@ public final class Benchmark {
   /** Runs the benchmark; the work folder is deleted at the end unless the settings keep it. */
   public BenchReport run() throws Exception {
     Instant started = Instant.now();
+    double loadBefore = Machine.loadAverage();
     say("reading %s", settings.corpus());
     Corpus base = Corpus.read(settings.corpus());
     QueryLog queries = QueryLog.generate(base, settings.queries(), settings.seed());
@@ -59,7 +60,8 @@ public final class Benchmark {
         say("kept the work folder %s", work);
       }
     }
-    return new BenchReport(Machine.current(), settings, base, started, Instant.now(), scales, notes);
+    return new BenchReport(Machine.current(), settings, base, started, Instant.now(), loadBefore,
+        Machine.loadAverage(), scales, notes);
   }
 
   private ScaleFigures runScale(

@@ -32,6 +32,19 @@ public record Machine(int cores, long memoryMb, String cpu, String jdk, String o
         "%d cores (%s), %,d MB memory, %s, %s", cores, cpu, memoryMb, "Java " + jdk, os);
   }
 
+  /**
+   * The one-minute load average of the machine ({@code /proc/loadavg}), or -1 where unknown. Other work on the
+   * machine skews every figure; a load above the core count means the run shared the processors.
+   */
+  public static double loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).strip().split("\\s+");
+      return Double.parseDouble(fields[0]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   private static long procField(Path file, String name) {
     String value = procText(file, name).replaceAll("[^0-9]", "");
     return value.isEmpty() ? 0 : Long.parseLong(value);

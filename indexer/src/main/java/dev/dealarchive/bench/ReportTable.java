@@ -13,6 +13,8 @@ final class ReportTable {
     StringBuilder out = new StringBuilder();
     ScaleFigures base = report.scales().get(0);
     out.append(String.format(Locale.ROOT, "Machine: %s%n", report.machine().describe()));
+    out.append(String.format(Locale.ROOT, "Load:    %.2f at the start, %.2f at the end (1-minute load average; above %d"
+        + " means other work shared the cores)%n", report.loadBefore(), report.loadAfter(), report.machine().cores()));
     out.append(String.format(Locale.ROOT, "Corpus:  %s, %,d articles, %.1f MB; %,d queries, %,d questions, seed %d%n%n",
         report.corpus().file().getFileName(), report.corpus().articles().size(), report.corpus().bytes() / 1e6,
         report.settings().queries(), report.settings().questions(), report.settings().seed()));
