@@ -1,5 +1,6 @@
 package dev.dealarchive.cli;
 
+import dev.dealarchive.bench.BenchCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
       AskCommand.class,
       StatsCommand.class,
       EvalCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ArchiveCommand implements Callable<Integer> {

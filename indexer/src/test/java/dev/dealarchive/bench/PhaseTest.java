@@ -1,0 +1,18 @@
+package dev.dealarchive.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PhaseTest {
+  @Test
+  void parsesListsAndAll() {
+    assertEquals(Set.of(Phase.BUILD, Phase.PEER), Phase.parseList("build, peer"));
+    assertEquals(EnumSet.allOf(Phase.class), Phase.parseList("all"));
+    assertThrows(IllegalArgumentException.class, () -> Phase.parseList("build,warp"));
+    assertThrows(IllegalArgumentException.class, () -> Phase.parseList(" , "));
+  }
+}
