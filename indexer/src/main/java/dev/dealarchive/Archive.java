@@ -103,12 +103,7 @@ public final class Archive implements AutoCloseable {
 
   /** Runs a search. */
   public SearchResult search(SearchRequest request) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return ArticleSearch.search(searcher, request);
-    } finally {
-      searchers.release(searcher);
-    }
+    return withSearcher(searcher -> ArticleSearch.search(searcher, request));
   }
 
   /**
@@ -117,43 +112,26 @@ public final class Archive implements AutoCloseable {
    * @param limit how many articles to return in all, the answer's article included
    */
   public AskResult ask(String question, int limit) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return answerer.ask(searcher, question, limit);
-    } finally {
-      searchers.release(searcher);
-    }
+    return withSearcher(searcher -> answerer.ask(searcher, question, limit));
   }
 
   /** The newest {@code n} articles, newest first. */
   public List<SearchHit> latest(int n) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      TopFieldDocs top = searcher.search(new MatchAllDocsQuery(), Math.max(1, n), ArticleSearch.newestOrder());
-      return ArticleSearch.hits(searcher, top, 0, new MatchTerms(Set.of(), Set.of()), false);
-    } finally {
-      searchers.release(searcher);
-    }
+    return withSearcher(
+        searcher -> {
+          TopFieldDocs top = searcher.search(new MatchAllDocsQuery(), Math.max(1, n), ArticleSearch.newestOrder());
+          return ArticleSearch.hits(searcher, top, 0, new MatchTerms(Set.of(), Set.of()), false);
+        });
   }
 
   /** Figures about the index. */
   public ArchiveStats stats() throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return IndexStatistics.of(searcher, directory);
-    } finally {
-      searchers.release(searcher);
-    }
+    return withSearcher(searcher -> IndexStatistics.of(searcher, directory));
   }
 
   /** Number of articles in the current searcher. */
   public long articleCount() throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return searcher.getIndexReader().numDocs();
-    } finally {
-      searchers.release(searcher);
-    }
+    return withSearcher(searcher -> searcher.getIndexReader().numDocs());
   }
 
   /**
@@ -161,22 +139,12 @@ public final class Archive implements AutoCloseable {
    * for evaluation.
    */
   public List<ScoredDoc> rank(String question, int depth) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return answerer.rank(searcher, question, depth);
-    } finally {
-      searchers.release(searcher);
-    }
+    return withSearcher(searcher -> answerer.rank(searcher, question, depth));
   }
 
   /** The ranking of a search, without snippets: for evaluation. */
   public List<ScoredDoc> rankSearch(String query, int depth) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return ArticleSearch.rank(searcher, query, depth);
-    } finally {
-      searchers.release(searcher);
-    }
+    return withSearcher(searcher -> ArticleSearch.rank(searcher, query, depth));
   }
 
   /** Runs {@code work} with an acquired searcher, released afterwards; for tools that read the index directly. */

@@ -286,35 +286,24 @@ public final class Answerer {
               Occur.SHOULD);
         }
         if (stems.size() > 1) {
-          fields.add(boost(sequence(ArchiveFields.BODY, stems), 1f / stems.size()), Occur.SHOULD);
+          fields.add(LuceneQueries.boost(LuceneQueries.sequence(ArchiveFields.BODY, stems), 1f / stems.size()), Occur.SHOULD);
         }
         any = true;
       } else if (!stems.isEmpty()) {
-        fields.add(boost(sequence(ArchiveFields.TITLE, stems), settings.titleBoost()), Occur.SHOULD);
+        fields.add(LuceneQueries.boost(LuceneQueries.sequence(ArchiveFields.TITLE, stems), settings.titleBoost()), Occur.SHOULD);
         any = true;
       }
     }
     List<String> exact = TextAnalysis.exact(part.text());
     if (!exact.isEmpty() && (part.phrase() || settings.exactBonus() > 0 || !any)) {
       float weight = any ? settings.exactBonus() : 1.0f;
-      fields.add(boost(sequence(ArchiveFields.TITLE_EXACT, exact), settings.titleBoost() * weight), Occur.SHOULD);
+      fields.add(LuceneQueries.boost(LuceneQueries.sequence(ArchiveFields.TITLE_EXACT, exact), settings.titleBoost() * weight), Occur.SHOULD);
       if (!part.titleOnly()) {
-        fields.add(boost(sequence(ArchiveFields.BODY_EXACT, exact), weight), Occur.SHOULD);
+        fields.add(LuceneQueries.boost(LuceneQueries.sequence(ArchiveFields.BODY_EXACT, exact), weight), Occur.SHOULD);
       }
       any = true;
     }
     return any ? fields.build() : null;
-  }
-
-  private static Query sequence(String field, List<String> terms) {
-    if (terms.size() == 1) {
-      return new TermQuery(new Term(field, terms.get(0)));
-    }
-    return new PhraseQuery(field, terms.toArray(String[]::new));
-  }
-
-  private static Query boost(Query query, float boost) {
-    return boost == 1.0f ? query : new BoostQuery(query, boost);
   }
 
   /**

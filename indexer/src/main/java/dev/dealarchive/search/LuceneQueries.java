@@ -141,14 +141,15 @@ public final class LuceneQueries {
   }
 
   /** A term query for one term, a phrase query for several. */
-  static Query sequence(String field, List<String> terms) {
+  public static Query sequence(String field, List<String> terms) {
     if (terms.size() == 1) {
       return new TermQuery(new Term(field, terms.get(0)));
     }
     return new PhraseQuery(field, terms.toArray(String[]::new));
   }
 
-  static Query boost(Query query, float boost) {
+  /** {@code query} weighted by {@code boost}; unwrapped when the boost is 1. */
+  public static Query boost(Query query, float boost) {
     return boost == 1.0f ? query : new BoostQuery(query, boost);
   }
 }
