@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
       AskCommand.class,
       StatsCommand.class,
       EvalCommand.class,
+      WatchCommand.class,
+      AddCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ArchiveCommand implements Callable<Integer> {
