@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,7 @@ public final class FeedPoller implements AutoCloseable {
   private final PageExtractor extractor;
   private final FeedStates states;
   private final ScheduledExecutorService executor;
+  private final Set<FeedSource> unstored = ConcurrentHashMap.newKeySet();
 
   /**
    * @param feeds the feeds to poll
@@ -60,12 +62,27 @@ public final class FeedPoller implements AutoCloseable {
             });
   }
 
-  /** Starts polling every feed now and then on its interval, handing each update to {@code updates}. */
+  /**
+   * Starts polling every feed now and then on its interval, handing each update to {@code updates}. A feed is not
+   * polled again until its last update is {@link #stored}, so every poll sends the validators of the last commit.
+   */
   public void start(Consumer<FeedUpdate> updates) {
     for (FeedSource feed : feeds) {
       executor.scheduleWithFixedDelay(
-          () -> updates.accept(poll(feed)), 0, feed.interval().toMillis(), TimeUnit.MILLISECONDS);
+          () -> {
+            if (unstored.add(feed)) {
+              updates.accept(poll(feed));
+            }
+          },
+          0,
+          feed.interval().toMillis(),
+          TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** Says that the last update of {@code feed} is stored (or given up), so the feed may be polled again. */
+  public void stored(FeedSource feed) {
+    unstored.remove(feed);
   }
 
   /** Polls one feed now, on the caller's thread; never throws. */

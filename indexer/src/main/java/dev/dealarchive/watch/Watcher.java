@@ -102,7 +102,11 @@ public final class Watcher implements AutoCloseable {
         }
         FeedUpdate update;
         while (!stopRequested && (update = feedUpdates.poll()) != null) {
-          storeFeed(update);
+          try {
+            storeFeed(update);
+          } finally {
+            poller.stored(update.feed());
+          }
         }
         if (!stopRequested) {
           storePendingAdds();
