@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       EvalCommand.class,
       WatchCommand.class,
       AddCommand.class,
+      WatchBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ArchiveCommand implements Callable<Integer> {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
     })
 public final class WatchCommand implements Callable<Integer> {
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+  private static final AtomicBoolean STOPPED_SAID = new AtomicBoolean();
 
   @Spec CommandSpec spec;
   @Mixin IndexLocation location;
@@ -105,8 +107,15 @@ public final class WatchCommand implements Callable<Integer> {
         // the hook is running: it reports and exits
       }
     }
-    out.println("Stopped; every finished batch is committed.");
+    sayStopped(out);
     return ExitCodes.OK;
+  }
+
+  private static void sayStopped(PrintWriter out) {
+    if (STOPPED_SAID.compareAndSet(false, true)) {
+      out.println("Stopped; every finished batch is committed.");
+      out.flush();
+    }
   }
 
   /**
@@ -120,8 +129,7 @@ public final class WatchCommand implements Callable<Integer> {
     watcher.stop();
     try {
       if (watcher.awaitFinished(SHUTDOWN_WAIT)) {
-        out.println("Stopped; every finished batch is committed.");
-        out.flush();
+        sayStopped(out);
         err.flush();
         Runtime.getRuntime().halt(ExitCodes.OK);
       }
