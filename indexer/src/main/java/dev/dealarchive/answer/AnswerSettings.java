@@ -24,6 +24,6 @@ public record AnswerSettings(
 
   /** BM25 k1 and b as in Anserini's defaults (0.9, 0.4), which are its settings for news and web collections. */
   public static AnswerSettings defaults() {
-    return new AnswerSettings(0.9f, 0.4f, 2.0f, 0.3f, 0.2f, 8, 0.5);
+    return new AnswerSettings(0.9f, 0.4f, 2.0f, 0.2f, 0.2f, 8, 0.5);
   }
 }

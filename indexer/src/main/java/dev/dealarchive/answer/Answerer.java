@@ -27,6 +27,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -100,7 +101,7 @@ public final class Answerer {
     List<SearchHit> hits = new ArrayList<>();
     boolean answers = best != null && (best.pick().coverage() >= settings.minCoverage() || question.contentWords().isEmpty());
     if (answers) {
-      answer = new Answer(best.pick().text(), best.hit());
+      answer = new Answer(best.pick().text(), best.hit(), best.pick().coverage());
     }
     for (Candidate candidate : candidates) {
       if (hits.size() >= limit - (answer == null ? 0 : 1)) {
@@ -272,11 +273,24 @@ public final class Answerer {
     boolean any = false;
     if (!part.phrase()) {
       List<String> stems = TextAnalysis.stems(part.text());
-      if (!stems.isEmpty()) {
-        fields.add(boost(sequence(ArchiveFields.TITLE, stems), settings.titleBoost()), Occur.SHOULD);
-        if (!part.titleOnly()) {
-          fields.add(sequence(ArchiveFields.BODY, stems), Occur.SHOULD);
+      if (!stems.isEmpty() && !part.titleOnly()) {
+        // BM25F: title and body scored as one field with the title's term frequency weighted, so a word in both
+        // is not counted twice and document length is the article's, not each field's. A word that analyzes to
+        // several tokens ("TNF-alpha", "non-exclusive") scores each token, and more when they stand together.
+        for (String stem : stems) {
+          fields.add(
+              new CombinedFieldQuery.Builder(stem)
+                  .addField(ArchiveFields.TITLE, Math.max(1f, settings.titleBoost()))
+                  .addField(ArchiveFields.BODY, 1f)
+                  .build(),
+              Occur.SHOULD);
         }
+        if (stems.size() > 1) {
+          fields.add(boost(sequence(ArchiveFields.BODY, stems), 1f / stems.size()), Occur.SHOULD);
+        }
+        any = true;
+      } else if (!stems.isEmpty()) {
+        fields.add(boost(sequence(ArchiveFields.TITLE, stems), settings.titleBoost()), Occur.SHOULD);
         any = true;
       }
     }

@@ -133,6 +133,7 @@ public final class AskCommand implements Callable<Integer> {
       answer.put("source", cited.source());
       answer.put("url", cited.url());
       answer.put("published", cited.published() == null ? null : cited.published().toString());
+      answer.put("coverage", Double.isNaN(result.answer().coverage()) ? null : result.answer().coverage());
       json.put("answer", answer);
     }
     json.put("hits", result.hits().stream().map(hit -> Rendering.hitJson(hit, false)).toList());

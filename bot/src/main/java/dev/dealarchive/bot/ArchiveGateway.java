@@ -1,0 +1,47 @@
+package dev.dealarchive.bot;
+
+import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.index.ArchiveStats;
+import dev.dealarchive.index.IndexSummary;
+import dev.dealarchive.search.SearchHit;
+import dev.dealarchive.search.SearchRequest;
+import dev.dealarchive.search.SearchResult;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The archive calls the bot makes. The bot owns no search logic: this is the whole surface it needs, so the Slack
+ * side can be tested against a small in-memory archive and run against the real one.
+ */
+public interface ArchiveGateway extends AutoCloseable {
+
+  /**
+   * Answers a question.
+   *
+   * @param question the question as typed
+   * @param limit number of articles wanted, the answer's article included
+   */
+  AskResult ask(String question, int limit) throws IOException;
+
+  /** Runs a search in the archive's query language. */
+  SearchResult search(SearchRequest request) throws IOException;
+
+  /** The {@code n} newest articles, newest first. */
+  List<SearchHit> latest(int n) throws IOException;
+
+  /** Figures about the archive. */
+  ArchiveStats stats() throws IOException;
+
+  /** Number of articles, cheap enough for a health check. */
+  long articleCount() throws IOException;
+
+  /**
+   * Re-syncs the index with the inputs it was built from and returns what changed.
+   *
+   * @throws dev.dealarchive.index.IndexBusyException when another process is indexing
+   */
+  IndexSummary reindex() throws IOException;
+
+  @Override
+  void close() throws IOException;
+}

@@ -1,0 +1,312 @@
+package dev.dealarchive.bot;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import dev.dealarchive.answer.Answer;
+import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.index.ArchiveStats;
+import dev.dealarchive.index.IndexSummary;
+import dev.dealarchive.search.SearchHit;
+import dev.dealarchive.search.SearchResult;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns archive results into Block Kit messages. Every piece of article text and user input is escaped with
+ * {@link Mrkdwn}, every text is cut to Slack's limits with {@link TextLimits}, so whatever the archive holds the
+ * message is accepted by Slack and pings no one.
+ */
+public final class ReplyRenderer {
+  /** Further articles shown per page under an answer. */
+  public static final int ASK_PAGE = 3;
+  /** Hits shown per page of a search. */
+  public static final int SEARCH_PAGE = 5;
+  /** The action id of the "More results" button. */
+  public static final String MORE_RESULTS_ACTION = "more_results";
+
+  private static final int SNIPPET_CHARS = 280;
+  private static final int ECHO_CHARS = 300;
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+  /**
+   * The reply to a question: the answer passage and its article (or that there is none, with the search tip), then a
+   * page of further articles.
+   *
+   * @param result the archive's answer; its hits may run past this page
+   * @param offset how many further articles earlier pages showed
+   */
+  public Reply answer(AskResult result, int offset) {
+    Blocks blocks = new Blocks();
+    StringBuilder text = new StringBuilder();
+    if (result.correctedQuestion() != null) {
+      String corrected = "Showing results for *" + echo(result.correctedQuestion()) + "*";
+      blocks.context(corrected);
+      text.append(corrected).append('\n');
+    }
+    Answer answer = result.answer();
+    if (answer != null) {
+      String passage = "> " + Mrkdwn.bold(answer.passage());
+      String cited = citation(answer.article());
+      blocks.section(passage);
+      blocks.section(cited);
+      text.append(passage).append('\n').append(cited);
+    } else {
+      String none = "I found no answer to \u201c" + echo(result.question()) + "\u201d in the archive.";
+      String tip = result.tip() == null ? "" : "\n" + Mrkdwn.escape(result.tip());
+      blocks.section(none + tip);
+      text.append(none).append(tip);
+    }
+    for (String notice : result.notices()) {
+      blocks.context(Mrkdwn.escapeOneLine(notice));
+    }
+    List<SearchHit> page = page(result.hits(), offset, ASK_PAGE);
+    if (!page.isEmpty()) {
+      blocks.divider();
+      text.append("\n\nAlso in the archive:");
+      for (SearchHit hit : page) {
+        String line = hitSection(hit);
+        blocks.section(line);
+        text.append("\n\u2022 ").append(citation(hit));
+      }
+    }
+    boolean more = result.hits().size() > offset + ASK_PAGE;
+    if (more) {
+      blocks.moreButton(new PageToken(PageToken.Kind.ASK, offset + ASK_PAGE, result.question()));
+    }
+    int shownFrom = page.isEmpty() ? 0 : offset + 1;
+    String status = (answer != null ? "1 answer" : "no answer")
+        + (page.isEmpty() ? "" : " \u00b7 related articles " + shownFrom + "\u2013" + (offset + page.size()))
+        + " \u00b7 " + millis(result.tookNanos());
+    blocks.context(status);
+    return new Reply(text.toString(), blocks.list());
+  }
+
+  /**
+   * One page of search hits.
+   *
+   * @param result the archive's search result for this page
+   * @param offset how many hits earlier pages showed
+   */
+  public Reply searchResults(SearchResult result, int offset) {
+    Blocks blocks = new Blocks();
+    StringBuilder text = new StringBuilder();
+    String query = echo(result.query());
+    if (result.hits().isEmpty()) {
+      String none = "No articles match \u201c" + query + "\u201d.";
+      blocks.section(none);
+      text.append(none);
+    } else {
+      String head = "Articles matching \u201c" + query + "\u201d:";
+      blocks.section(head);
+      text.append(head);
+      for (SearchHit hit : result.hits()) {
+        blocks.section(hitSection(hit));
+        text.append("\n\u2022 ").append(citation(hit));
+      }
+    }
+    for (String notice : result.notices()) {
+      blocks.context(Mrkdwn.escapeOneLine(notice));
+    }
+    if (result.total() > offset + result.hits().size() && !result.hits().isEmpty()) {
+      blocks.moreButton(new PageToken(PageToken.Kind.SEARCH, offset + result.hits().size(), result.query()));
+    }
+    String range = result.hits().isEmpty() ? "" : (offset + 1) + "\u2013" + (offset + result.hits().size()) + " of ";
+    blocks.context(range + result.total() + (result.total() == 1 ? " hit" : " hits") + " \u00b7 "
+        + millis(result.tookNanos()));
+    return new Reply(text.toString(), blocks.list());
+  }
+
+  /** The newest articles. */
+  public Reply latest(List<SearchHit> hits) {
+    Blocks blocks = new Blocks();
+    StringBuilder text = new StringBuilder();
+    if (hits.isEmpty()) {
+      blocks.section("The archive is empty.");
+      text.append("The archive is empty.");
+    } else {
+      blocks.section("Newest articles:");
+      text.append("Newest articles:");
+      for (SearchHit hit : hits) {
+        blocks.section(hitSection(hit));
+        text.append("\n\u2022 ").append(citation(hit));
+      }
+    }
+    return new Reply(text.toString(), blocks.list());
+  }
+
+  /** Figures about the archive. */
+  public Reply stats(ArchiveStats stats) {
+    StringBuilder body = new StringBuilder();
+    body.append("*").append(stats.articles()).append("* articles");
+    if (stats.oldest() != null && stats.newest() != null) {
+      body.append(", published ").append(DATE.format(stats.oldest())).append(" \u2013 ")
+          .append(DATE.format(stats.newest()));
+    }
+    body.append('\n');
+    int shown = 0;
+    for (Map.Entry<String, Long> source : stats.sources().entrySet()) {
+      if (shown++ == 10) {
+        body.append("\u2022 and ").append(stats.sources().size() - 10).append(" more sources\n");
+        break;
+      }
+      String name = source.getKey() == null || source.getKey().isBlank() ? "(no source)" : source.getKey();
+      body.append("\u2022 ").append(Mrkdwn.escapeOneLine(name)).append(": ").append(source.getValue()).append('\n');
+    }
+    body.append("Index size ").append(megabytes(stats.sizeBytes()));
+    if (stats.lastUpdate() != null) {
+      body.append(", last updated ").append(DateTimeFormatter.ISO_INSTANT.format(stats.lastUpdate()));
+    }
+    Blocks blocks = new Blocks();
+    blocks.section(body.toString());
+    return new Reply(body.toString(), blocks.list());
+  }
+
+  /** How to use the bot. */
+  public Reply help() {
+    String body = String.join("\n",
+        "*Ask the partnership archive*",
+        "\u2022 Mention me with a question, DM me, or type `/archive <question>`",
+        "\u2022 `/archive search <query>` lists matching articles (quotes, `source:`, `tag:` work)",
+        "\u2022 `/archive latest [n]` lists the newest articles",
+        "\u2022 `/archive stats` shows what the archive holds",
+        "\u2022 `/archive reindex` updates the archive (admins only)",
+        "\u2022 `/archive help` shows this");
+    Blocks blocks = new Blocks();
+    blocks.section(body);
+    return new Reply(body, blocks.list());
+  }
+
+  /** A short message of trusted mrkdwn written by the bot itself (never article text or user input). */
+  public Reply notice(String mrkdwn) {
+    Blocks blocks = new Blocks();
+    blocks.section(mrkdwn);
+    return new Reply(mrkdwn, blocks.list());
+  }
+
+  /** What a reindex run did. */
+  public Reply reindexed(IndexSummary summary) {
+    String body = "Reindex finished in " + millis(summary.tookNanos()) + ": " + summary.added() + " added, "
+        + summary.updated() + " updated, " + summary.deleted() + " deleted, " + summary.unchanged() + " unchanged"
+        + (summary.duplicates() > 0 ? ", " + summary.duplicates() + " duplicates skipped" : "")
+        + (summary.skipped().isEmpty() ? "" : ", " + summary.skipped().size() + " inputs skipped") + ".";
+    return notice(body);
+  }
+
+  /** The apology users see when something failed; the details are in the log under the same id. */
+  public Reply apology(String errorId) {
+    return notice("Sorry, something went wrong while answering. (error id `" + errorId + "`)");
+  }
+
+  /**
+   * The same reply under a context line saying which slash command it answers, for answers posted to a channel
+   * where the command itself stays invisible.
+   */
+  public Reply answering(String command, String question, Reply reply) {
+    String header = "`" + command + "` " + echo(question);
+    List<LayoutBlock> blocks = new ArrayList<>();
+    List<ContextBlockElement> elements = List.of(MarkdownTextObject.builder().text(header).build());
+    blocks.add(ContextBlock.builder().elements(elements).build());
+    blocks.addAll(reply.blocks().subList(0, Math.min(reply.blocks().size(), TextLimits.BLOCKS - 1)));
+    return new Reply(header + "\n" + reply.text(), blocks);
+  }
+
+  private static <T> List<T> page(List<T> all, int offset, int size) {
+    if (offset >= all.size()) {
+      return List.of();
+    }
+    return all.subList(offset, Math.min(all.size(), offset + size));
+  }
+
+  private static String hitSection(SearchHit hit) {
+    String snippet = hit.snippet() == null ? "" : TextLimits.cut(Mrkdwn.bold(hit.snippet()), SNIPPET_CHARS);
+    return "*" + citation(hit) + "*" + (snippet.isEmpty() ? "" : "\n" + snippet);
+  }
+
+  private static String citation(SearchHit hit) {
+    String title = hit.title() == null || hit.title().isBlank() ? hit.id() : hit.title();
+    StringBuilder out = new StringBuilder(Mrkdwn.link(hit.url(), TextLimits.cut(title, 500)));
+    if (hit.source() != null && !hit.source().isBlank()) {
+      out.append(" \u00b7 ").append(Mrkdwn.escapeOneLine(TextLimits.cut(hit.source(), 100)));
+    }
+    if (hit.published() != null) {
+      out.append(" \u00b7 ").append(DATE.format(hit.published()));
+    }
+    return out.toString();
+  }
+
+  private static String echo(String userText) {
+    return TextLimits.cut(Mrkdwn.escapeOneLine(userText), ECHO_CHARS);
+  }
+
+  private static String millis(long nanos) {
+    long ms = nanos / 1_000_000;
+    return ms < 1 ? "under 1 ms" : ms + " ms";
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
+  }
+
+  /** Collects blocks, keeping every text within its limit and the message within the block limit. */
+  private static final class Blocks {
+    private final List<LayoutBlock> blocks = new ArrayList<>();
+    private LayoutBlock closing;
+
+    void section(String mrkdwn) {
+      add(SectionBlock.builder().text(markdown(TextLimits.cut(mrkdwn, TextLimits.SECTION_TEXT))).build());
+    }
+
+    void context(String mrkdwn) {
+      List<ContextBlockElement> elements = List.of(markdown(TextLimits.cut(mrkdwn, TextLimits.CONTEXT_TEXT)));
+      add(ContextBlock.builder().elements(elements).build());
+    }
+
+    void divider() {
+      add(DividerBlock.builder().build());
+    }
+
+    void moreButton(PageToken token) {
+      List<BlockElement> elements = List.of(ButtonElement.builder()
+          .actionId(MORE_RESULTS_ACTION)
+          .text(PlainTextObject.builder().text("More results").emoji(false).build())
+          .value(token.encode())
+          .build());
+      add(ActionsBlock.builder().blockId("paging").elements(elements).build());
+    }
+
+    private void add(LayoutBlock block) {
+      // The last slot is kept free for the closing context line (hits, time) and the button before it.
+      if (blocks.size() < TextLimits.BLOCKS - 2) {
+        blocks.add(block);
+      } else {
+        closing = block;
+      }
+    }
+
+    List<LayoutBlock> list() {
+      List<LayoutBlock> all = new ArrayList<>(blocks);
+      if (closing != null) {
+        all.add(closing);
+      }
+      return all;
+    }
+
+    private static MarkdownTextObject markdown(String text) {
+      return MarkdownTextObject.builder().text(text).build();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.dealarchive.bot;
+
+import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.search.SearchRequest;
+import dev.dealarchive.search.SearchResult;
+import dev.dealarchive.search.SortOrder;
+import java.io.IOException;
+
+/**
+ * Answers what people ask with archive calls rendered as replies. Knows nothing about Slack's transport, so the same
+ * replies serve mentions, DMs, slash commands and the console.
+ */
+public final class ReplyService {
+  private final ArchiveGateway archive;
+  private final ReplyRenderer renderer;
+
+  public ReplyService(ArchiveGateway archive, ReplyRenderer renderer) {
+    this.archive = archive;
+    this.renderer = renderer;
+  }
+
+  /** The renderer, for replies that need no archive call (help, refusals, apologies). */
+  public ReplyRenderer renderer() {
+    return renderer;
+  }
+
+  /** The archive the replies come from. */
+  public ArchiveGateway archive() {
+    return archive;
+  }
+
+  /** Answers a question with the first page of related articles. */
+  public Reply ask(String question) throws IOException {
+    if (question.isBlank()) {
+      return renderer.help();
+    }
+    return askPage(question, 0);
+  }
+
+  /** Lists the first page of a search. */
+  public Reply search(String query) throws IOException {
+    return searchPage(query, 0);
+  }
+
+  /** The page a "More results" button asks for. */
+  public Reply page(PageToken token) throws IOException {
+    return switch (token.kind()) {
+      case ASK -> askPage(token.text(), token.offset());
+      case SEARCH -> searchPage(token.text(), token.offset());
+    };
+  }
+
+  /** The newest {@code count} articles. */
+  public Reply latest(int count) throws IOException {
+    return renderer.latest(archive.latest(count));
+  }
+
+  /** Figures about the archive. */
+  public Reply stats() throws IOException {
+    return renderer.stats(archive.stats());
+  }
+
+  private Reply askPage(String question, int offset) throws IOException {
+    // One more than the page holds tells whether a "More results" button is needed; the answer's article counts too.
+    int limit = 1 + offset + ReplyRenderer.ASK_PAGE + 1;
+    AskResult result = archive.ask(question, limit);
+    return renderer.answer(result, offset);
+  }
+
+  private Reply searchPage(String query, int offset) throws IOException {
+    SearchResult result =
+        archive.search(new SearchRequest(query, ReplyRenderer.SEARCH_PAGE, offset, SortOrder.RELEVANCE));
+    return renderer.searchResults(result, offset);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.dealarchive.bot;
+
+import java.util.Locale;
+
+/** What a {@code /archive ...} command asks for. */
+public sealed interface SlashCommand {
+
+  /** Default and largest number of articles {@code /archive latest} lists. */
+  int LATEST_DEFAULT = 5;
+  /** Largest number of articles {@code /archive latest} lists. */
+  int LATEST_MAX = 20;
+
+  /** {@code /archive <question>}. */
+  record Ask(String question) implements SlashCommand {}
+
+  /** {@code /archive search <query>}. */
+  record Search(String query) implements SlashCommand {}
+
+  /** {@code /archive latest [n]}. */
+  record Latest(int count) implements SlashCommand {}
+
+  /** {@code /archive stats}. */
+  record Stats() implements SlashCommand {}
+
+  /** {@code /archive reindex}. */
+  record Reindex() implements SlashCommand {}
+
+  /** {@code /archive help}, an empty command, or a sub-command used wrongly. */
+  record Help(String problem) implements SlashCommand {}
+
+  /** Reads the text after {@code /archive}. */
+  static SlashCommand parse(String text) {
+    String trimmed = text == null ? "" : text.strip();
+    if (trimmed.isEmpty()) {
+      return new Help(null);
+    }
+    String[] words = trimmed.split("\\s+", 2);
+    String first = words[0].toLowerCase(Locale.ROOT);
+    String rest = words.length > 1 ? words[1].strip() : "";
+    return switch (first) {
+      case "help" -> rest.isEmpty() ? new Help(null) : new Ask(trimmed);
+      case "search" -> rest.isEmpty() ? new Help("`/archive search` needs a query.") : new Search(rest);
+      case "latest" -> latest(rest, trimmed);
+      case "stats" -> rest.isEmpty() ? new Stats() : new Ask(trimmed);
+      case "reindex" -> rest.isEmpty() ? new Reindex() : new Ask(trimmed);
+      default -> new Ask(trimmed);
+    };
+  }
+
+  private static SlashCommand latest(String rest, String whole) {
+    if (rest.isEmpty()) {
+      return new Latest(LATEST_DEFAULT);
+    }
+    if (!rest.matches("\\d{1,6}")) {
+      return new Ask(whole);
+    }
+    int count = Integer.parseInt(rest);
+    if (count < 1) {
+      return new Help("`/archive latest n` needs a number from 1 to " + LATEST_MAX + ".");
+    }
+    return new Latest(Math.min(count, LATEST_MAX));
+  }
+}

@@ -1,0 +1,2 @@
+/** Benchmarks of the bot, run by hand; not tests. */
+package dev.dealarchive.bot.bench;
