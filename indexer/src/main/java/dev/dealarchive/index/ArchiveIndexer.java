@@ -8,6 +8,7 @@ import dev.dealarchive.read.ArticleReader;
 import dev.dealarchive.read.InputProblem;
 import dev.dealarchive.read.ReadListener;
 import dev.dealarchive.read.Readers;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,12 +34,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -46,6 +51,8 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * Writes the archive's index: syncs it with input files and folders, or adds articles from other origins (feeds,
@@ -451,7 +458,7 @@ public final class ArchiveIndexer implements AutoCloseable {
     /** Removes the articles of files that were indexed from a walked folder and are gone now. */
     void deleteVanishedFiles() throws IOException {
       for (String folder : walkedFolders) {
-        for (String path : manifest.pathsUnder(folder)) {
+        for (String path : knownFilesUnder(folder)) {
           if (!seenFiles.contains(path) && !Files.exists(Path.of(path))) {
             deleteFileArticles(path);
           }
@@ -461,16 +468,48 @@ public final class ArchiveIndexer implements AutoCloseable {
 
     /** Removes the articles of a vanished file, or of every known file under a vanished folder. */
     void forget(String path) throws IOException {
-      if (manifest.get(path) != null) {
-        deleteFileArticles(path);
-      }
-      for (String under : manifest.pathsUnder(path)) {
+      deleteFileArticles(path);
+      for (String under : knownFilesUnder(path)) {
         deleteFileArticles(under);
       }
     }
 
+    /**
+     * Files under a folder that the manifest lists or that articles in the index come from. The index is asked too
+     * because a crash between a commit and the manifest save leaves committed files out of the manifest; were one of
+     * them deleted before the next complete run, its articles would otherwise stay forever.
+     */
+    Set<String> knownFilesUnder(String folder) throws IOException {
+      Set<String> files = new TreeSet<>(manifest.pathsUnder(folder));
+      if (snapshot == null) {
+        return files;
+      }
+      BytesRef prefix = new BytesRef(folder.endsWith(File.separator) ? folder : folder + File.separator);
+      for (LeafReaderContext leaf : snapshot.leaves()) {
+        Terms terms = leaf.reader().terms(ArchiveFields.ORIGIN);
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum origins = terms.iterator();
+        if (origins.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+          continue;
+        }
+        do {
+          if (!StringHelper.startsWith(origins.term(), prefix)) {
+            break;
+          }
+          files.add(origins.term().utf8ToString());
+        } while (origins.next() != null);
+      }
+      return files;
+    }
+
     private void deleteFileArticles(String path) throws IOException {
-      for (String id : idsWithOrigin(path)) {
+      Collection<String> ids = idsWithOrigin(path);
+      if (ids.isEmpty() && manifest.get(path) == null) {
+        return;
+      }
+      for (String id : ids) {
         if (!idsThisRun.containsKey(id)) {
           writer.deleteDocuments(new Term(ArchiveFields.ID, id));
           deletedThisRun.add(id);
