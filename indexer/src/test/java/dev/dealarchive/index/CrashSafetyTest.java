@@ -61,7 +61,7 @@ class CrashSafetyTest {
       Set<String> expected = expectedIds();
       boolean full = kill % 5 == 0;
       Process child = start(index, data, full, ProcessBuilder.Redirect.DISCARD);
-      long delayMillis = 300 + random.nextInt(2200);
+      long delayMillis = 200 + random.nextInt(1800);
       if (!child.waitFor(delayMillis, TimeUnit.MILLISECONDS)) {
         killedMidRun++;
       }
@@ -77,7 +77,7 @@ class CrashSafetyTest {
       }
       committed = unique;
     }
-    assertTrue(killedMidRun >= KILLS / 2, "most kills hit a running indexer: " + killedMidRun);
+    assertTrue(killedMidRun >= KILLS / 4, "kills hit a running indexer: " + killedMidRun);
 
     Process last = start(index, data, false, ProcessBuilder.Redirect.to(temp.resolve("last-run.log").toFile()));
     assertTrue(last.waitFor(60, TimeUnit.SECONDS), "the final run finishes");
