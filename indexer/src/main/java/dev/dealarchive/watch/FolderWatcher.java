@@ -17,11 +17,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,6 +42,7 @@ public final class FolderWatcher implements AutoCloseable {
   private final long rescanNanos;
   private final WatchService service;
   private final Map<WatchKey, Path> keys = new HashMap<>();
+  private final Set<Path> watchedFolders = new HashSet<>();
   /** Stamp of every tracked file as last reported (or found by the first scan). */
   private final Map<Path, FileStamp> reported = new HashMap<>();
   /** Paths changed and not yet settled, with their last stamp and when it was first seen. */
@@ -163,7 +166,7 @@ public final class FolderWatcher implements AutoCloseable {
       }
     }
     if (!key.reset()) {
-      keys.remove(key);
+      watchedFolders.remove(keys.remove(key));
     }
   }
 
@@ -204,7 +207,7 @@ public final class FolderWatcher implements AutoCloseable {
             if (!dir.equals(folder) && ignoredFolder(dir)) {
               return FileVisitResult.SKIP_SUBTREE;
             }
-            if (!keys.containsValue(dir)) {
+            if (watchedFolders.add(dir)) {
               keys.put(
                   dir.register(
                       service,
