@@ -60,7 +60,9 @@ class CrashSafetyTest {
       }
       Set<String> expected = expectedIds();
       boolean full = kill % 5 == 0;
-      Process child = start(index, data, full, ProcessBuilder.Redirect.DISCARD);
+      changes.add("run " + kill + (full ? " --full" : ""));
+      Path log = temp.resolve("run-" + kill + ".log");
+      Process child = start(index, data, full, ProcessBuilder.Redirect.to(log.toFile()));
       long delayMillis = 200 + random.nextInt(1800);
       if (!child.waitFor(delayMillis, TimeUnit.MILLISECONDS)) {
         killedMidRun++;
@@ -73,7 +75,9 @@ class CrashSafetyTest {
       assertEquals(ids.size(), unique.size(), "no article is doubled after kill " + kill);
       if (!unique.equals(committed) && !unique.equals(expected)) {
         fail("after kill " + kill + " the index holds neither the last commit nor the new corpus: "
-            + unique.size() + " ids, expected " + committed.size() + " or " + expected.size());
+            + unique.size() + " ids, expected " + committed.size() + " or " + expected.size()
+            + "; changes: " + changes + "; vs last commit " + difference(committed, unique)
+            + "; vs corpus " + difference(expected, unique) + "; runs said: " + logs(kill));
       }
       committed = unique;
     }
@@ -90,6 +94,30 @@ class CrashSafetyTest {
     extra.removeAll(expectedIds());
     assertTrue(missing.isEmpty() && extra.isEmpty(), "after the final run, missing " + missing + ", extra " + extra
         + "; last run said: " + Files.readString(temp.resolve("last-run.log")));
+  }
+
+  private final List<String> changes = new ArrayList<>();
+
+  private static String difference(Set<String> wanted, Set<String> found) {
+    Set<String> missing = new TreeSet<>(wanted);
+    missing.removeAll(found);
+    Set<String> extra = new TreeSet<>(found);
+    extra.removeAll(wanted);
+    return "missing " + byFile(missing) + ", extra " + byFile(extra);
+  }
+
+  private static TreeMap<String, Integer> byFile(Set<String> ids) {
+    TreeMap<String, Integer> counts = new TreeMap<>();
+    ids.forEach(id -> counts.merge(id.substring(0, 9), 1, Integer::sum));
+    return counts;
+  }
+
+  private String logs(int upTo) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int k = Math.max(1, upTo - 3); k <= upTo; k++) {
+      text.append("\n run ").append(k).append(": ").append(Files.readString(temp.resolve("run-" + k + ".log")).strip());
+    }
+    return text.toString();
   }
 
   private Process start(Path index, Path data, boolean full, ProcessBuilder.Redirect output) throws IOException {
@@ -143,7 +171,7 @@ class CrashSafetyTest {
   /** One change between runs: a new file, a rewritten file (revised and dropped articles) or a deleted file. */
   private void change(Path data, Random random) throws IOException {
     switch (random.nextInt(3)) {
-      case 0 -> newFile(data);
+      case 0 -> changes.add("new " + newFile(data));
       case 1 -> {
         String name = pick(random);
         TreeMap<String, Integer> articles = corpus.get(name);
@@ -156,11 +184,13 @@ class CrashSafetyTest {
           }
         }
         write(data, name);
+        changes.add("rewrite " + name);
       }
       default -> {
         String name = pick(random);
         corpus.remove(name);
         Files.delete(data.resolve(name));
+        changes.add("delete " + name);
       }
     }
   }
@@ -170,7 +200,7 @@ class CrashSafetyTest {
     return names.get(random.nextInt(names.size()));
   }
 
-  private void newFile(Path data) throws IOException {
+  private String newFile(Path data) throws IOException {
     String name = String.format("batch-%03d.jsonl", nextFile++);
     TreeMap<String, Integer> articles = new TreeMap<>();
     for (int i = 0; i < PER_FILE; i++) {
@@ -178,6 +208,7 @@ class CrashSafetyTest {
     }
     corpus.put(name, articles);
     write(data, name);
+    return name;
   }
 
   private void write(Path data, String name) throws IOException {
