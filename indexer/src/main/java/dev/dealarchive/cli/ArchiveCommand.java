@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
       AskCommand.class,
       StatsCommand.class,
       EvalCommand.class,
+      WatchCommand.class,
+      AddCommand.class,
       BenchCommand.class,
+      WatchBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ArchiveCommand implements Callable<Integer> {

@@ -2,8 +2,11 @@ package dev.dealarchive.cli;
 
 import dev.dealarchive.Archive;
 import dev.dealarchive.index.ArchiveStats;
+import dev.dealarchive.watch.FeedState;
+import dev.dealarchive.watch.FeedStates;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,6 +46,7 @@ public final class StatsCommand implements Callable<Integer> {
       map.put("newest", stats.newest() == null ? null : stats.newest().toString());
       map.put("size_bytes", stats.sizeBytes());
       map.put("last_update", stats.lastUpdate() == null ? null : stats.lastUpdate().toString());
+      map.put("feeds", FeedStates.load(location.path()).all().stream().map(StatsCommand::feedJson).toList());
       out.println(Json.write(map));
       return ExitCodes.OK;
     }
@@ -59,6 +63,28 @@ public final class StatsCommand implements Callable<Integer> {
     if (stats.sources().size() > SOURCES_LISTED) {
       out.printf("  ... and %,d more (--json lists all)%n", stats.sources().size() - SOURCES_LISTED);
     }
+    List<FeedState> feeds = FeedStates.load(location.path()).all();
+    if (!feeds.isEmpty()) {
+      out.printf("Feeds:       %,d%n", feeds.size());
+      for (FeedState feed : feeds) {
+        out.printf(
+            "  %s%n    last poll %s, %,d articles%s%n",
+            feed.url(),
+            feed.lastPoll() == null ? "never" : feed.lastPoll(),
+            feed.articles(),
+            feed.lastError() == null ? "" : "; last error: " + feed.lastError());
+      }
+    }
     return ExitCodes.OK;
+  }
+
+  private static Map<String, Object> feedJson(FeedState feed) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("url", feed.url());
+    map.put("last_poll", feed.lastPoll());
+    map.put("last_success", feed.lastSuccess());
+    map.put("last_error", feed.lastError());
+    map.put("articles", feed.articles());
+    return map;
   }
 }

@@ -8,6 +8,7 @@ import dev.dealarchive.read.ArticleReader;
 import dev.dealarchive.read.InputProblem;
 import dev.dealarchive.read.ReadListener;
 import dev.dealarchive.read.Readers;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,12 +34,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -46,6 +51,8 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * Writes the archive's index: syncs it with input files and folders, or adds articles from other origins (feeds,
@@ -169,6 +176,54 @@ public final class ArchiveIndexer implements AutoCloseable {
   }
 
   /**
+   * Syncs only the given paths, as a file watcher reports them, and commits once; no folder is walked. A path that
+   * exists is read when new or changed (a folder: every file under it); a path that no longer exists has the articles
+   * of that file, or of every file that was under that folder, removed. Deletions are applied first, so a file renamed
+   * within one call keeps its articles. Each path must lie under an input that an earlier {@link #index} run was given
+   * (a watched folder), whose relative paths name articles without an id; other paths are skipped.
+   *
+   * @throws IOException when the run fails; the index is then rolled back to its last commit and this indexer is
+   *     closed
+   */
+  public IndexSummary indexChanges(Collection<Path> paths, IndexOptions options, IndexProgress progress)
+      throws IOException {
+    long started = System.nanoTime();
+    Run run = new Run(options, progress);
+    try {
+      run.snapshot = DirectoryReader.open(writer);
+      try (DocumentSink sink = new DocumentSink(writer, options.threads())) {
+        run.sink = sink;
+        List<Path> present = new ArrayList<>();
+        for (Path path : paths) {
+          Path absolute = path.toAbsolutePath().normalize();
+          if (Files.exists(absolute)) {
+            present.add(absolute);
+          } else {
+            run.forget(absolute.toString());
+          }
+        }
+        Collections.sort(present);
+        for (Path path : present) {
+          run.changed(path);
+        }
+        sink.awaitAll();
+      } finally {
+        run.snapshot.close();
+      }
+      if (run.changedIndex()) {
+        commit();
+      }
+      if (run.changedManifest) {
+        manifest.save(indexDir);
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      rollbackQuietly(e);
+      throw e;
+    }
+    return run.summary(System.nanoTime() - started);
+  }
+
+  /**
    * Stores articles of a non-file origin (a feed or a page) and commits. Articles of that origin that are not in
    * {@code drafts} are kept (feeds drop old entries that are still news).
    *
@@ -273,6 +328,8 @@ public final class ArchiveIndexer implements AutoCloseable {
     final Map<String, String> idsThisRun = new HashMap<>();
     final Set<String> walkedFolders = new LinkedHashSet<>();
     final Set<String> seenFiles = new HashSet<>();
+    /** Ids deleted in this run, which a renamed file may store again without being taken for a duplicate. */
+    final Set<String> deletedThisRun = new HashSet<>();
 
     Run(IndexOptions options, IndexProgress progress) {
       this.options = options;
@@ -412,19 +469,110 @@ public final class ArchiveIndexer implements AutoCloseable {
     /** Removes the articles of files that were indexed from a walked folder and are gone now. */
     void deleteVanishedFiles() throws IOException {
       for (String folder : walkedFolders) {
-        for (String path : manifest.pathsUnder(folder)) {
+        for (String path : knownFilesUnder(folder)) {
           if (!seenFiles.contains(path) && !Files.exists(Path.of(path))) {
-            for (String id : idsWithOrigin(path)) {
-              if (!idsThisRun.containsKey(id)) {
-                writer.deleteDocuments(new Term(ArchiveFields.ID, id));
-                deleted++;
-              }
-            }
-            manifest.remove(path);
-            changedManifest = true;
+            deleteFileArticles(path);
           }
         }
       }
+    }
+
+    /** Removes the articles of a vanished file, or of every known file under a vanished folder. */
+    void forget(String path) throws IOException {
+      deleteFileArticles(path);
+      for (String under : knownFilesUnder(path)) {
+        deleteFileArticles(under);
+      }
+    }
+
+    /**
+     * Files under a folder that the manifest lists or that articles in the index come from. The index is asked too
+     * because a crash between a commit and the manifest save leaves committed files out of the manifest; were one of
+     * them deleted before the next complete run, its articles would otherwise stay forever.
+     */
+    Set<String> knownFilesUnder(String folder) throws IOException {
+      Set<String> files = new TreeSet<>(manifest.pathsUnder(folder));
+      if (snapshot == null) {
+        return files;
+      }
+      BytesRef prefix = new BytesRef(folder.endsWith(File.separator) ? folder : folder + File.separator);
+      for (LeafReaderContext leaf : snapshot.leaves()) {
+        Terms terms = leaf.reader().terms(ArchiveFields.ORIGIN);
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum origins = terms.iterator();
+        if (origins.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+          continue;
+        }
+        do {
+          if (!StringHelper.startsWith(origins.term(), prefix)) {
+            break;
+          }
+          files.add(origins.term().utf8ToString());
+        } while (origins.next() != null);
+      }
+      return files;
+    }
+
+    private void deleteFileArticles(String path) throws IOException {
+      Collection<String> ids = idsWithOrigin(path);
+      if (ids.isEmpty() && manifest.get(path) == null) {
+        return;
+      }
+      for (String id : ids) {
+        if (!idsThisRun.containsKey(id)) {
+          writer.deleteDocuments(new Term(ArchiveFields.ID, id));
+          deletedThisRun.add(id);
+          deleted++;
+        }
+      }
+      manifest.remove(path);
+      changedManifest = true;
+    }
+
+    /** Reads a changed file, or every file under a changed folder, found under a recorded input. */
+    void changed(Path path) throws IOException {
+      Path root = null;
+      for (String input : manifest.inputs()) {
+        Path candidate = Path.of(input);
+        if (path.startsWith(candidate) && (root == null || candidate.getNameCount() > root.getNameCount())) {
+          root = candidate;
+        }
+      }
+      if (root == null) {
+        skip(path.toString(), 0, "not under an indexed folder");
+        return;
+      }
+      Path folder = Files.isDirectory(root) ? root : root.getParent();
+      if (Files.isDirectory(path)) {
+        for (Path file : filesUnder(path)) {
+          if (isArticleFile(folder, file)) {
+            file(file, folder, file.toString());
+          }
+        }
+        for (String known : manifest.pathsUnder(path.toString())) {
+          if (!Files.exists(Path.of(known))) {
+            deleteFileArticles(known);
+          }
+        }
+      } else if (isArticleFile(folder, path)) {
+        file(path, folder, path.toString());
+      }
+    }
+
+    /** True for a regular file a reader exists for, not hidden, not a README, not inside a hidden folder or the index. */
+    private boolean isArticleFile(Path folder, Path file) {
+      if (file.startsWith(indexDir.toAbsolutePath().normalize()) || !Files.isRegularFile(file)) {
+        return false;
+      }
+      for (Path part : folder.relativize(file)) {
+        if (part.toString().startsWith(".")) {
+          return false;
+        }
+      }
+      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+      return !name.startsWith("readme.") && readers.apply(file).isPresent();
     }
 
     Collection<String> idsWithOrigin(String origin) throws IOException {
@@ -514,7 +662,7 @@ public final class ArchiveIndexer implements AutoCloseable {
           Document other = firstDocument(new Term(ArchiveFields.STORY, story), Set.of(ArchiveFields.ID));
           sameStory = other == null ? null : other.get(ArchiveFields.ID);
         }
-        if (sameStory != null && !sameStory.equals(id)) {
+        if (sameStory != null && !sameStory.equals(id) && !deletedThisRun.contains(sameStory)) {
           duplicate(line, "same title and body as " + sameStory);
           return;
         }
@@ -524,7 +672,7 @@ public final class ArchiveIndexer implements AutoCloseable {
             Document other = firstDocument(new Term(ArchiveFields.URL, article.url()), Set.of(ArchiveFields.ID));
             sameUrl = other == null ? null : other.get(ArchiveFields.ID);
           }
-          if (sameUrl != null && !sameUrl.equals(id)) {
+          if (sameUrl != null && !sameUrl.equals(id) && !deletedThisRun.contains(sameUrl)) {
             duplicate(line, "same url as " + sameUrl);
             return;
           }
