@@ -151,11 +151,16 @@ public final class ArchiveIndexer implements AutoCloseable {
       run.snapshot = options.full() ? null : DirectoryReader.open(writer);
       try (DocumentSink sink = new DocumentSink(writer, options.threads())) {
         run.sink = sink;
+        // Deletions first: a file renamed since the last run then finds its old copy gone, not a duplicate.
+        for (Path input : inputs) {
+          if (Files.isDirectory(input)) {
+            run.walkedFolders.add(input.toAbsolutePath().normalize().toString());
+          }
+        }
+        run.deleteVanishedFiles();
         for (Path input : inputs) {
           run.input(input);
         }
-        sink.awaitAll();
-        run.deleteVanishedFiles();
         sink.awaitAll();
       } finally {
         if (run.snapshot != null) {
@@ -330,6 +335,8 @@ public final class ArchiveIndexer implements AutoCloseable {
     final Set<String> seenFiles = new HashSet<>();
     /** Ids deleted in this run, which a renamed file may store again without being taken for a duplicate. */
     final Set<String> deletedThisRun = new HashSet<>();
+    /** Articles of this run held back as duplicates of a stored article, by that article's id. */
+    final Map<String, Held> heldAsDuplicateOf = new HashMap<>();
 
     Run(IndexOptions options, IndexProgress progress) {
       this.options = options;
@@ -522,13 +529,25 @@ public final class ArchiveIndexer implements AutoCloseable {
       }
       for (String id : ids) {
         if (!idsThisRun.containsKey(id)) {
-          writer.deleteDocuments(new Term(ArchiveFields.ID, id));
-          deletedThisRun.add(id);
-          deleted++;
+          deleteId(id);
         }
       }
       manifest.remove(path);
       changedManifest = true;
+    }
+
+    /**
+     * Deletes a stored article. An article of this run that was held back as a duplicate of it is stored after
+     * all: the story moved (to another file, or under another id), and must not vanish with its old copy.
+     */
+    void deleteId(String id) throws IOException {
+      writer.deleteDocuments(new Term(ArchiveFields.ID, id));
+      deletedThisRun.add(id);
+      deleted++;
+      Held held = heldAsDuplicateOf.remove(id);
+      if (held != null) {
+        held.fileRun().storeAfterAll(held.article(), held.line(), held.report());
+      }
     }
 
     /** Reads a changed file, or every file under a changed folder, found under a recorded input. */
@@ -658,22 +677,26 @@ public final class ArchiveIndexer implements AutoCloseable {
         String id = article.id();
         String story = ContentHash.sameStoryKey(article.title(), article.body());
         String sameStory = storiesThisRun.get(story);
+        boolean storedBefore = false;
         if (sameStory == null) {
           Document other = firstDocument(new Term(ArchiveFields.STORY, story), Set.of(ArchiveFields.ID));
           sameStory = other == null ? null : other.get(ArchiveFields.ID);
+          storedBefore = sameStory != null;
         }
         if (sameStory != null && !sameStory.equals(id) && !deletedThisRun.contains(sameStory)) {
-          duplicate(line, "same title and body as " + sameStory);
+          hold(article, line, sameStory, storedBefore, "same title and body as " + sameStory);
           return;
         }
         if (article.url() != null) {
           String sameUrl = urlsThisRun.get(article.url());
+          storedBefore = false;
           if (sameUrl == null) {
             Document other = firstDocument(new Term(ArchiveFields.URL, article.url()), Set.of(ArchiveFields.ID));
             sameUrl = other == null ? null : other.get(ArchiveFields.ID);
+            storedBefore = sameUrl != null;
           }
           if (sameUrl != null && !sameUrl.equals(id) && !deletedThisRun.contains(sameUrl)) {
-            duplicate(line, "same url as " + sameUrl);
+            hold(article, line, sameUrl, storedBefore, "same url as " + sameUrl);
             return;
           }
           urlsThisRun.put(article.url(), id);
@@ -701,10 +724,36 @@ public final class ArchiveIndexer implements AutoCloseable {
         }
       }
 
-      private void duplicate(int line, String reason) {
+      private Skip duplicate(int line, String reason) {
         duplicates++;
+        Skip report = new Skip(shownName, line, reason);
         if (duplicateReports.size() < MAX_REPORTED) {
-          duplicateReports.add(new Skip(shownName, line, reason));
+          duplicateReports.add(report);
+        }
+        return report;
+      }
+
+      /**
+       * Reports a duplicate; when it repeats an article stored before this run, keeps it aside in case this run
+       * deletes that article (see {@link Run#deleteId}).
+       */
+      private void hold(Article article, int line, String originalId, boolean storedBefore, String reason) {
+        Skip report = duplicate(line, reason);
+        if (storedBefore) {
+          heldAsDuplicateOf.putIfAbsent(originalId, new Held(this, article, line, report));
+        }
+      }
+
+      /** Stores an article that was held back as a duplicate of one this run has since deleted. */
+      void storeAfterAll(Article article, int line, Skip report) throws IOException {
+        duplicates--;
+        duplicateReports.remove(report);
+        long before = stored;
+        store(article, line);
+        FileManifest.Entry entry = manifest.get(origin);
+        if (entry != null && stored > before) {
+          manifest.put(
+              origin, new FileManifest.Entry(entry.size(), entry.modifiedMillis(), entry.hash(), entry.articles() + 1));
         }
       }
 
@@ -739,13 +788,15 @@ public final class ArchiveIndexer implements AutoCloseable {
       void deleteArticlesNoLongerInFile() throws IOException {
         for (String id : idsWithOrigin(origin)) {
           if (!idsThisRun.containsKey(id)) {
-            writer.deleteDocuments(new Term(ArchiveFields.ID, id));
-            deleted++;
+            deleteId(id);
           }
         }
       }
     }
   }
+
+  /** An article held back as a duplicate of a stored one, with where it came from and how it was reported. */
+  private record Held(Run.FileRun fileRun, Article article, int line, Skip report) {}
 
   /** Carries a failure of the index itself through a reader's callback, so it fails the run instead of a file. */
   private static final class IndexWriteFailure extends RuntimeException {

@@ -275,4 +275,33 @@ class ArchiveIndexerTest {
       assertEquals("no such file or folder", summary.skipped().get(0).reason());
     }
   }
+
+  @Test
+  void renamedFileWithoutIdKeepsItsArticleUnderTheNewName() throws IOException {
+    Path old = write("old-name.md", "# Kestrel signs with Helios\n\nKestrel Bio signed a supply deal with Helios Grid.\n");
+    sync();
+    Files.move(old, inbox.resolve("new-name.md"));
+    IndexSummary again = sync();
+    assertEquals(1, again.added());
+    assertEquals(1, again.deleted());
+    assertEquals(0, again.duplicates());
+    assertEquals(1, articles());
+    assertEquals(1, count("kestrel"));
+  }
+
+  @Test
+  void storyMovedToAnEarlierFileUnderAnotherIdIsStoredNotLost() throws IOException {
+    Path later = write("z-old.md", markdown("old-id", "Helios buys a stake", "Helios Grid buys a stake in Kestrel Bio."));
+    sync();
+    // The new copy is read first (a- sorts before z-), while its old copy still stands in the index.
+    write("a-new.md", markdown("new-id", "Helios buys a stake", "Helios Grid buys a stake in Kestrel Bio."));
+    Files.writeString(later, markdown("other-id", "Something else", "An unrelated story."), StandardCharsets.UTF_8);
+    Files.setLastModifiedTime(later, FileTime.from(Instant.now().plusSeconds(60)));
+    IndexSummary again = sync();
+    assertEquals(0, again.duplicates(), again.duplicateReports().toString());
+    assertEquals(2, articles());
+    assertEquals(1, count("kestrel"));
+    assertEquals(1, count("unrelated"));
+    assertEquals(2, sync().unchanged());
+  }
 }
