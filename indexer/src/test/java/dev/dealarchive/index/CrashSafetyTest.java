@@ -52,6 +52,7 @@ class CrashSafetyTest {
       newFile(data);
     }
     Random random = new Random(20260428);
+    long runMillis = calibrate(data);
     Set<String> committed = Set.of();
     int killedMidRun = 0;
     for (int kill = 1; kill <= KILLS; kill++) {
@@ -63,7 +64,8 @@ class CrashSafetyTest {
       changes.add("run " + kill + (full ? " --full" : ""));
       Path log = temp.resolve("run-" + kill + ".log");
       Process child = start(index, data, full, ProcessBuilder.Redirect.to(log.toFile()));
-      long delayMillis = 200 + random.nextInt(1800);
+      // Kill within the time a whole run takes on this machine, so most kills land mid-run however fast it is.
+      long delayMillis = 50 + random.nextInt((int) Math.max(100, runMillis * 8 / 10));
       if (!child.waitFor(delayMillis, TimeUnit.MILLISECONDS)) {
         killedMidRun++;
       }
@@ -133,6 +135,15 @@ class CrashSafetyTest {
         .redirectOutput(output)
         .redirectError(temp.resolve("child-errors.log").toFile())
         .start();
+  }
+
+  /** How long one uninterrupted full run over {@code data} takes here, into a scratch index. */
+  private long calibrate(Path data) throws Exception {
+    long started = System.nanoTime();
+    Process child = start(temp.resolve("calibration-index"), data, false, ProcessBuilder.Redirect.DISCARD);
+    assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the calibration run finishes");
+    assertEquals(0, child.exitValue(), "the calibration run succeeds");
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
   }
 
   /** Runs CheckIndex, then returns every live id, one per document. */
