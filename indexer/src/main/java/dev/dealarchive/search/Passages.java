@@ -79,14 +79,7 @@ public final class Passages {
     if (terms.isEmpty() || analyzed.isEmpty()) {
       return matches;
     }
-    for (TokenForms.Token token : TokenForms.of(analyzed)) {
-      if (token.stem() != null && terms.stems().contains(token.stem())) {
-        matches.add(new Match(token.start(), token.end(), token.stem()));
-      } else if (terms.exact().contains(token.exact())) {
-        matches.add(new Match(token.start(), token.end(), token.exact()));
-      }
-    }
-    return matches;
+    return TokenForms.matches(analyzed, terms);
   }
 
   /**

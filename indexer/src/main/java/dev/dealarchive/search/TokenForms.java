@@ -43,6 +43,81 @@ public final class TokenForms {
   /** Every token of {@code text}, in order. */
   public static List<Token> of(String text) {
     List<Token> tokens = new ArrayList<>();
+    scan(text, (start, end, exact, exactLength, stemLength, stemmer) -> {
+      String stem = stemLength < 0 ? null : stemmer.stem(exact, stemLength);
+      tokens.add(new Token(start, end, new String(exact, 0, exactLength), stem));
+    });
+    return tokens;
+  }
+
+  /**
+   * The tokens of {@code text} that match {@code terms}, in order: a token whose stem is one of the stems, else one
+   * whose exact form is one of the exact terms (the marking {@link Passages#matches} documents). Stems only the
+   * tokens that can stem to a wanted term, and makes no string for the others.
+   */
+  static List<Passages.Match> matches(String text, MatchTerms terms) {
+    List<Passages.Match> matches = new ArrayList<>();
+    String[] stems = terms.stems().toArray(String[]::new);
+    String[] exacts = terms.exact().toArray(String[]::new);
+    scan(text, (start, end, exact, exactLength, stemLength, stemmer) -> {
+      if (stemLength >= 0 && mayStemTo(exact, stemLength, stems)) {
+        String stem = stemmer.stem(exact, stemLength);
+        if (terms.stems().contains(stem)) {
+          matches.add(new Passages.Match(start, end, stem));
+          return;
+        }
+      }
+      String found = find(exact, exactLength, exacts);
+      if (found != null) {
+        matches.add(new Passages.Match(start, end, found));
+      }
+    });
+    return matches;
+  }
+
+  /**
+   * Whether a word of {@code length} characters can have one of {@code stems} as its Porter stem: the Porter
+   * algorithm only rewrites a word's ending, never its first character, and never makes it longer.
+   */
+  private static boolean mayStemTo(char[] word, int length, String[] stems) {
+    for (String stem : stems) {
+      if (stem.isEmpty() || length > 0 && stem.length() <= length && stem.charAt(0) == word[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The term of {@code terms} spelled as {@code buffer[0, length)}, or null. */
+  private static String find(char[] buffer, int length, String[] terms) {
+    for (String term : terms) {
+      if (term.length() == length && sameChars(term, buffer)) {
+        return term;
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameChars(String term, char[] buffer) {
+    for (int i = 0; i < term.length(); i++) {
+      if (term.charAt(i) != buffer[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Receives each token of a scan. */
+  private interface TokenVisitor {
+    /**
+     * @param exact the exact form in {@code exact[0, exactLength)}; valid during the call only
+     * @param stemLength length of the prefix of {@code exact} that is stemmed, or -1 for a stop word
+     * @param stemmer stems a prefix of {@code exact}
+     */
+    void token(int start, int end, char[] exact, int exactLength, int stemLength, Stemmer stemmer);
+  }
+
+  private static void scan(String text, TokenVisitor visitor) {
     Stemmer stemmer = STEMMER.get();
     try (TokenStream stream = EXACT.tokenStream("", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -55,14 +130,13 @@ public final class TokenForms {
         if (isPossessive(text, start, end)) {
           length -= 2;
         }
-        String stem = STOP_WORDS.contains(term.buffer(), 0, length) ? null : stemmer.stem(term.buffer(), length);
-        tokens.add(new Token(start, end, term.toString(), stem));
+        int stemLength = STOP_WORDS.contains(term.buffer(), 0, length) ? -1 : length;
+        visitor.token(start, end, term.buffer(), term.length(), stemLength, stemmer);
       }
       stream.end();
     } catch (IOException e) {
       throw new UncheckedIOException("analysis of in-memory text failed", e);
     }
-    return tokens;
   }
 
   /** Whether the token ends in a possessive {@code 's}, as Lucene's {@code EnglishPossessiveFilter} decides. */

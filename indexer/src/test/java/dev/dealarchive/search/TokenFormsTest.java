@@ -35,4 +35,39 @@ class TokenFormsTest {
     }
     assertEquals(stems, derivedStems);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Microsoft's revenue-sharing deals with OpenAI’s partners were RENEWED in 2026; the deal's terms.",
+        "Skies, sky, ies; relational relate; agreed agree feed; hopping hoping; generously generous. A I.",
+        "Café CAFE cafe's; Zürich zurich; it's the IT of it"
+      })
+  void matchesMarkWhatTwoAnalysesWouldMark(String text) {
+    for (String query : new String[] {"deal", "sky relational", "agreed hopping generous", "cafe zurich", "it"}) {
+      for (boolean phrase : new boolean[] {false, true}) {
+        MatchTerms terms = MatchTerms.of(List.of(new QueryPart(query, phrase, false)));
+        assertEquals(twoPassMatches(text, terms), TokenForms.matches(text, terms), query + " / " + phrase);
+      }
+    }
+  }
+
+  /** The marking as it was done before: stemmed tokens, then exact tokens at other places, by position. */
+  private static List<Passages.Match> twoPassMatches(String text, MatchTerms terms) {
+    List<Passages.Match> matches = new ArrayList<>();
+    List<Integer> starts = new ArrayList<>();
+    for (TextAnalysis.Token token : TextAnalysis.stemTokens(text)) {
+      if (terms.stems().contains(token.term())) {
+        matches.add(new Passages.Match(token.start(), token.end(), token.term()));
+        starts.add(token.start());
+      }
+    }
+    for (TextAnalysis.Token token : TextAnalysis.exactTokens(text)) {
+      if (terms.exact().contains(token.term()) && !starts.contains(token.start())) {
+        matches.add(new Passages.Match(token.start(), token.end(), token.term()));
+      }
+    }
+    matches.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    return matches;
+  }
 }
