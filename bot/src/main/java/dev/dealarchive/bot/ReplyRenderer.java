@@ -125,7 +125,9 @@ public final class ReplyRenderer {
       blocks.moreButton(new PageToken(PageToken.Kind.SEARCH, offset + result.hits().size(), result.query()));
     }
     String range = result.hits().isEmpty() ? "" : (offset + 1) + "\u2013" + (offset + result.hits().size()) + " of ";
-    blocks.context(range + result.total() + (result.total() == 1 ? " hit" : " hits") + " \u00b7 "
+    String total = result.total() + (result.totalIsLowerBound() ? "+" : "");
+    boolean one = result.total() == 1 && !result.totalIsLowerBound();
+    blocks.context(range + total + (one ? " hit" : " hits") + " \u00b7 "
         + millis(result.tookNanos()));
     return new Reply(text.toString(), blocks.list());
   }

@@ -93,6 +93,17 @@ class ReplyRendererTest {
   }
 
   @Test
+  void aLowerBoundTotalIsShownWithAPlus() {
+    List<SearchHit> hits = List.of(hit("id-1", "title", "body"));
+
+    Reply lowerBound = renderer.searchResults(new SearchResult("q", 1000, true, hits, List.of(), 1), 0);
+    Reply exact = renderer.searchResults(new SearchResult("q", 1000, false, hits, List.of(), 1), 0);
+
+    assertTrue(lowerBound.blocksJson().contains("1000+ hits"), lowerBound.blocksJson());
+    assertFalse(exact.blocksJson().contains("1000+"), exact.blocksJson());
+  }
+
+  @Test
   void noAnswerSaysSoOffersTheTipAndEchoesTheQuestionEscaped() {
     AskResult result = new AskResult("who is <@U999>?", null, null, List.of(), "Try quotes for exact phrases.",
         List.of(), 1);

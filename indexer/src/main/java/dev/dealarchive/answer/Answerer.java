@@ -7,6 +7,7 @@ import dev.dealarchive.search.LuceneQueries;
 import dev.dealarchive.search.MarkedText;
 import dev.dealarchive.search.ParsedQuery;
 import dev.dealarchive.search.QueryPart;
+import dev.dealarchive.search.RelevanceTop;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.TextAnalysis;
 import java.io.IOException;
@@ -34,7 +35,7 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -86,7 +87,7 @@ public final class Answerer {
     List<Concept> concepts = concepts(scoring.getIndexReader(), question, names);
     Query query = query(question, names);
     int depth = Math.max(CANDIDATES, limit);
-    TopFieldDocs top = scoring.search(query, depth, ArticleSearch.relevanceOrder(), true);
+    TopDocs top = RelevanceTop.search(scoring, query, depth);
     List<Candidate> candidates = read(scoring, top, concepts, question);
     if (question.wantsRecent()) {
       preferRecent(candidates);
@@ -130,7 +131,7 @@ public final class Answerer {
     if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
       return List.of();
     }
-    TopFieldDocs top = scoring.search(query(question, synonyms.current()), depth, ArticleSearch.relevanceOrder(), true);
+    TopDocs top = RelevanceTop.search(scoring, query(question, synonyms.current()), depth);
     StoredFields stored = scoring.storedFields();
     List<ScoredDoc> ranked = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc doc : top.scoreDocs) {
@@ -152,7 +153,7 @@ public final class Answerer {
     }
   }
 
-  private List<Candidate> read(IndexSearcher searcher, TopFieldDocs top, List<Concept> concepts, Question question)
+  private List<Candidate> read(IndexSearcher searcher, TopDocs top, List<Concept> concepts, Question question)
       throws IOException {
     List<Candidate> candidates = new ArrayList<>();
     if (top.scoreDocs.length == 0) {

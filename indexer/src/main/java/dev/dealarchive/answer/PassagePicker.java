@@ -5,8 +5,10 @@ import dev.dealarchive.search.MatchTerms;
 import dev.dealarchive.search.Passages;
 import dev.dealarchive.search.TextAnalysis;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,6 +80,12 @@ public final class PassagePicker {
       }
       perSentence.add(inside);
     }
+    Kinds kinds = new Kinds(body, type, stems);
+    // How each sentence alone is of the asked kind; every window of up to three sentences reads it again.
+    double[] sentenceKind = new double[sentences.size()];
+    for (int i = 0; i < sentences.size(); i++) {
+      sentenceKind[i] = kinds.of(sentences.get(i).start(), sentences.get(i).end());
+    }
     int bestStart = 0;
     int bestEnd = 0;
     double bestScore = -1;
@@ -94,13 +102,14 @@ public final class PassagePicker {
         if (last > first && covered.size() == before) {
           break;
         }
-        typed |= hasKind(body.substring(sentence.start(), sentence.end()), type, stems) >= 1.0;
+        typed |= sentenceKind[last] >= 1.0;
         if (last == first) {
           proximity = isTight(inside) ? PROXIMITY_BONUS : 0;
         }
         double coverage = totalWeight == 0 ? 0 : covered.stream().mapToDouble(Concept::weight).sum() / totalWeight;
         int chars = sentence.end() - sentences.get(first).start();
-        double kind = typed ? 1.0 : hasKind(body.substring(sentences.get(first).start(), sentence.end()), type, stems);
+        double kind =
+            typed ? 1.0 : last == first ? sentenceKind[first] : kinds.of(sentences.get(first).start(), sentence.end());
         double score =
             coverage
                 + (coverage > 0 ? TYPE_BONUS * kind : 0)
@@ -146,24 +155,46 @@ public final class PassagePicker {
    * "who" and "which" questions, the names it holds that the question does not (two or more count fully).
    */
   static double hasKind(String passage, QuestionType type, Set<String> questionStems) {
-    return switch (type) {
-      case AMOUNT -> AMOUNT.matcher(passage).find() ? 1.0 : 0.0;
-      case DATE -> DATE.matcher(passage).find() ? 1.0 : 0.0;
-      case WHO -> Math.min(1.0, newNames(passage, questionStems) / 2.0);
-      case GENERAL -> 0.0;
-    };
+    return new Kinds(passage, type, questionStems).of(0, passage.length());
   }
 
-  private static long newNames(String passage, Set<String> questionStems) {
-    Set<String> names = new HashSet<>();
-    Matcher name = NAME.matcher(passage);
-    while (name.find()) {
-      for (String stem : TextAnalysis.stems(name.group())) {
-        if (!questionStems.contains(stem)) {
-          names.add(stem);
+  /**
+   * {@link #hasKind} over ranges of one text, remembering the stems of the names it has seen: the same names are
+   * read again in each of the up to three passages a sentence belongs to, and stemming one runs an analyzer.
+   */
+  private static final class Kinds {
+    private final String text;
+    private final QuestionType type;
+    private final Set<String> questionStems;
+    private final Map<String, List<String>> nameStems = new HashMap<>();
+
+    Kinds(String text, QuestionType type, Set<String> questionStems) {
+      this.text = text;
+      this.type = type;
+      this.questionStems = questionStems;
+    }
+
+    /** How well {@code text[start, end)} is of the asked kind, 0 to 1. */
+    double of(int start, int end) {
+      return switch (type) {
+        case AMOUNT -> AMOUNT.matcher(text.substring(start, end)).find() ? 1.0 : 0.0;
+        case DATE -> DATE.matcher(text.substring(start, end)).find() ? 1.0 : 0.0;
+        case WHO -> Math.min(1.0, newNames(text.substring(start, end)) / 2.0);
+        case GENERAL -> 0.0;
+      };
+    }
+
+    private long newNames(String passage) {
+      Set<String> names = new HashSet<>();
+      Matcher name = NAME.matcher(passage);
+      while (name.find()) {
+        for (String stem : nameStems.computeIfAbsent(name.group(), TextAnalysis::stems)) {
+          if (!questionStems.contains(stem)) {
+            names.add(stem);
+          }
         }
       }
+      return names.size();
     }
-    return names.size();
   }
 }

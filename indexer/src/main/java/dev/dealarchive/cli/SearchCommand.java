@@ -73,9 +73,10 @@ public final class SearchCommand implements Callable<Integer> {
     }
     result.notices().forEach(notice -> out.println("Note: " + notice));
     out.printf(
-        "%,d %s for \"%s\" (%s)%n",
+        "%,d%s %s for \"%s\" (%s)%n",
         result.total(),
-        result.total() == 1 ? "article" : "articles",
+        result.totalIsLowerBound() ? "+" : "",
+        result.total() == 1 && !result.totalIsLowerBound() ? "article" : "articles",
         text,
         Rendering.millis(result.tookNanos()));
     int rank = offset + 1;
@@ -90,6 +91,10 @@ public final class SearchCommand implements Callable<Integer> {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("query", result.query());
     json.put("total", result.total());
+    // Present only when true, so the output of searches with exact totals is as before.
+    if (result.totalIsLowerBound()) {
+      json.put("total_is_lower_bound", true);
+    }
     json.put("hits", result.hits().stream().map(hit -> Rendering.hitJson(hit, true)).toList());
     json.put("notices", result.notices());
     return json;

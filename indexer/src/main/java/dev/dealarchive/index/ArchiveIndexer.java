@@ -717,10 +717,10 @@ public final class ArchiveIndexer implements AutoCloseable {
         }
         if (existing == null) {
           added++;
-          sink.add(ArticleDocuments.toDocument(article));
+          sink.add(ArticleDocuments.toDocument(article, story));
         } else {
           updated++;
-          sink.update(id, ArticleDocuments.toDocument(article));
+          sink.update(id, ArticleDocuments.toDocument(article, story));
         }
       }
 

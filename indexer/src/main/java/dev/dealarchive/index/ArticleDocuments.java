@@ -24,6 +24,16 @@ public final class ArticleDocuments {
 
   /** The document for an article. */
   public static Document toDocument(Article article) {
+    return toDocument(article, ContentHash.sameStoryKey(article.title(), article.body()));
+  }
+
+  /**
+   * The document for an article whose same-story key the caller has already computed (the indexer needs it for
+   * its duplicate check; hashing the whole text again would cost a few percent of a build).
+   *
+   * @param storyKey {@code ContentHash.sameStoryKey(article.title(), article.body())}
+   */
+  public static Document toDocument(Article article, String storyKey) {
     Document doc = new Document();
     doc.add(new StringField(ArchiveFields.ID, article.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(ArchiveFields.ID, new BytesRef(article.id())));
@@ -53,9 +63,7 @@ public final class ArticleDocuments {
     }
     doc.add(new StringField(ArchiveFields.ORIGIN, article.origin(), Field.Store.YES));
     doc.add(new StoredField(ArchiveFields.HASH, article.contentHash()));
-    doc.add(
-        new StringField(
-            ArchiveFields.STORY, ContentHash.sameStoryKey(article.title(), article.body()), Field.Store.NO));
+    doc.add(new StringField(ArchiveFields.STORY, storyKey, Field.Store.NO));
     return doc;
   }
 

@@ -16,7 +16,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopDocs;
 
 /** Runs searches in the archive's query language against one acquired searcher. Stateless. */
 public final class ArticleSearch {
@@ -63,23 +63,31 @@ public final class ArticleSearch {
     boolean filtersOnly = LuceneQueries.scoringGroups(parsed) == 0;
     if (filtersOnly && !parsed.hasFilters() && parsed.excluded().isEmpty()) {
       notices.add("the query has no words to search for");
-      return new SearchResult(request.query(), 0, List.of(), notices, System.nanoTime() - started);
+      return new SearchResult(request.query(), 0, false, List.of(), notices, System.nanoTime() - started);
     }
-    Sort sort = filtersOnly || request.sort() == SortOrder.NEWEST ? newestOrder() : relevanceOrder();
+    boolean byRelevance = !filtersOnly && request.sort() != SortOrder.NEWEST;
     Query query = LuceneQueries.build(parsed, LuceneQueries.Match.ALL);
     int wanted = request.offset() + request.limit();
-    TopFieldDocs top = searcher.search(query, wanted, sort, true);
+    TopDocs top = top(searcher, query, wanted, byRelevance);
     if (top.totalHits.value() == 0 && LuceneQueries.scoringGroups(parsed) > 1) {
       query = LuceneQueries.build(parsed, LuceneQueries.Match.ANY);
-      top = searcher.search(query, wanted, sort, true);
+      top = top(searcher, query, wanted, byRelevance);
       if (top.totalHits.value() > 0) {
         notices.add("no article has all the words; showing articles with some of them");
       }
     }
-    long total = totalOf(searcher, query, top.totalHits);
+    // A relevance search stops counting past a threshold (so it can skip documents that cannot make the top); its
+    // total is then a lower bound, reported as such rather than paid for with a second pass over every match.
+    boolean lowerBound = byRelevance && RelevanceTop.isLowerBound(top.totalHits);
+    long total = lowerBound ? top.totalHits.value() : totalOf(searcher, query, top.totalHits);
     MatchTerms terms = MatchTerms.of(parsed.positiveParts());
     List<SearchHit> hits = hits(searcher, top, request.offset(), terms, !filtersOnly);
-    return new SearchResult(request.query(), total, hits, notices, System.nanoTime() - started);
+    return new SearchResult(request.query(), total, lowerBound, hits, notices, System.nanoTime() - started);
+  }
+
+  /** The top {@code wanted} hits: by relevance (score, newest, id), or newest first. */
+  private static TopDocs top(IndexSearcher searcher, Query query, int wanted, boolean byRelevance) throws IOException {
+    return byRelevance ? RelevanceTop.search(searcher, query, wanted) : searcher.search(query, wanted, newestOrder(), true);
   }
 
   /** The exact number of matches; counted separately only when the collector stopped counting early. */
@@ -94,9 +102,9 @@ public final class ArticleSearch {
       return List.of();
     }
     Query query = LuceneQueries.build(parsed, LuceneQueries.Match.ALL);
-    TopFieldDocs top = searcher.search(query, depth, relevanceOrder(), true);
+    TopDocs top = RelevanceTop.search(searcher, query, depth);
     if (top.totalHits.value() == 0 && LuceneQueries.scoringGroups(parsed) > 1) {
-      top = searcher.search(LuceneQueries.build(parsed, LuceneQueries.Match.ANY), depth, relevanceOrder(), true);
+      top = RelevanceTop.search(searcher, LuceneQueries.build(parsed, LuceneQueries.Match.ANY), depth);
     }
     StoredFields stored = searcher.storedFields();
     List<ScoredDoc> ranked = new ArrayList<>(top.scoreDocs.length);
@@ -108,7 +116,7 @@ public final class ArticleSearch {
 
   /** Builds hits for {@code top.scoreDocs[offset..]}, with snippets for {@code terms}. */
   public static List<SearchHit> hits(
-      IndexSearcher searcher, TopFieldDocs top, int offset, MatchTerms terms, boolean scored) throws IOException {
+      IndexSearcher searcher, TopDocs top, int offset, MatchTerms terms, boolean scored) throws IOException {
     List<SearchHit> hits = new ArrayList<>();
     StoredFields stored = searcher.storedFields();
     ScoreDoc[] docs = top.scoreDocs;

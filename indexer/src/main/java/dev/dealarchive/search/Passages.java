@@ -3,11 +3,9 @@ package dev.dealarchive.search;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Cuts passages out of article text and marks the words that matched a query. Works on the stored text, with the
@@ -27,6 +25,15 @@ public final class Passages {
 
   /** The sentences of {@code text}, in order, without surrounding white space. */
   public static List<Sentence> sentences(String text) {
+    return sentences(text, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The sentences of {@code text} up to the first one, after the first sentence, that starts at or after {@code
+   * stopAt}: sentence breaking costs as much as analysis, and a snippet needs no sentence after the one that follows
+   * the last match.
+   */
+  static List<Sentence> sentences(String text, int stopAt) {
     String analyzed = text.length() > MAX_ANALYZED_CHARS ? text.substring(0, MAX_ANALYZED_CHARS) : text;
     List<Sentence> sentences = new ArrayList<>();
     BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ENGLISH);
@@ -34,6 +41,9 @@ public final class Passages {
     int start = iterator.first();
     for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
       addParagraphs(analyzed, start, end, sentences);
+      if (sentences.size() > 1 && sentences.get(sentences.size() - 1).start() >= stopAt) {
+        break;
+      }
     }
     return sentences;
   }
@@ -59,31 +69,17 @@ public final class Passages {
     }
   }
 
-  /** Every token of {@code text} that matches {@code terms}, in order. */
+  /**
+   * Every token of {@code text} that matches {@code terms}, in order: a token whose stem is one of the stems, else
+   * one whose exact form is one of the exact terms. The text is analysed once for both forms.
+   */
   public static List<Match> matches(String text, MatchTerms terms) {
     String analyzed = text.length() > MAX_ANALYZED_CHARS ? text.substring(0, MAX_ANALYZED_CHARS) : text;
     List<Match> matches = new ArrayList<>();
     if (terms.isEmpty() || analyzed.isEmpty()) {
       return matches;
     }
-    Set<Integer> starts = new HashSet<>();
-    if (!terms.stems().isEmpty()) {
-      for (TextAnalysis.Token token : TextAnalysis.stemTokens(analyzed)) {
-        if (terms.stems().contains(token.term())) {
-          matches.add(new Match(token.start(), token.end(), token.term()));
-          starts.add(token.start());
-        }
-      }
-    }
-    if (!terms.exact().isEmpty()) {
-      for (TextAnalysis.Token token : TextAnalysis.exactTokens(analyzed)) {
-        if (terms.exact().contains(token.term()) && !starts.contains(token.start())) {
-          matches.add(new Match(token.start(), token.end(), token.term()));
-        }
-      }
-      matches.sort((a, b) -> Integer.compare(a.start(), b.start()));
-    }
-    return matches;
+    return TokenForms.matches(analyzed, terms);
   }
 
   /**
@@ -96,18 +92,25 @@ public final class Passages {
       return MarkedText.plain("");
     }
     List<Match> matches = matches(text, terms);
-    List<Sentence> sentences = sentences(text);
+    // Only sentences that hold a match can beat the first sentence, and only the one after the best is joined.
+    int lastMatchEnd = matches.isEmpty() ? 0 : matches.get(matches.size() - 1).end();
+    List<Sentence> sentences = sentences(text, lastMatchEnd);
     if (sentences.isEmpty()) {
       return MarkedText.plain("");
     }
     int best = 0;
     double bestScore = -1;
+    int m = 0;
     for (int i = 0; i < sentences.size(); i++) {
       Sentence sentence = sentences.get(i);
+      // Matches are in text order and sentences do not overlap: walk both once.
+      while (m < matches.size() && matches.get(m).start() < sentence.start()) {
+        m++;
+      }
       Map<String, Integer> frequencies = new HashMap<>();
-      for (Match match : matches) {
-        if (match.start() >= sentence.start() && match.end() <= sentence.end()) {
-          frequencies.merge(match.term(), 1, Integer::sum);
+      for (int k = m; k < matches.size() && matches.get(k).start() < sentence.end(); k++) {
+        if (matches.get(k).end() <= sentence.end()) {
+          frequencies.merge(matches.get(k).term(), 1, Integer::sum);
         }
       }
       double score = score(frequencies, sentence.end() - sentence.start());

@@ -1,0 +1,107 @@
+package dev.dealarchive.search;
+
+import dev.dealarchive.index.ArchiveFields;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The best {@code n} hits of a query in {@link ArticleSearch#relevanceOrder()} (score, then newest, then id),
+ * collected by score alone so Lucene can skip blocks that cannot compete (block-max WAND / MaxScore), with the
+ * date-and-id tie-break applied afterwards to the few hits returned.
+ *
+ * <p>The result equals a full {@code Sort(SCORE, published, id)} search: a score collector returns the top hits by
+ * score with ties broken by document number, so its top {@code n + }{@value #TIE_MARGIN} contain every hit whose score
+ * is above the {@code n}th's lowest score unless that score still ties at the last collected hit; in that rare case
+ * the tie group may continue past the margin, and the search is repeated with the field sort.
+ */
+public final class RelevanceTop {
+  /** Hits collected beyond those wanted, so ties at the cut-off can be ordered by date and id. */
+  static final int TIE_MARGIN = 32;
+  /** Matches counted exactly; beyond this the collector stops counting and the total is a lower bound. */
+  static final int COUNT_THRESHOLD = 1000;
+
+  private RelevanceTop() {}
+
+  /**
+   * The top {@code n} hits of {@code query} in relevance order, with their scores. The total is exact up to
+   * {@value #COUNT_THRESHOLD} matches (or {@code n}, when larger) and a lower bound beyond.
+   */
+  public static TopDocs search(IndexSearcher searcher, Query query, int n) throws IOException {
+    int collect = n + TIE_MARGIN;
+    TopDocs byScore =
+        searcher.search(query, new TopScoreDocCollectorManager(collect, null, Math.max(COUNT_THRESHOLD, collect)));
+    ScoreDoc[] docs = byScore.scoreDocs;
+    if (docs.length > n && docs.length == collect && docs[collect - 1].score == docs[n - 1].score) {
+      // The tie at the cut-off may reach beyond what was collected: only a full sort orders it exactly.
+      TopFieldDocs sorted = searcher.search(query, n, ArticleSearch.relevanceOrder(), true);
+      return new TopDocs(byScore.totalHits, sorted.scoreDocs);
+    }
+    ScoreDoc[] ordered = orderTies(searcher, docs);
+    return new TopDocs(byScore.totalHits, Arrays.copyOf(ordered, Math.min(n, ordered.length)));
+  }
+
+  /** Whether {@code total} is only a lower bound of the number of matches. */
+  public static boolean isLowerBound(TotalHits total) {
+    return total.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+  }
+
+  /** {@code docs} sorted by score (descending), then publication time (newest first, undated last), then id. */
+  static ScoreDoc[] orderTies(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+    if (docs.length < 2) {
+      return docs;
+    }
+    Keyed[] keyed = keys(searcher.getIndexReader().leaves(), docs);
+    Arrays.sort(
+        keyed,
+        Comparator.comparingDouble((Keyed k) -> -k.doc.score)
+            .thenComparing(Comparator.comparingLong((Keyed k) -> k.published).reversed())
+            .thenComparing(k -> k.id));
+    ScoreDoc[] out = new ScoreDoc[keyed.length];
+    for (int i = 0; i < keyed.length; i++) {
+      out[i] = keyed[i].doc;
+    }
+    return out;
+  }
+
+  /** A hit with its sort keys: publication time ({@link Long#MIN_VALUE} when undated) and id. */
+  private record Keyed(ScoreDoc doc, long published, BytesRef id) {}
+
+  private static Keyed[] keys(List<LeafReaderContext> leaves, ScoreDoc[] docs) throws IOException {
+    // Doc values iterate forward only, so read them in document order.
+    ScoreDoc[] byDoc = docs.clone();
+    Arrays.sort(byDoc, Comparator.comparingInt(d -> d.doc));
+    Keyed[] keyed = new Keyed[byDoc.length];
+    int leafIndex = -1;
+    NumericDocValues published = null;
+    SortedDocValues ids = null;
+    LeafReaderContext leaf = null;
+    for (int i = 0; i < byDoc.length; i++) {
+      int index = ReaderUtil.subIndex(byDoc[i].doc, leaves);
+      if (index != leafIndex) {
+        leafIndex = index;
+        leaf = leaves.get(index);
+        published = leaf.reader().getNumericDocValues(ArchiveFields.PUBLISHED);
+        ids = leaf.reader().getSortedDocValues(ArchiveFields.ID);
+      }
+      int doc = byDoc[i].doc - leaf.docBase;
+      long time = published != null && published.advanceExact(doc) ? published.longValue() : Long.MIN_VALUE;
+      BytesRef id = ids != null && ids.advanceExact(doc) ? BytesRef.deepCopyOf(ids.lookupOrd(ids.ordValue())) : new BytesRef();
+      keyed[i] = new Keyed(byDoc[i], time, id);
+    }
+    return keyed;
+  }
+}
