@@ -123,7 +123,8 @@ public record BotConfig(
   @Override
   public String toString() {
     return "BotConfig[botToken=" + shown(botToken) + ", appToken=" + shown(appToken) + ", signingSecret="
-        + shown(signingSecret) + ", apiUrl=" + apiUrl + ", indexDir=" + indexDir + ", admins=" + admins + ", addPolicy=" + addPolicy + "]";
+        + shown(signingSecret) + ", apiUrl=" + apiUrl + ", indexDir=" + indexDir + ", admins=" + admins
+        + ", addPolicy=" + addPolicy + "]";
   }
 
   private static String shown(String secret) {
