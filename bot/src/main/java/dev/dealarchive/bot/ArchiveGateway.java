@@ -1,6 +1,7 @@
 package dev.dealarchive.bot;
 
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.fetch.AddResult;
 import dev.dealarchive.index.ArchiveStats;
 import dev.dealarchive.index.IndexSummary;
 import dev.dealarchive.search.SearchHit;
@@ -41,6 +42,17 @@ public interface ArchiveGateway extends AutoCloseable {
    * @throws dev.dealarchive.index.IndexBusyException when another process is indexing
    */
   IndexSummary reindex() throws IOException;
+
+  /**
+   * Fetches the article page at {@code url}, stores it and says what was stored or why nothing was. The url's safety
+   * rules (http and https only, internal addresses refused, timeouts, redirect, size and content-type limits) are
+   * the implementation's.
+   *
+   * @param url the address as typed, Slack's {@code <url>} and {@code <url|label>} forms included
+   * @return the outcome; failures are results ({@link AddResult.Status#REFUSED}, {@link AddResult.Status#FAILED}),
+   *     never exceptions
+   */
+  AddResult add(String url);
 
   @Override
   void close() throws IOException;

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,10 +20,18 @@ import java.util.regex.Pattern;
  * @param signingSecret the signing secret that verifies HTTP requests; {@code null} when not serving HTTP
  * @param apiUrl the base URL of the Slack Web API (without {@code /api/}); every Web API call goes there
  * @param indexDir the archive's index directory
- * @param admins Slack user ids allowed to run {@code /archive reindex}
+ * @param admins Slack user ids allowed to run {@code /archive reindex} (and {@code /archive add} under
+ *     {@link AddPolicy#ADMINS})
+ * @param addPolicy who may run {@code /archive add}; {@code null} means {@link AddPolicy#ALL}
  */
 public record BotConfig(
-    String botToken, String appToken, String signingSecret, URI apiUrl, Path indexDir, Set<String> admins) {
+    String botToken,
+    String appToken,
+    String signingSecret,
+    URI apiUrl,
+    Path indexDir,
+    Set<String> admins,
+    AddPolicy addPolicy) {
 
   /** Slack's own Web API. */
   public static final URI DEFAULT_API_URL = URI.create("https://slack.com");
@@ -39,6 +48,8 @@ public record BotConfig(
   public static final String INDEX = "ARCHIVE_INDEX";
   /** Environment variable with the admins' user ids. */
   public static final String ADMINS = "ARCHIVE_ADMINS";
+  /** Environment variable saying who may run {@code /archive add}: {@code all} (default) or {@code admins}. */
+  public static final String ADD = "ARCHIVE_ADD";
 
   private static final Pattern TOKEN_BODY = Pattern.compile("[A-Za-z0-9-]+");
   private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
@@ -54,9 +65,24 @@ public record BotConfig(
     CONSOLE
   }
 
+  /** Who may run {@code /archive add}, as {@value BotConfig#ADD} sets it. */
+  public enum AddPolicy {
+    /** Every member of the workspace ({@code ARCHIVE_ADD=all}, the default). */
+    ALL,
+    /** Only the user ids in {@value BotConfig#ADMINS} ({@code ARCHIVE_ADD=admins}). */
+    ADMINS
+  }
+
   public BotConfig {
     apiUrl = apiUrl == null ? DEFAULT_API_URL : apiUrl;
     admins = admins == null ? Set.of() : Set.copyOf(admins);
+    addPolicy = addPolicy == null ? AddPolicy.ALL : addPolicy;
+  }
+
+  /** A configuration in which every member may run {@code /archive add} ({@link AddPolicy#ALL}). */
+  public BotConfig(
+      String botToken, String appToken, String signingSecret, URI apiUrl, Path indexDir, Set<String> admins) {
+    this(botToken, appToken, signingSecret, apiUrl, indexDir, admins, AddPolicy.ALL);
   }
 
   /**
@@ -75,12 +101,17 @@ public record BotConfig(
     String signingSecret = mode == Mode.HTTP ? signingSecret(env) : null;
     URI apiUrl = apiUrl(env);
     Path indexDir = indexOverride != null ? indexOverride : indexDir(env);
-    return new BotConfig(botToken, appToken, signingSecret, apiUrl, indexDir, admins(env));
+    return new BotConfig(botToken, appToken, signingSecret, apiUrl, indexDir, admins(env), addPolicy(env));
   }
 
   /** Whether {@code userId} may reindex. */
   public boolean isAdmin(String userId) {
     return userId != null && admins.contains(userId);
+  }
+
+  /** Whether {@code userId} may run {@code /archive add}: anyone under {@link AddPolicy#ALL}, else only admins. */
+  public boolean mayAdd(String userId) {
+    return addPolicy == AddPolicy.ALL || isAdmin(userId);
   }
 
   /** The Web API endpoint prefix, such as {@code https://slack.com/api/}. */
@@ -92,7 +123,8 @@ public record BotConfig(
   @Override
   public String toString() {
     return "BotConfig[botToken=" + shown(botToken) + ", appToken=" + shown(appToken) + ", signingSecret="
-        + shown(signingSecret) + ", apiUrl=" + apiUrl + ", indexDir=" + indexDir + ", admins=" + admins + "]";
+        + shown(signingSecret) + ", apiUrl=" + apiUrl + ", indexDir=" + indexDir + ", admins=" + admins
+        + ", addPolicy=" + addPolicy + "]";
   }
 
   private static String shown(String secret) {
@@ -175,5 +207,18 @@ public record BotConfig(
       ids.add(id);
     }
     return ids;
+  }
+
+  private static AddPolicy addPolicy(Map<String, String> env) {
+    String value = value(env, ADD);
+    if (value == null) {
+      return AddPolicy.ALL;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "all" -> AddPolicy.ALL;
+      case "admins" -> AddPolicy.ADMINS;
+      default -> throw new ConfigException(ADD, "is malformed; it must be all (anyone may add articles) or admins "
+          + "(only " + ADMINS + ")");
+    };
   }
 }

@@ -62,6 +62,7 @@ public final class ConsoleBot {
         case SlashCommand.Search search -> replies.search(search.query());
         case SlashCommand.Latest latest -> replies.latest(latest.count());
         case SlashCommand.Stats stats -> replies.stats();
+        case SlashCommand.Add add -> replies.add(add.url());
         case SlashCommand.Reindex reindex ->
             replies.renderer().notice("Reindexing runs from Slack or with `archive index`, not from the console.");
         case SlashCommand.Help help -> replies.renderer().help();

@@ -38,6 +38,21 @@ public final class IncomingText {
     return cleaned;
   }
 
+  /**
+   * The address in the text of {@code /archive add <url>}: Slack's link form ({@code <url>} or {@code <url|label>})
+   * is unwrapped and Slack's {@code &amp;}, {@code &lt;}, {@code &gt;} escapes are undone, so a query string such as
+   * {@code ?a=1&b=2} reaches the fetcher as typed. Anything else is returned stripped, for the fetcher to judge.
+   */
+  public static String url(String slackText) {
+    String text = slackText == null ? "" : slackText.strip();
+    if (text.length() > 1 && text.startsWith("<") && text.endsWith(">") && text.indexOf('<', 1) < 0) {
+      text = text.substring(1, text.length() - 1);
+      int bar = text.indexOf('|');
+      text = bar >= 0 ? text.substring(0, bar) : text;
+    }
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip();
+  }
+
   private static String replacement(String inner) {
     if (inner.startsWith("@") || inner.startsWith("!")) {
       return " ";

@@ -2,6 +2,9 @@ package dev.dealarchive.bot;
 
 import dev.dealarchive.Archive;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.fetch.AddResult;
+import dev.dealarchive.fetch.ArticleAdder;
+import dev.dealarchive.fetch.FetchOptions;
 import dev.dealarchive.index.ArchiveIndexer;
 import dev.dealarchive.index.ArchiveStats;
 import dev.dealarchive.index.IndexOptions;
@@ -13,13 +16,21 @@ import dev.dealarchive.search.SearchResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The archive on this machine's disk. Reads go through {@link Archive}, whose searcher refreshes in the background,
  * so articles another process indexes are answered from within seconds. When there is no index yet the bot still
  * starts (its health check says 503) and opens the index on the first call after one appears.
+ *
+ * <p>Writes ({@link #add} and {@link #reindex}) run one at a time, so this bot never finds the index locked by
+ * itself; a write of another process (a running {@code archive watch}) makes an add queue its article for that
+ * writer instead.
  */
 public final class LocalArchive implements ArchiveGateway {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalArchive.class);
 
   /** Opens the read side of the archive. */
   @FunctionalInterface
@@ -30,32 +41,50 @@ public final class LocalArchive implements ArchiveGateway {
 
   private final Path indexDir;
   private final Opener opener;
+  private final FetchOptions fetchOptions;
+  private final ReentrantLock writes = new ReentrantLock();
   private Archive archive;
 
-  private LocalArchive(Path indexDir, Opener opener, Archive archive) {
+  private LocalArchive(Path indexDir, Opener opener, FetchOptions fetchOptions, Archive archive) {
     this.indexDir = indexDir;
     this.opener = opener;
+    this.fetchOptions = fetchOptions;
     this.archive = archive;
   }
 
-  /** Opens the archive in {@code indexDir} now when it exists, later otherwise. */
+  /**
+   * Opens the archive in {@code indexDir} now when it exists, later otherwise; {@link #add} fetches with {@link
+   * FetchOptions#defaults()}, which refuse internal addresses.
+   */
   public static LocalArchive open(Path indexDir) {
     return open(indexDir, Archive::open);
   }
 
   /**
-   * Opens with a custom opener (the command line's, which indexes the bundled sample data on first use).
+   * Opens with a custom opener (the command line's, which indexes the bundled sample data on first use); {@link #add}
+   * fetches with {@link FetchOptions#defaults()}, which refuse internal addresses.
    *
    * @param opener called now and, while it fails, again on later calls
    */
   public static LocalArchive open(Path indexDir, Opener opener) {
+    return open(indexDir, opener, FetchOptions.defaults());
+  }
+
+  /**
+   * Opens with a custom opener and the limits {@link #add} fetches with.
+   *
+   * @param opener called now and, while it fails, again on later calls
+   * @param fetchOptions the fetch limits and address rules for {@link #add}; tests allow loopback here, everything
+   *     else should pass {@link FetchOptions#defaults()}
+   */
+  public static LocalArchive open(Path indexDir, Opener opener, FetchOptions fetchOptions) {
     Archive archive;
     try {
       archive = opener.open(indexDir);
     } catch (IOException e) {
       archive = null;
     }
-    return new LocalArchive(indexDir, opener, archive);
+    return new LocalArchive(indexDir, opener, fetchOptions, archive);
   }
 
   private synchronized Archive archive() throws IOException {
@@ -90,16 +119,46 @@ public final class LocalArchive implements ArchiveGateway {
     return archive().articleCount();
   }
 
-  /** Re-syncs the index's recorded inputs with one indexing thread, then makes the result searchable at once. */
+  /**
+   * Re-syncs the index's recorded inputs with one indexing thread, then makes the result searchable at once. Waits
+   * for an add of this bot that is under way.
+   */
   @Override
   public IndexSummary reindex() throws IOException {
     IndexSummary summary;
+    writes.lock();
     try (ArchiveIndexer indexer = ArchiveIndexer.open(indexDir)) {
       // One thread: the bot keeps answering while it reindexes.
       summary = indexer.reindex(new IndexOptions(null, 1, false), IndexProgress.NONE);
+    } finally {
+      writes.unlock();
     }
     archive().refresh();
     return summary;
+  }
+
+  /**
+   * Fetches and stores the article with an {@link ArticleAdder} for this index, creating the index when there is none,
+   * and makes a stored article searchable at once. Waits for a reindex or another add of this bot that is under way.
+   */
+  @Override
+  public AddResult add(String url) {
+    AddResult result;
+    writes.lock();
+    try (ArticleAdder adder = ArticleAdder.forIndex(indexDir, fetchOptions)) {
+      result = adder.add(url);
+    } finally {
+      writes.unlock();
+    }
+    if (result.status() == AddResult.Status.ADDED || result.status() == AddResult.Status.UPDATED) {
+      try {
+        archive().refresh();
+      } catch (IOException | RuntimeException e) {
+        // Stored and committed all the same; the background refresh makes it searchable shortly.
+        LOG.warn("refreshing the searcher after an add failed: {}", e.toString());
+      }
+    }
+    return result;
   }
 
   @Override

@@ -12,6 +12,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import dev.dealarchive.answer.Answer;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.fetch.AddResult;
 import dev.dealarchive.index.ArchiveStats;
 import dev.dealarchive.index.IndexSummary;
 import dev.dealarchive.search.SearchHit;
@@ -184,12 +185,46 @@ public final class ReplyRenderer {
         "\u2022 Mention me with a question, DM me, or type `/archive <question>`",
         "\u2022 `/archive search <query>` lists matching articles (quotes, `source:`, `tag:` work)",
         "\u2022 `/archive latest [n]` lists the newest articles",
+        "\u2022 `/archive add <url>` stores the article at that address in the archive",
         "\u2022 `/archive stats` shows what the archive holds",
         "\u2022 `/archive reindex` updates the archive (admins only)",
         "\u2022 `/archive help` shows this");
     Blocks blocks = new Blocks();
     blocks.section(body);
     return new Reply(body, blocks.list());
+  }
+
+  /**
+   * What {@code /archive add} did: the stored title as a link to the page, with source and date, or the reason
+   * nothing was stored. The title, source and reason come from the fetched page and the user and are escaped.
+   */
+  public Reply added(AddResult result) {
+    Blocks blocks = new Blocks();
+    if (!result.ok()) {
+      String reason = Mrkdwn.escapeOneLine(result.message());
+      blocks.section(reason);
+      return new Reply(reason, blocks.list());
+    }
+    String headline = switch (result.status()) {
+      case UPDATED -> "Updated in the archive:";
+      case UNCHANGED -> "Already in the archive, unchanged:";
+      case QUEUED -> "Queued for the archive:";
+      default -> "Added to the archive:";
+    };
+    String fallback = result.id() == null ? result.url() : result.id();
+    String body = headline + "\n*" + citation(result.url(), result.title(), fallback, result.source(),
+        result.published()) + "*";
+    blocks.section(body);
+    if (result.status() == AddResult.Status.QUEUED) {
+      blocks.context("Another process is writing the index; it stores the article and makes it searchable within "
+          + "seconds.");
+    }
+    return new Reply(body, blocks.list());
+  }
+
+  /** The immediate, private answer to {@code /archive add}: which address is being fetched, escaped. */
+  public String fetching(String url) {
+    return "Fetching " + echo(url) + "\u2026";
   }
 
   /** A short message of trusted mrkdwn written by the bot itself (never article text or user input). */
@@ -239,13 +274,18 @@ public final class ReplyRenderer {
   }
 
   private static String citation(SearchHit hit) {
-    String title = hit.title() == null || hit.title().isBlank() ? hit.id() : hit.title();
-    StringBuilder out = new StringBuilder(Mrkdwn.link(hit.url(), TextLimits.cut(title, 500)));
-    if (hit.source() != null && !hit.source().isBlank()) {
-      out.append(" \u00b7 ").append(Mrkdwn.escapeOneLine(TextLimits.cut(hit.source(), 100)));
+    return citation(hit.url(), hit.title(), hit.id(), hit.source(), hit.published());
+  }
+
+  /** The title linked to the url (or the fallback when untitled), then the source and date when known; escaped. */
+  private static String citation(String url, String title, String fallback, String source, Instant published) {
+    String shown = title == null || title.isBlank() ? fallback : title;
+    StringBuilder out = new StringBuilder(Mrkdwn.link(url, TextLimits.cut(shown, 500)));
+    if (source != null && !source.isBlank()) {
+      out.append(" \u00b7 ").append(Mrkdwn.escapeOneLine(TextLimits.cut(source, 100)));
     }
-    if (hit.published() != null) {
-      out.append(" \u00b7 ").append(DATE.format(hit.published()));
+    if (published != null) {
+      out.append(" \u00b7 ").append(DATE.format(published));
     }
     return out.toString();
   }

@@ -60,6 +60,11 @@ public final class ReplyService {
     return renderer.stats(archive.stats());
   }
 
+  /** Fetches and stores the article at {@code url}; the reply names what was stored or why nothing was. */
+  public Reply add(String url) {
+    return renderer.added(archive.add(url));
+  }
+
   private Reply askPage(String question, int offset) throws IOException {
     // One more than the page holds tells whether a "More results" button is needed; the answer's article counts too.
     int limit = 1 + offset + ReplyRenderer.ASK_PAGE + 1;

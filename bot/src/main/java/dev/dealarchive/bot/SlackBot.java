@@ -14,6 +14,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import dev.dealarchive.fetch.AddResult;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Bolt app: acknowledges every mention, DM, {@code /archive} command and "More results" click at once and
  * answers on a virtual thread named {@code slack-reply-N}. Deliveries Slack repeats (retries, redelivered envelopes)
- * are answered once.
+ * are answered once. {@code /archive add} and {@code /archive reindex} check the asker against the configuration
+ * before anything is fetched or indexed.
  *
  * <p>The same app serves HTTP ({@link HttpBotServer}) and Socket Mode ({@link SocketModeBot}).
  */
@@ -150,6 +152,9 @@ public final class SlackBot implements AutoCloseable {
     if (command instanceof SlashCommand.Reindex) {
       return ctx.ack(reindex(payload));
     }
+    if (command instanceof SlashCommand.Add add) {
+      return ctx.ack(add(add, payload));
+    }
     workers.execute(() -> runCommand(command, payload));
     return ctx.ack();
   }
@@ -165,6 +170,7 @@ public final class SlackBot implements AutoCloseable {
         case SlashCommand.Search search -> respondPrivately(payload, replies.search(search.query()));
         case SlashCommand.Latest latest -> respondPrivately(payload, replies.latest(latest.count()));
         case SlashCommand.Stats stats -> respondPrivately(payload, replies.stats());
+        case SlashCommand.Add add -> respondPrivately(payload, added(add, payload));
         case SlashCommand.Help help -> respondPrivately(payload, help(help));
         case SlashCommand.Reindex reindex -> respondPrivately(payload, renderer.help());
       }
@@ -200,6 +206,32 @@ public final class SlackBot implements AutoCloseable {
     return started
         ? "Reindexing started; I will post the summary here when it is done."
         : "A reindex I started is still running; I will post its summary when it is done.";
+  }
+
+  /**
+   * Starts fetching for a user {@code ARCHIVE_ADD} allows, refuses anyone else without fetching; the return value is
+   * the immediate, private answer.
+   */
+  private String add(SlashCommand.Add add, SlashCommandPayload payload) {
+    if (!config.mayAdd(payload.getUserId())) {
+      return "Sorry, only the archive's admins can add articles. Ask one of them to add it, or use `/archive help` "
+          + "to see what else I can do.";
+    }
+    workers.execute(() -> runCommand(add, payload));
+    return renderer.fetching(add.url());
+  }
+
+  /** Runs the add on a worker and logs who added what; the reply says what was stored or why nothing was. */
+  private Reply added(SlashCommand.Add add, SlashCommandPayload payload) {
+    AddResult result = replies.archive().add(add.url());
+    LOG.info("/archive add by {}: {} {}", payload.getUserId(), result.status(), loggable(result.url()));
+    return renderer.added(result);
+  }
+
+  /** User text for one log line: control characters (forged line breaks) replaced, at most 500 characters. */
+  private static String loggable(String text) {
+    String line = text == null ? "" : text.replaceAll("\\p{Cntrl}", "?");
+    return line.length() <= 500 ? line : line.substring(0, 500) + "\u2026";
   }
 
   private Response onMoreResults(BlockActionRequest request, ActionContext ctx) {

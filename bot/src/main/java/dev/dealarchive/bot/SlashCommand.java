@@ -22,6 +22,13 @@ public sealed interface SlashCommand {
   /** {@code /archive stats}. */
   record Stats() implements SlashCommand {}
 
+  /**
+   * {@code /archive add <url>}.
+   *
+   * @param url the address as typed, with Slack's link form and escapes undone ({@link IncomingText#url})
+   */
+  record Add(String url) implements SlashCommand {}
+
   /** {@code /archive reindex}. */
   record Reindex() implements SlashCommand {}
 
@@ -41,6 +48,10 @@ public sealed interface SlashCommand {
       case "help" -> rest.isEmpty() ? new Help(null) : new Ask(trimmed);
       case "search" -> rest.isEmpty() ? new Help("`/archive search` needs a query.") : new Search(rest);
       case "latest" -> latest(rest, trimmed);
+      case "add" -> rest.isEmpty()
+          ? new Help("`/archive add` needs the address of an article page, such as "
+              + "`/archive add https://news.example/deal`.")
+          : new Add(IncomingText.url(rest));
       case "stats" -> rest.isEmpty() ? new Stats() : new Ask(trimmed);
       case "reindex" -> rest.isEmpty() ? new Reindex() : new Ask(trimmed);
       default -> new Ask(trimmed);

@@ -92,6 +92,38 @@ class BotConfigTest {
   }
 
   @Test
+  void anyoneMayAddArticlesUnlessArchiveAddIsAdmins() {
+    Map<String, String> env = new HashMap<>(SOCKET);
+    env.put("ARCHIVE_ADMINS", "UADMIN1");
+    BotConfig open = BotConfig.fromEnvironment(env, BotConfig.Mode.SOCKET, null);
+    env.put("ARCHIVE_ADD", " Admins ");
+    BotConfig restricted = BotConfig.fromEnvironment(env, BotConfig.Mode.SOCKET, null);
+    env.put("ARCHIVE_ADD", "all");
+    BotConfig explicitlyOpen = BotConfig.fromEnvironment(env, BotConfig.Mode.SOCKET, null);
+
+    assertEquals(BotConfig.AddPolicy.ALL, open.addPolicy());
+    assertTrue(open.mayAdd("U0ANYONE"));
+    assertEquals(BotConfig.AddPolicy.ADMINS, restricted.addPolicy());
+    assertTrue(restricted.mayAdd("UADMIN1"));
+    assertFalse(restricted.mayAdd("U0ANYONE"));
+    assertFalse(restricted.mayAdd(null));
+    assertTrue(explicitlyOpen.mayAdd("U0ANYONE"));
+  }
+
+  @Test
+  void unknownArchiveAddValueStopsStartUpNamingIt() {
+    Map<String, String> env = new HashMap<>(SOCKET);
+    env.put("ARCHIVE_ADD", "everyone-but-bob");
+
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> BotConfig.fromEnvironment(env, BotConfig.Mode.SOCKET, null));
+
+    assertEquals("ARCHIVE_ADD", e.variable());
+    assertTrue(e.getMessage().startsWith("ARCHIVE_ADD "), e.getMessage());
+    assertTrue(e.getMessage().contains("all") && e.getMessage().contains("admins"), e.getMessage());
+  }
+
+  @Test
   void toStringNeverShowsSecrets() {
     BotConfig config = new BotConfig("xoxb-test-hidden", "xapp-test-hidden", "secret-hidden", null, Path.of("i"),
         Set.of());

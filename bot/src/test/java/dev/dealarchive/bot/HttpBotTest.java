@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.dealarchive.fetch.AddResult;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -234,6 +235,24 @@ class HttpBotTest {
 
     FakeSlack.Call report = slack.await("chat.postMessage", 1, WAIT).get(0);
     assertTrue(report.param("text").contains("another indexing run"), report.param("text"));
+  }
+
+  @Test
+  void addIsAcknowledgedAtOnceAndAnsweredOnlyToTheAskerWithSlacksLinkFormUndone() throws Exception {
+    archive.addResult = new AddResult(AddResult.Status.ADDED, "https://news.example/a?x=1&y=2",
+        "https://news.example/a?x=1&y=2", "Acme & Globex <!here> merge", "Wire", Instant.parse("2026-05-01T00:00:00Z"),
+        null, null);
+
+    HttpResponse<String> ack = requests.postForm(SignedRequests.form(SignedRequests.command(
+        "add <https://news.example/a?x=1&amp;y=2>", "U0ASKER", slack.responseUrl("a1"), "trig-add")));
+
+    String text = JsonParser.parseString(ack.body()).getAsJsonObject().get("text").getAsString();
+    assertEquals("Fetching https://news.example/a?x=1&amp;y=2\u2026", text);
+    FakeSlack.Call response = slack.await("response_url", 1, WAIT).get(0);
+    assertEquals("ephemeral", response.param("response_type"));
+    assertTrue(response.param("text").contains("Acme &amp; Globex &lt;!here&gt; merge"), response.param("text"));
+    assertEquals(List.of("https://news.example/a?x=1&y=2"), archive.addedUrls);
+    assertTrue(slack.calls("chat.postMessage").isEmpty());
   }
 
   @Test

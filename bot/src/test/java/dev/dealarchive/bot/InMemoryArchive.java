@@ -2,6 +2,7 @@ package dev.dealarchive.bot;
 
 import dev.dealarchive.answer.Answer;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.fetch.AddResult;
 import dev.dealarchive.index.ArchiveStats;
 import dev.dealarchive.index.IndexBusyException;
 import dev.dealarchive.index.IndexSummary;
@@ -39,6 +40,10 @@ final class InMemoryArchive implements ArchiveGateway {
 
   private final List<Doc> docs = new CopyOnWriteArrayList<>();
   final AtomicInteger reindexCalls = new AtomicInteger();
+  /** Every url {@link #add} was called with, in order. */
+  final List<String> addedUrls = new CopyOnWriteArrayList<>();
+  /** What {@link #add} answers; by default, that the url was added as an untitled article. */
+  volatile AddResult addResult;
   volatile boolean busy;
   volatile boolean broken;
 
@@ -113,6 +118,16 @@ final class InMemoryArchive implements ArchiveGateway {
       throw new IndexBusyException("index", null);
     }
     return new IndexSummary(2, 1, 0, 10, 0, List.of(), List.of(), List.of(), 5_000_000);
+  }
+
+  /** Records the url and answers {@link #addResult}; fetches nothing. */
+  @Override
+  public AddResult add(String url) {
+    addedUrls.add(url);
+    AddResult canned = addResult;
+    return canned != null
+        ? canned
+        : new AddResult(AddResult.Status.ADDED, url, url, null, null, null, null, null);
   }
 
   @Override

@@ -10,6 +10,8 @@ import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import dev.dealarchive.answer.Answer;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.fetch.AddResult;
+import dev.dealarchive.fetch.FetchFailure;
 import dev.dealarchive.search.MarkedText;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchResult;
@@ -141,6 +143,41 @@ class ReplyRendererTest {
     assertEquals(new SlashCommand.Reindex(), SlashCommand.parse("reindex"));
     assertEquals(new SlashCommand.Help(null), SlashCommand.parse(" "));
     assertEquals(new SlashCommand.Ask("who pays whom?"), SlashCommand.parse("who pays whom?"));
+  }
+
+  @Test
+  void addCommandTakesTheUrlAndWithoutOneExplainsItself() {
+    assertEquals(new SlashCommand.Add("https://news.example/a?x=1&y=2"),
+        SlashCommand.parse("add <https://news.example/a?x=1&amp;y=2|news.example/a>"));
+    assertEquals(new SlashCommand.Add("https://news.example/b"), SlashCommand.parse("ADD https://news.example/b "));
+    SlashCommand bare = SlashCommand.parse("add");
+    assertTrue(bare instanceof SlashCommand.Help help && help.problem().contains("`/archive add` needs"), "" + bare);
+  }
+
+  @Test
+  void storedArticleIsALinkedEscapedTitleWithSourceAndDate() {
+    AddResult added = new AddResult(AddResult.Status.ADDED, "https://news.example/deal", "https://news.example/deal",
+        "Acme <!channel> buys Globex", "Deal <@U1> Wire", Instant.parse("2026-04-28T09:00:00Z"), null, null);
+
+    Reply reply = renderer.added(added);
+
+    assertTrue(reply.text().startsWith("Added to the archive:"), reply.text());
+    assertTrue(reply.text().contains("<https://news.example/deal|Acme &lt;!channel&gt; buys Globex>"), reply.text());
+    assertTrue(reply.text().contains("Deal &lt;@U1&gt; Wire \u00b7 28 Apr 2026"), reply.text());
+    assertFalse(reply.blocksJson().contains("<!channel>"));
+  }
+
+  @Test
+  void refusedAddGivesTheEscapedReason() {
+    AddResult refused = new AddResult(AddResult.Status.REFUSED, "http://169.254.169.254/<!here>", null, null, null,
+        null, FetchFailure.PRIVATE_ADDRESS, "the address is internal (loopback, link-local or private) and is not "
+            + "fetched: 169.254.169.254");
+
+    Reply reply = renderer.added(refused);
+
+    assertTrue(reply.text().startsWith("Could not add http://169.254.169.254/&lt;!here&gt;: the address is internal"),
+        reply.text());
+    assertTrue(renderer.help().text().contains("`/archive add <url>`"));
   }
 
   @Test
