@@ -25,12 +25,15 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>The result equals a full {@code Sort(SCORE, published, id)} search: a score collector returns the top hits by
  * score with ties broken by document number, so its top {@code n + }{@value #TIE_MARGIN} contain every hit whose score
- * is above the {@code n}th's lowest score unless that score still ties at the last collected hit; in that rare case
- * the tie group may continue past the margin, and the search is repeated with the field sort.
+ * is above the {@code n}th's lowest score unless that score still ties at the last collected hit; then the tie group
+ * may continue past the margin, and the search is repeated with larger margins, and with the field sort only when
+ * the tie outlasts them all.
  */
 public final class RelevanceTop {
   /** Hits collected beyond those wanted, so ties at the cut-off can be ordered by date and id. */
   static final int TIE_MARGIN = 32;
+  /** Margins tried in turn while the tie at the cut-off reaches the last collected hit. */
+  private static final int[] TIE_MARGINS = {TIE_MARGIN, 512, 4096};
   /** Matches counted exactly; beyond this the collector stops counting and the total is a lower bound. */
   static final int COUNT_THRESHOLD = 1000;
 
@@ -41,17 +44,22 @@ public final class RelevanceTop {
    * {@value #COUNT_THRESHOLD} matches (or {@code n}, when larger) and a lower bound beyond.
    */
   public static TopDocs search(IndexSearcher searcher, Query query, int n) throws IOException {
-    int collect = n + TIE_MARGIN;
-    TopDocs byScore =
-        searcher.search(query, new TopScoreDocCollectorManager(collect, null, Math.max(COUNT_THRESHOLD, collect)));
-    ScoreDoc[] docs = byScore.scoreDocs;
-    if (docs.length > n && docs.length == collect && docs[collect - 1].score == docs[n - 1].score) {
-      // The tie at the cut-off may reach beyond what was collected: only a full sort orders it exactly.
-      TopFieldDocs sorted = searcher.search(query, n, ArticleSearch.relevanceOrder(), true);
-      return new TopDocs(byScore.totalHits, sorted.scoreDocs);
+    TopDocs byScore = null;
+    for (int margin : TIE_MARGINS) {
+      int collect = n + margin;
+      byScore =
+          searcher.search(query, new TopScoreDocCollectorManager(collect, null, Math.max(COUNT_THRESHOLD, collect)));
+      ScoreDoc[] docs = byScore.scoreDocs;
+      boolean tieMayGoOn = docs.length > n && docs.length == collect && docs[collect - 1].score == docs[n - 1].score;
+      if (!tieMayGoOn) {
+        ScoreDoc[] ordered = orderTies(searcher, docs);
+        return new TopDocs(byScore.totalHits, Arrays.copyOf(ordered, Math.min(n, ordered.length)));
+      }
+      // Near-identical articles (a story re-sent with one word changed) tie in score: collect more, still by score.
     }
-    ScoreDoc[] ordered = orderTies(searcher, docs);
-    return new TopDocs(byScore.totalHits, Arrays.copyOf(ordered, Math.min(n, ordered.length)));
+    // The tie at the cut-off reaches beyond every margin: only a full sort orders it exactly.
+    TopFieldDocs sorted = searcher.search(query, n, ArticleSearch.relevanceOrder(), true);
+    return new TopDocs(byScore.totalHits, sorted.scoreDocs);
   }
 
   /** Whether {@code total} is only a lower bound of the number of matches. */

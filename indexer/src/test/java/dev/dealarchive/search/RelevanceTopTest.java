@@ -67,14 +67,24 @@ class RelevanceTopTest {
   }
 
   @Test
-  void aTieReachingPastTheMarginFallsBackToTheFieldSort() throws IOException {
+  void aTieReachingPastTheFirstMarginIsCollectedWithALargerOne() throws IOException {
     try (Directory directory = new ByteBuffersDirectory()) {
-      // Every article scores the same: the tie at any cut-off spans more than the margin.
+      // Every article scores the same: the tie at any cut-off spans more than the first margin.
       IndexSearcher searcher = index(directory, 200, 1);
       Query query = LuceneQueries.build(QueryLanguage.parse("merger"), LuceneQueries.Match.ALL);
       for (int n : new int[] {1, 10, 50}) {
         assertSameAsFieldSort(searcher, query, n);
       }
+      searcher.getIndexReader().close();
+    }
+  }
+
+  @Test
+  void aTieReachingPastEveryMarginFallsBackToTheFieldSort() throws IOException {
+    try (Directory directory = new ByteBuffersDirectory()) {
+      IndexSearcher searcher = index(directory, 5_000, 1);
+      Query query = LuceneQueries.build(QueryLanguage.parse("merger"), LuceneQueries.Match.ALL);
+      assertSameAsFieldSort(searcher, query, 10);
       searcher.getIndexReader().close();
     }
   }
