@@ -2,8 +2,8 @@ package dev.dealarchive.bot;
 
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.fetch.AddResult;
-import dev.dealarchive.index.ArchiveStats;
-import dev.dealarchive.index.IndexSummary;
+import dev.dealarchive.indexing.ArchiveStats;
+import dev.dealarchive.indexing.IndexSummary;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
@@ -39,7 +39,7 @@ public interface ArchiveGateway extends AutoCloseable {
   /**
    * Re-syncs the index with the inputs it was built from and returns what changed.
    *
-   * @throws dev.dealarchive.index.IndexBusyException when another process is indexing
+   * @throws dev.dealarchive.indexing.IndexBusyException when another process is indexing
    */
   IndexSummary reindex() throws IOException;
 

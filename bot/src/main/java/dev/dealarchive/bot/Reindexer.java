@@ -1,7 +1,7 @@
 package dev.dealarchive.bot;
 
-import dev.dealarchive.index.IndexBusyException;
-import dev.dealarchive.index.IndexSummary;
+import dev.dealarchive.indexing.IndexBusyException;
+import dev.dealarchive.indexing.IndexSummary;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;

@@ -8,7 +8,7 @@ import dev.dealarchive.Archive;
 import dev.dealarchive.article.ArticleDraft;
 import dev.dealarchive.fetch.FetchOptions;
 import dev.dealarchive.fetch.PendingAdds;
-import dev.dealarchive.index.ArchiveIndexer;
+import dev.dealarchive.indexing.ArchiveIndexer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;

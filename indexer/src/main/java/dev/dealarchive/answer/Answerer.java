@@ -1,7 +1,7 @@
 package dev.dealarchive.answer;
 
 import dev.dealarchive.eval.ScoredDoc;
-import dev.dealarchive.index.ArchiveFields;
+import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.LuceneQueries;
 import dev.dealarchive.search.MarkedText;

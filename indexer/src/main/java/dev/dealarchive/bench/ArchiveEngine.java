@@ -2,10 +2,10 @@ package dev.dealarchive.bench;
 
 import dev.dealarchive.Archive;
 import dev.dealarchive.answer.AskResult;
-import dev.dealarchive.index.ArchiveIndexer;
-import dev.dealarchive.index.IndexOptions;
-import dev.dealarchive.index.IndexProgress;
-import dev.dealarchive.index.IndexSummary;
+import dev.dealarchive.indexing.ArchiveIndexer;
+import dev.dealarchive.indexing.IndexOptions;
+import dev.dealarchive.indexing.IndexProgress;
+import dev.dealarchive.indexing.IndexSummary;
 import dev.dealarchive.read.ReadOptions;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;

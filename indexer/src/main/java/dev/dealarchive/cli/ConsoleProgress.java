@@ -1,6 +1,6 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.index.IndexProgress;
+import dev.dealarchive.indexing.IndexProgress;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.index.ArchiveIndexer;
-import dev.dealarchive.index.IndexBusyException;
-import dev.dealarchive.index.IndexOptions;
-import dev.dealarchive.index.IndexSummary;
-import dev.dealarchive.index.Skip;
+import dev.dealarchive.indexing.ArchiveIndexer;
+import dev.dealarchive.indexing.IndexBusyException;
+import dev.dealarchive.indexing.IndexOptions;
+import dev.dealarchive.indexing.IndexSummary;
+import dev.dealarchive.indexing.Skip;
 import dev.dealarchive.read.ReadOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;

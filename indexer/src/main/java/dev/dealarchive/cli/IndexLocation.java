@@ -2,10 +2,10 @@ package dev.dealarchive.cli;
 
 import dev.dealarchive.Archive;
 import dev.dealarchive.answer.AnswerSettings;
-import dev.dealarchive.index.ArchiveIndexer;
-import dev.dealarchive.index.IndexOptions;
-import dev.dealarchive.index.IndexProgress;
-import dev.dealarchive.index.IndexSummary;
+import dev.dealarchive.indexing.ArchiveIndexer;
+import dev.dealarchive.indexing.IndexOptions;
+import dev.dealarchive.indexing.IndexProgress;
+import dev.dealarchive.indexing.IndexSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

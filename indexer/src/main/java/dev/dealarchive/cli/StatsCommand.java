@@ -1,7 +1,7 @@
 package dev.dealarchive.cli;
 
 import dev.dealarchive.Archive;
-import dev.dealarchive.index.ArchiveStats;
+import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.watch.FeedState;
 import dev.dealarchive.watch.FeedStates;
 import java.io.PrintWriter;

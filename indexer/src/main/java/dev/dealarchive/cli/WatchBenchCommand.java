@@ -1,6 +1,6 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.index.ArchiveFields;
+import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.watch.FeedSource;
 import dev.dealarchive.watch.WatchOptions;
 import dev.dealarchive.watch.Watcher;

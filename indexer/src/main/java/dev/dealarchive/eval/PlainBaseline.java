@@ -1,6 +1,6 @@
 package dev.dealarchive.eval;
 
-import dev.dealarchive.index.ArchiveFields;
+import dev.dealarchive.indexing.ArchiveFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

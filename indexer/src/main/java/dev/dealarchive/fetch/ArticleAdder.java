@@ -1,9 +1,9 @@
 package dev.dealarchive.fetch;
 
 import dev.dealarchive.article.ArticleDraft;
-import dev.dealarchive.index.ArchiveIndexer;
-import dev.dealarchive.index.IndexBusyException;
-import dev.dealarchive.index.IndexSummary;
+import dev.dealarchive.indexing.ArchiveIndexer;
+import dev.dealarchive.indexing.IndexBusyException;
+import dev.dealarchive.indexing.IndexSummary;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.dealarchive.fetch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealarchive.article.ArticleDraft;
-import dev.dealarchive.index.IndexSummary;
+import dev.dealarchive.indexing.IndexSummary;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.dealarchive.search;
 
 import dev.dealarchive.eval.ScoredDoc;
-import dev.dealarchive.index.ArchiveFields;
+import dev.dealarchive.indexing.ArchiveFields;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.dealarchive.search;
 
-import dev.dealarchive.index.ArchiveFields;
+import dev.dealarchive.indexing.ArchiveFields;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.LongPoint;

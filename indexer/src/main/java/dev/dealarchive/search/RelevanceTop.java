@@ -1,6 +1,6 @@
 package dev.dealarchive.search;
 
-import dev.dealarchive.index.ArchiveFields;
+import dev.dealarchive.indexing.ArchiveFields;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;

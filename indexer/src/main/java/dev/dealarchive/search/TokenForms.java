@@ -1,6 +1,6 @@
 package dev.dealarchive.search;
 
-import dev.dealarchive.index.ArchiveAnalyzers;
+import dev.dealarchive.indexing.ArchiveAnalyzers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.dealarchive.watch;
 
-import dev.dealarchive.index.IndexSummary;
+import dev.dealarchive.indexing.IndexSummary;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

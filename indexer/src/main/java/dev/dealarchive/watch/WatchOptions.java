@@ -1,7 +1,7 @@
 package dev.dealarchive.watch;
 
 import dev.dealarchive.fetch.FetchOptions;
-import dev.dealarchive.index.IndexOptions;
+import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.read.ReadOptions;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package dev.dealarchive.watch;
 
 import dev.dealarchive.fetch.HttpFetcher;
 import dev.dealarchive.fetch.PendingAdds;
-import dev.dealarchive.index.ArchiveIndexer;
-import dev.dealarchive.index.IndexProgress;
-import dev.dealarchive.index.IndexSummary;
+import dev.dealarchive.indexing.ArchiveIndexer;
+import dev.dealarchive.indexing.IndexProgress;
+import dev.dealarchive.indexing.IndexSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +62,7 @@ public final class Watcher implements AutoCloseable {
    * Opens the index for writing and starts watching the folders (events are collected from now on); call {@link
    * #run} to process them.
    *
-   * @throws dev.dealarchive.index.IndexBusyException when another process writes the index
+   * @throws dev.dealarchive.indexing.IndexBusyException when another process writes the index
    */
   public static Watcher open(Path indexDir, WatchOptions options, Consumer<BatchReport> reports) throws IOException {
     ArchiveIndexer indexer = ArchiveIndexer.open(indexDir);

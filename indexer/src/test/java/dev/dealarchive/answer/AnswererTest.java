@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealarchive.Archive;
-import dev.dealarchive.index.ArchiveIndexer;
-import dev.dealarchive.index.IndexOptions;
-import dev.dealarchive.index.IndexProgress;
+import dev.dealarchive.indexing.ArchiveIndexer;
+import dev.dealarchive.indexing.IndexOptions;
+import dev.dealarchive.indexing.IndexProgress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealarchive.Archive;
-import dev.dealarchive.index.ArchiveIndexer;
+import dev.dealarchive.indexing.ArchiveIndexer;
 import dev.dealarchive.search.SearchRequest;
 import java.io.IOException;
 import java.nio.file.Path;

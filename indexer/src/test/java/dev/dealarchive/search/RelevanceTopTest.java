@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealarchive.article.Article;
-import dev.dealarchive.index.ArchiveAnalyzers;
-import dev.dealarchive.index.ArticleDocuments;
+import dev.dealarchive.indexing.ArchiveAnalyzers;
+import dev.dealarchive.indexing.ArticleDocuments;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.dealarchive.watch;
 
-import dev.dealarchive.index.ArchiveFields;
+import dev.dealarchive.indexing.ArchiveFields;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

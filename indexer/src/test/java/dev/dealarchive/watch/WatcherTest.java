@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealarchive.Archive;
-import dev.dealarchive.index.IndexBusyException;
+import dev.dealarchive.indexing.IndexBusyException;
 import dev.dealarchive.search.SearchRequest;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -8,7 +8,7 @@ import dev.dealarchive.bot.HttpBotServer;
 import dev.dealarchive.bot.LocalArchive;
 import dev.dealarchive.bot.RequestSignature;
 import dev.dealarchive.bot.SlackBot;
-import dev.dealarchive.index.ArchiveIndexer;
+import dev.dealarchive.indexing.ArchiveIndexer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package dev.dealarchive.index;
+package dev.dealarchive.indexing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;

@@ -1,4 +1,4 @@
-package dev.dealarchive.index;
+package dev.dealarchive.indexing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.dealarchive.index;
+package dev.dealarchive.indexing;
 
 /**
  * The names of the index fields, shared by the code that writes documents and the code that reads them.

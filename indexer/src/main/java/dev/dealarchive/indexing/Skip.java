@@ -1,4 +1,4 @@
-package dev.dealarchive.index;
+package dev.dealarchive.indexing;
 
 /**
  * An input, or one record of it, that was not indexed.

@@ -1,4 +1,4 @@
-package dev.dealarchive.index;
+package dev.dealarchive.indexing;
 
 import dev.dealarchive.read.ReadOptions;
 
