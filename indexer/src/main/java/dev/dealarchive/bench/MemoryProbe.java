@@ -38,6 +38,7 @@ final class MemoryProbe {
     command.add("-Xmx" + heap);
     command.add("-Dfile.encoding=UTF-8");
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(ServeLoop.class.getName());

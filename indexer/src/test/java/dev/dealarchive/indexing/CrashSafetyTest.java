@@ -125,7 +125,8 @@ class CrashSafetyTest {
   private Process start(Path index, Path data, boolean full, ProcessBuilder.Redirect output) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(
-        java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
+        "-cp", System.getProperty("java.class.path"),
         "dev.dealarchive.cli.ArchiveCommand", "index", "--index", index.toString(), "--threads", "2"));
     if (full) {
       command.add("--full");
