@@ -250,23 +250,9 @@ public final class Answerer {
   /** A question word (or OR group, or phrase) with the aliases of the name it belongs to. */
   private record ConceptGroup(List<QueryPart> parts) {
     Query query(AnswerSettings settings) {
-      List<Query> alternatives = new ArrayList<>();
-      for (QueryPart part : parts) {
-        Query q = partQuery(part, settings);
-        if (q != null) {
-          alternatives.add(q);
-        }
-      }
-      if (alternatives.isEmpty()) {
-        return null;
-      }
-      if (alternatives.size() == 1) {
-        return alternatives.get(0);
-      }
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
-      alternatives.forEach(q -> any.add(q, Occur.SHOULD));
-      return any.build();
+      return LuceneQueries.anyOf(parts, part -> partQuery(part, settings));
     }
+
   }
 
   static Query partQuery(QueryPart part, AnswerSettings settings) {

@@ -3,6 +3,7 @@ package dev.dealarchive.search;
 import dev.dealarchive.indexing.ArchiveFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -96,9 +97,17 @@ public final class LuceneQueries {
   }
 
   private static Query group(QueryPart.Group group) {
+    return anyOf(group.alternatives(), LuceneQueries::part);
+  }
+
+  /**
+   * The alternatives of a group: the query of the one part that has one, or a disjunction of them; null when no
+   * part yields a query.
+   */
+  public static Query anyOf(List<QueryPart> parts, Function<QueryPart, Query> toQuery) {
     List<Query> alternatives = new ArrayList<>();
-    for (QueryPart part : group.alternatives()) {
-      Query query = part(part);
+    for (QueryPart part : parts) {
+      Query query = toQuery.apply(part);
       if (query != null) {
         alternatives.add(query);
       }
@@ -113,6 +122,7 @@ public final class LuceneQueries {
     alternatives.forEach(q -> any.add(q, Occur.SHOULD));
     return any.build();
   }
+
 
   /** The query for one word or phrase, or null when it has no searchable token. */
   public static Query part(QueryPart part) {
