@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure indexing, resync, search, ask, cold start and memory against a SQLite FTS5 peer on the same",
-      "corpus and query log, in the same run. Prints a table and writes the same figures as JSON.",
+      "Measure speed and memory side by side with SQLite FTS5.",
+      "Indexing, resync, search, ask, cold start and memory against an FTS5 peer on the same corpus and",
+      "query log, in the same run. Prints a table and writes the same figures as JSON.",
       "Query and question logs (and scaled corpora) are generated from the corpus with a fixed seed.",
       "Skips with a message (exit status 0) when the corpus is absent."
     })

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "Search the archive. Every word must match; \"quoted phrases\" match exactly; -word excludes;",
+      "Full-text search; every word must match (the query syntax follows).",
+      "\"quoted phrases\" match exactly; -word excludes;",
       "a OR b; filters: title:word source:NAME (the name or words of it) tag:NAME after:YYYY-MM-DD",
       "before:YYYY-MM-DD during:YYYY during:YYYY-MM. A query of only filters lists matches, newest first."
     })
