@@ -144,9 +144,8 @@ public final class ArchiveIndexer implements AutoCloseable {
     try {
       if (options.full()) {
         writer.deleteAll();
-        FileManifest previous = manifest;
+        // A rebuild holds exactly the inputs it is given, and records only those for later re-syncs.
         manifest = FileManifest.empty();
-        previous.inputs().forEach(manifest::addInput);
       }
       run.snapshot = options.full() ? null : DirectoryReader.open(writer);
       try (DocumentSink sink = new DocumentSink(writer, options.threads())) {

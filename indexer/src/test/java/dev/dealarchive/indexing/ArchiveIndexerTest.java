@@ -255,6 +255,9 @@ class ArchiveIndexerTest {
     }
     assertEquals(1, articles());
     assertEquals(0, count("original"));
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index)) {
+      assertEquals(List.of(other.toAbsolutePath().normalize()), indexer.recordedInputs());
+    }
   }
 
   @Test
