@@ -4,7 +4,6 @@ import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.watch.FeedSource;
 import dev.dealarchive.watch.WatchOptions;
 import dev.dealarchive.watch.Watcher;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,14 +53,7 @@ public final class WatchBenchCommand implements Callable<Integer> {
         .withTimings(FeedSource.parseDuration(quietPeriod), WatchOptions.DEFAULT_RESCAN_INTERVAL);
     long[] millis = new long[files];
     try (Watcher watcher = Watcher.open(index, options, report -> {})) {
-      Thread loop = new Thread(() -> {
-        try {
-          watcher.run();
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-      }, "watch-bench-watcher");
-      loop.start();
+      watcher.runInBackground("watch-bench-watcher");
       if (!watcher.awaitStarted(Duration.ofSeconds(60))) {
         throw new IllegalStateException("the watcher did not start");
       }

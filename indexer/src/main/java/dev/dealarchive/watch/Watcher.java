@@ -6,6 +6,7 @@ import dev.dealarchive.indexing.ArchiveIndexer;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,6 +121,25 @@ public final class Watcher implements AutoCloseable {
       running = false;
       finished.countDown();
     }
+  }
+
+  /**
+   * Starts {@link #run} on a new thread with the given name and returns that thread; a failure of the run ends the
+   * thread with an {@link UncheckedIOException}.
+   */
+  public Thread runInBackground(String threadName) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                run();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            threadName);
+    thread.start();
+    return thread;
   }
 
   /** Asks {@link #run} to finish its current batch and return; does not wait. */

@@ -98,14 +98,7 @@ class FeedWatchTest {
         WatchOptions.of(List.of(), List.of(feed, broken))
             .withFetch(FetchOptions.defaults().withAllowedHosts(Set.of("127.0.0.1")));
     try (Watcher watcher = Watcher.open(index, options, report -> {})) {
-      Thread loop = new Thread(() -> {
-        try {
-          watcher.run();
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-      }, "test-feed-watcher");
-      loop.start();
+      watcher.runInBackground("test-feed-watcher");
       Eventually.await("two 304 answers", WITHIN, () -> notModified.get() >= 2);
       watcher.stop();
       assertTrue(watcher.awaitFinished(WITHIN));
@@ -134,14 +127,7 @@ class FeedWatchTest {
     for (int run = 1; run <= 2; run++) {
       try (Watcher watcher = Watcher.open(index, options, report -> {})) {
         int expectedAnswers = run;
-        Thread loop = new Thread(() -> {
-          try {
-            watcher.run();
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          }
-        }, "test-feed-watcher-" + run);
-        loop.start();
+        watcher.runInBackground("test-feed-watcher-" + run);
         Eventually.await(
             "poll " + run + " stored",
             WITHIN,

@@ -40,17 +40,8 @@ class WatcherTest {
     WatchOptions options =
         WatchOptions.of(List.of(inbox), List.of()).withTimings(Duration.ofMillis(400), Duration.ofSeconds(2));
     watcher = Watcher.open(index, options, reports::add);
-    loop = new Thread(this::runWatcher, "test-watcher");
-    loop.start();
+    loop = watcher.runInBackground("test-watcher");
     assertTrue(watcher.awaitStarted(WITHIN));
-  }
-
-  private void runWatcher() {
-    try {
-      watcher.run();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @AfterEach
