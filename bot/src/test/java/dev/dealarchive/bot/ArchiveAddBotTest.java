@@ -9,8 +9,6 @@ import dev.dealarchive.article.ArticleDraft;
 import dev.dealarchive.fetch.FetchOptions;
 import dev.dealarchive.fetch.PendingAdds;
 import dev.dealarchive.indexing.ArchiveIndexer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -35,8 +33,7 @@ class ArchiveAddBotTest {
   private FakeSlack slack;
   private ArticlePages pages;
   private LocalArchive archive;
-  private SlackBot bot;
-  private HttpBotServer server;
+  private LoopbackBot loopback;
   private SignedRequests requests;
 
   @BeforeEach
@@ -52,11 +49,8 @@ class ArchiveAddBotTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (server != null) {
-      server.close();
-    }
-    if (bot != null) {
-      bot.close();
+    if (loopback != null) {
+      loopback.close();
     }
     if (archive != null) {
       archive.close();
@@ -144,9 +138,8 @@ class ArchiveAddBotTest {
     archive = LocalArchive.open(indexDir, Archive::open, fetchOptions);
     BotConfig config = new BotConfig("xoxb-test", null, SignedRequests.SECRET, URI.create(slack.baseUrl()),
         indexDir, Set.of("UADMIN"), addPolicy);
-    bot = SlackBot.forHttp(config, archive);
-    server = HttpBotServer.start(bot, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    requests = new SignedRequests(server.port());
+    loopback = LoopbackBot.start(config, archive);
+    requests = loopback.requests();
   }
 
   private HttpResponse<String> command(String text, String user, String name) throws Exception {

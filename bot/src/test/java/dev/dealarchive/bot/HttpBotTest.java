@@ -9,8 +9,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.dealarchive.fetch.AddResult;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -28,8 +26,7 @@ class HttpBotTest {
 
   private FakeSlack slack;
   private InMemoryArchive archive;
-  private SlackBot bot;
-  private HttpBotServer server;
+  private LoopbackBot loopback;
   private SignedRequests requests;
 
   @BeforeEach
@@ -47,15 +44,13 @@ class HttpBotTest {
     }
     BotConfig config = new BotConfig("xoxb-test", null, SignedRequests.SECRET, URI.create(slack.baseUrl()),
         Path.of("unused-index"), Set.of("UADMIN"));
-    bot = SlackBot.forHttp(config, archive);
-    server = HttpBotServer.start(bot, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    requests = new SignedRequests(server.port());
+    loopback = LoopbackBot.start(config, archive);
+    requests = loopback.requests();
   }
 
   @AfterEach
   void stop() throws Exception {
-    server.close();
-    bot.close();
+    loopback.close();
     slack.close();
   }
 

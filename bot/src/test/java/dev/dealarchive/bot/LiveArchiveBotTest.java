@@ -15,8 +15,6 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,8 +42,7 @@ class LiveArchiveBotTest {
 
   private FakeSlack slack;
   private LocalArchive archive;
-  private SlackBot bot;
-  private HttpBotServer server;
+  private LoopbackBot loopback;
   private SignedRequests requests;
 
   @BeforeEach
@@ -65,15 +62,13 @@ class LiveArchiveBotTest {
     archive = LocalArchive.open(indexDir);
     BotConfig config = new BotConfig("xoxb-test", null, SignedRequests.SECRET, URI.create(slack.baseUrl()),
         indexDir, Set.of("UADMIN"));
-    bot = SlackBot.forHttp(config, archive);
-    server = HttpBotServer.start(bot, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-    requests = new SignedRequests(server.port());
+    loopback = LoopbackBot.start(config, archive);
+    requests = loopback.requests();
   }
 
   @AfterEach
   void stop() throws Exception {
-    server.close();
-    bot.close();
+    loopback.close();
     archive.close();
     slack.close();
   }
@@ -209,10 +204,8 @@ class LiveArchiveBotTest {
     BotConfig config = new BotConfig("xoxb-test", null, SignedRequests.SECRET, URI.create(slack.baseUrl()),
         bundledIndex, Set.of());
     try (LocalArchive bundled = LocalArchive.open(bundledIndex);
-        SlackBot bundledBot = SlackBot.forHttp(config, bundled);
-        HttpBotServer bundledServer =
-            HttpBotServer.start(bundledBot, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-      new SignedRequests(bundledServer.port()).postJson(
+        LoopbackBot bundledBot = LoopbackBot.start(config, bundled)) {
+      bundledBot.requests().postJson(
           SignedRequests.mention("EvBundled", "C0CHAN", "1700000300.000300", QUESTION), Map.of());
 
       List<FakeSlack.Call> posts = slack.await("chat.postMessage", 1, WAIT);
