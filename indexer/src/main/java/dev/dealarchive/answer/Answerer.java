@@ -84,8 +84,9 @@ public final class Answerer {
       return new AskResult(questionText, corrected, null, List.of(), NO_ANSWER_TIP, notices, System.nanoTime() - started);
     }
     Synonyms names = synonyms.current();
-    List<Concept> concepts = concepts(scoring.getIndexReader(), question, names);
-    Query query = query(question, names);
+    List<ConceptGroup> groups = conceptGroups(question, names);
+    List<Concept> concepts = concepts(scoring.getIndexReader(), groups);
+    Query query = query(question, groups);
     int depth = Math.max(CANDIDATES, limit);
     TopDocs top = RelevanceTop.search(scoring, query, depth);
     List<Candidate> candidates = read(scoring, top, concepts, question);
@@ -131,7 +132,7 @@ public final class Answerer {
     if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
       return List.of();
     }
-    TopDocs top = RelevanceTop.search(scoring, query(question, synonyms.current()), depth);
+    TopDocs top = RelevanceTop.search(scoring, query(question, conceptGroups(question, synonyms.current())), depth);
     StoredFields stored = scoring.storedFields();
     List<ScoredDoc> ranked = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc doc : top.scoreDocs) {
@@ -204,11 +205,11 @@ public final class Answerer {
   }
 
   /** The retrieval query: every concept optional but at least one required, near pairs rewarded. */
-  Query query(Question question, Synonyms names) {
+  Query query(Question question, List<ConceptGroup> groups) {
     ParsedQuery parsed = question.query();
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     int clauses = 0;
-    for (ConceptGroup group : conceptGroups(question, names)) {
+    for (ConceptGroup group : groups) {
       Query groupQuery = group.query(settings);
       if (groupQuery != null) {
         words.add(groupQuery, Occur.SHOULD);
@@ -345,10 +346,10 @@ public final class Answerer {
   }
 
   /** The question's concepts with their weights, for passage choice. */
-  private static List<Concept> concepts(IndexReader reader, Question question, Synonyms names) throws IOException {
+  private static List<Concept> concepts(IndexReader reader, List<ConceptGroup> groups) throws IOException {
     List<Concept> concepts = new ArrayList<>();
     long docs = Math.max(1, reader.numDocs());
-    for (ConceptGroup group : conceptGroups(question, names)) {
+    for (ConceptGroup group : groups) {
       Set<String> stems = new LinkedHashSet<>();
       for (QueryPart part : group.parts()) {
         stems.addAll(TextAnalysis.stems(part.text()));

@@ -315,6 +315,8 @@ public final class ArchiveIndexer implements AutoCloseable {
     final IndexOptions options;
     final IndexProgress progress;
     DirectoryReader snapshot;
+    /** Searcher over {@link #snapshot}, made once: lookups run for every article read. */
+    private IndexSearcher lookup;
     DocumentSink sink;
     long added;
     long updated;
@@ -597,7 +599,7 @@ public final class ArchiveIndexer implements AutoCloseable {
       if (snapshot == null) {
         return List.of();
       }
-      IndexSearcher searcher = new IndexSearcher(snapshot);
+      IndexSearcher searcher = lookup();
       TermQuery query = new TermQuery(new Term(ArchiveFields.ORIGIN, origin));
       int count = searcher.count(query);
       if (count == 0) {
@@ -612,6 +614,15 @@ public final class ArchiveIndexer implements AutoCloseable {
       return ids;
     }
 
+    IndexSearcher lookup() {
+      if (lookup == null) {
+        lookup = new IndexSearcher(snapshot);
+        // Lookups are by unique terms, never repeated: caching them would only cost memory.
+        lookup.setQueryCache(null);
+      }
+      return lookup;
+    }
+
     /** The stored article with this id in the index as it was when the run started, or null. */
     Document storedById(String id) throws IOException {
       return firstDocument(new Term(ArchiveFields.ID, id), Set.of(ArchiveFields.ID, ArchiveFields.HASH, ArchiveFields.ORIGIN));
@@ -621,7 +632,7 @@ public final class ArchiveIndexer implements AutoCloseable {
       if (snapshot == null) {
         return null;
       }
-      IndexSearcher searcher = new IndexSearcher(snapshot);
+      IndexSearcher searcher = lookup();
       TopDocs top = searcher.search(new TermQuery(term), 1);
       if (top.scoreDocs.length == 0) {
         return null;

@@ -25,8 +25,9 @@ public record MatchTerms(Set<String> stems, Set<String> exact) {
       if (part.phrase()) {
         exact.addAll(TextAnalysis.exact(part.text()));
       } else {
-        stems.addAll(TextAnalysis.stems(part.text()));
-        if (TextAnalysis.stems(part.text()).isEmpty()) {
+        List<String> partStems = TextAnalysis.stems(part.text());
+        stems.addAll(partStems);
+        if (partStems.isEmpty()) {
           exact.addAll(TextAnalysis.exact(part.text()));
         }
       }
