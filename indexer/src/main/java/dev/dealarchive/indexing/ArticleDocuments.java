@@ -2,9 +2,6 @@ package dev.dealarchive.indexing;
 
 import dev.dealarchive.article.Article;
 import dev.dealarchive.article.ContentHash;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -15,10 +12,9 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
 
-/** Turns articles into Lucene documents and stored documents back into articles. */
+/** Turns articles into Lucene documents. */
 public final class ArticleDocuments {
   private ArticleDocuments() {}
 
@@ -65,22 +61,6 @@ public final class ArticleDocuments {
     doc.add(new StoredField(ArchiveFields.HASH, article.contentHash()));
     doc.add(new StringField(ArchiveFields.STORY, storyKey, Field.Store.NO));
     return doc;
-  }
-
-  /** The article a stored document holds. */
-  public static Article fromDocument(Document doc) {
-    IndexableField published = doc.getField(ArchiveFields.PUBLISHED);
-    return new Article(
-        doc.get(ArchiveFields.ID),
-        doc.get(ArchiveFields.TITLE),
-        doc.get(ArchiveFields.BODY),
-        published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()),
-        doc.get(ArchiveFields.SOURCE),
-        doc.get(ArchiveFields.URL),
-        List.of(doc.getValues(ArchiveFields.AUTHOR)),
-        new ArrayList<>(List.of(doc.getValues(ArchiveFields.TAG))),
-        doc.get(ArchiveFields.ORIGIN),
-        doc.get(ArchiveFields.HASH));
   }
 
   /** The lower-cased form under which sources and tags are filtered and counted. */

@@ -104,11 +104,6 @@ public final class FileManifest {
     entries.remove(path);
   }
 
-  /** Paths of all known files, sorted. */
-  public Iterable<String> paths() {
-    return entries.keySet();
-  }
-
   /** Known paths under a folder (its own path followed by the separator), sorted. */
   public List<String> pathsUnder(String folder) {
     String prefix = folder.endsWith(File.separator) ? folder : folder + File.separator;
