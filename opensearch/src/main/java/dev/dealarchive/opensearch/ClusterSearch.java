@@ -1,0 +1,161 @@
+package dev.dealarchive.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dealarchive.article.Article;
+import dev.dealarchive.eval.ScoredDoc;
+import dev.dealarchive.indexing.ArchiveFields;
+import dev.dealarchive.search.ArticleSearch;
+import dev.dealarchive.search.LuceneQueries;
+import dev.dealarchive.search.MarkedText;
+import dev.dealarchive.search.MatchTerms;
+import dev.dealarchive.search.ParsedQuery;
+import dev.dealarchive.search.Passages;
+import dev.dealarchive.search.QueryLanguage;
+import dev.dealarchive.search.SearchHit;
+import dev.dealarchive.search.SearchRequest;
+import dev.dealarchive.search.SearchResult;
+import dev.dealarchive.search.SortOrder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * Searches in the archive's query language on a cluster, with the embedded search's semantics ({@link
+ * ArticleSearch#search}): every word required, relaxed to any word when nothing has them all; filter-only queries
+ * newest first; relevance ties broken by newest, then id; totals exact up to 1,000 and a lower bound beyond. The
+ * query is the embedded one ({@link LuceneQueries}), translated by {@link DslQueries}; the snippet is cut from the
+ * returned text by the same passage code, so it reads the same on both engines.
+ */
+public final class ClusterSearch {
+  /** Matches counted exactly by a relevance search, as the embedded {@code RelevanceTop}. */
+  static final int COUNT_THRESHOLD = 1000;
+  static final List<String> DISPLAY_FIELDS =
+      List.of(ArchiveFields.ID, ArchiveFields.TITLE, ArchiveFields.BODY, ArchiveFields.SOURCE, ArchiveFields.URL,
+          ArchiveFields.PUBLISHED, ArchiveFields.TAG);
+
+  private final ClusterClient client;
+
+  public ClusterSearch(ClusterClient client) {
+    this.client = client;
+  }
+
+  /** One page of hits as the cluster returned them. */
+  record Page(long total, boolean lowerBound, List<Found> hits) {}
+
+  /** A hit: the stored article and its score. */
+  public record Found(Article article, float score) {}
+
+  public SearchResult search(SearchRequest request) throws IOException {
+    long started = System.nanoTime();
+    ParsedQuery parsed = QueryLanguage.parse(request.query());
+    List<String> notices = new ArrayList<>(parsed.notices());
+    boolean filtersOnly = LuceneQueries.scoringGroups(parsed) == 0;
+    if (filtersOnly && !parsed.hasFilters() && parsed.excluded().isEmpty()) {
+      notices.add("the query has no words to search for");
+      return new SearchResult(request.query(), 0, false, List.of(), notices, System.nanoTime() - started);
+    }
+    boolean byRelevance = !filtersOnly && request.sort() != SortOrder.NEWEST;
+    Query query = LuceneQueries.build(parsed, LuceneQueries.Match.ALL);
+    Page page = page(query, request.offset(), request.limit(), byRelevance, DISPLAY_FIELDS);
+    if (page.total() == 0 && LuceneQueries.scoringGroups(parsed) > 1) {
+      query = LuceneQueries.build(parsed, LuceneQueries.Match.ANY);
+      page = page(query, request.offset(), request.limit(), byRelevance, DISPLAY_FIELDS);
+      if (page.total() > 0) {
+        notices.add("no article has all the words; showing articles with some of them");
+      }
+    }
+    MatchTerms terms = MatchTerms.of(parsed.positiveParts());
+    List<SearchHit> hits = new ArrayList<>();
+    for (Found found : page.hits()) {
+      MarkedText snippet = Passages.best(found.article().body(), terms, ArticleSearch.SNIPPET_CHARS);
+      hits.add(hit(found.article(), filtersOnly ? 0f : found.score(), snippet));
+    }
+    return new SearchResult(
+        request.query(), page.total(), page.lowerBound(), hits, notices, System.nanoTime() - started);
+  }
+
+  /** The newest {@code n} articles. */
+  public List<SearchHit> latest(int n) throws IOException {
+    Page page = page(new MatchAllDocsQuery(), 0, n, false, DISPLAY_FIELDS);
+    List<SearchHit> hits = new ArrayList<>();
+    for (Found found : page.hits()) {
+      hits.add(hit(found.article(), 0f, Passages.best(found.article().body(), MatchTerms.of(List.of()),
+          ArticleSearch.SNIPPET_CHARS)));
+    }
+    return hits;
+  }
+
+  /** The ranking of a search, for evaluation: same semantics as {@link #search}. */
+  public List<ScoredDoc> rank(String queryText, int depth) throws IOException {
+    ParsedQuery parsed = QueryLanguage.parse(queryText);
+    if (LuceneQueries.scoringGroups(parsed) == 0 && !parsed.hasFilters()) {
+      return List.of();
+    }
+    Page page = page(LuceneQueries.build(parsed, LuceneQueries.Match.ALL), 0, depth, true, List.of(ArchiveFields.ID));
+    if (page.total() == 0 && LuceneQueries.scoringGroups(parsed) > 1) {
+      page = page(LuceneQueries.build(parsed, LuceneQueries.Match.ANY), 0, depth, true, List.of(ArchiveFields.ID));
+    }
+    return page.hits().stream().map(f -> new ScoredDoc(f.article().id(), f.score())).toList();
+  }
+
+  /** A hit as the embedded search makes it. */
+  public static SearchHit hit(Article article, float score, MarkedText snippet) {
+    return new SearchHit(
+        article.id(),
+        article.title(),
+        article.source(),
+        article.url(),
+        article.published(),
+        Float.isNaN(score) ? 0f : score,
+        snippet,
+        article.tags());
+  }
+
+  /**
+   * Runs {@code query} and returns hits {@code offset} to {@code offset + limit}: by relevance (score, newest, id)
+   * or newest first (undated last, then id). Scores use the statistics of the whole index, not of each shard, so
+   * they equal the embedded index's.
+   */
+  Page page(Query query, int offset, int limit, boolean byRelevance, List<String> fields) throws IOException {
+    ObjectNode body = client.object();
+    body.set("query", DslQueries.of(client.json(), query));
+    body.put("from", offset);
+    body.put("size", limit);
+    if (byRelevance) {
+      body.put("track_total_hits", Math.max(COUNT_THRESHOLD, offset + limit));
+    } else {
+      body.put("track_total_hits", true);
+    }
+    ArrayNode sort = body.putArray("sort");
+    if (byRelevance) {
+      sort.addObject().put("_score", "desc");
+    }
+    sort.addObject().putObject(ArchiveFields.PUBLISHED).put("order", "desc").put("missing", "_last");
+    sort.addObject().putObject(ArchiveFields.ID).put("order", "asc");
+    body.put("track_scores", byRelevance);
+    ArrayNode includes = body.putObject("_source").putArray("includes");
+    fields.forEach(includes::add);
+    JsonNode reply =
+        client.call("POST", "/" + client.config().index() + "/_search",
+            Map.of("search_type", "dfs_query_then_fetch"), body);
+    JsonNode total = reply.path("hits").path("total");
+    List<Found> hits = new ArrayList<>();
+    for (JsonNode hit : reply.path("hits").path("hits")) {
+      float score = hit.path("_score").isNumber() ? (float) hit.path("_score").asDouble() : 0f;
+      hits.add(new Found(IndexSchema.article(withDefaults(hit.path("_source"))), score));
+    }
+    return new Page(total.path("value").asLong(), "gte".equals(total.path("relation").asText()), hits);
+  }
+
+  private static JsonNode withDefaults(JsonNode source) {
+    if (source instanceof ObjectNode object && !object.has(ArchiveFields.HASH)) {
+      object.put(ArchiveFields.HASH, "");
+    }
+    return source;
+  }
+}

@@ -1,0 +1,207 @@
+package dev.dealarchive.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dealarchive.article.Article;
+import dev.dealarchive.article.ContentHash;
+import dev.dealarchive.indexing.ArchiveFields;
+import dev.dealarchive.indexing.ArticleDocuments;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The archive's index on a cluster: settings and mapping equivalent to the embedded schema ({@code ArchiveFields},
+ * {@code ArchiveAnalyzers}), the JSON of an article, and the schema version check made on every start.
+ *
+ * <p>The analyzers are OpenSearch's built-in pieces of the same Lucene chain: {@code archive_stemmed} is standard
+ * tokens, possessive dropped, lower case, accents folded, English stop words, Porter stems; {@code archive_exact}
+ * is standard tokens, lower case, accents folded. Queries do not rely on them: the archive analyses query text
+ * itself, with the embedded analyzers, and sends the resulting terms ({@code archive_terms} only splits them at
+ * spaces), so both engines look up the very same terms.
+ */
+public final class IndexSchema {
+  /** Version of this mapping; bumped when the cluster layout changes even if the embedded schema does not. */
+  public static final String CLUSTER_LAYOUT = "1";
+  /** Analyzer that keeps already-analyzed terms as they are, for phrase queries of given terms. */
+  public static final String TERMS_ANALYZER = "archive_terms";
+
+  private IndexSchema() {}
+
+  /** The schema version written into the index's {@code _meta}: embedded schema and cluster layout. */
+  public static String version() {
+    return ArchiveFields.SCHEMA_VERSION + "." + CLUSTER_LAYOUT;
+  }
+
+  /** The body of the create-index request. */
+  public static ObjectNode createBody(ObjectMapper json, int shards, int replicas) {
+    ObjectNode body = json.createObjectNode();
+    ObjectNode index = body.putObject("settings").putObject("index");
+    index.put("number_of_shards", shards);
+    index.put("number_of_replicas", replicas);
+    ObjectNode analysis = index.putObject("analysis");
+    ObjectNode filters = analysis.putObject("filter");
+    filters.putObject("archive_possessive").put("type", "stemmer").put("language", "possessive_english");
+    filters.putObject("archive_stop").put("type", "stop").put("stopwords", "_english_");
+    ObjectNode analyzers = analysis.putObject("analyzer");
+    analyzer(analyzers, "archive_stemmed", "standard",
+        "archive_possessive", "lowercase", "asciifolding", "archive_stop", "porter_stem");
+    analyzer(analyzers, "archive_exact", "standard", "lowercase", "asciifolding");
+    analyzer(analyzers, TERMS_ANALYZER, "whitespace");
+    body.set("mappings", mappings(json));
+    return body;
+  }
+
+  private static void analyzer(ObjectNode analyzers, String name, String tokenizer, String... filters) {
+    ObjectNode analyzer = analyzers.putObject(name).put("type", "custom").put("tokenizer", tokenizer);
+    ArrayNode chain = analyzer.putArray("filter");
+    for (String filter : filters) {
+      chain.add(filter);
+    }
+  }
+
+  private static ObjectNode mappings(ObjectMapper json) {
+    ObjectNode mappings = json.createObjectNode();
+    mappings.put("dynamic", "strict");
+    mappings.putObject("_meta").put("archive_schema", version());
+    ObjectNode p = mappings.putObject("properties");
+    p.putObject(ArchiveFields.ID).put("type", "keyword");
+    text(p, ArchiveFields.TITLE, "archive_stemmed").putArray("copy_to").add(ArchiveFields.TITLE_EXACT);
+    text(p, ArchiveFields.TITLE_EXACT, "archive_exact");
+    text(p, ArchiveFields.BODY, "archive_stemmed").putArray("copy_to").add(ArchiveFields.BODY_EXACT);
+    text(p, ArchiveFields.BODY_EXACT, "archive_exact");
+    p.putObject(ArchiveFields.PUBLISHED).put("type", "date").put("format", "epoch_millis");
+    p.putObject(ArchiveFields.SOURCE).put("type", "keyword").putArray("copy_to").add(ArchiveFields.SOURCE_KEY);
+    text(p, ArchiveFields.SOURCE_KEY, "archive_exact");
+    p.putObject(ArchiveFields.TAG).put("type", "keyword").put("index", false).put("doc_values", false);
+    p.putObject(ArchiveFields.TAG_KEY).put("type", "keyword");
+    p.putObject(ArchiveFields.URL).put("type", "keyword");
+    p.putObject(ArchiveFields.AUTHOR).put("type", "keyword").put("index", false).put("doc_values", false);
+    p.putObject(ArchiveFields.ORIGIN).put("type", "keyword");
+    p.putObject(ArchiveFields.HASH).put("type", "keyword");
+    p.putObject(ArchiveFields.STORY).put("type", "keyword");
+    return mappings;
+  }
+
+  private static ObjectNode text(ObjectNode properties, String field, String analyzer) {
+    // Positions are kept (phrases); BM25 with Lucene's defaults, as the embedded index.
+    // Queries arrive as terms the archive analysed itself: searching only splits them at spaces.
+    return properties.putObject(field).put("type", "text").put("analyzer", analyzer)
+        .put("search_analyzer", TERMS_ANALYZER);
+  }
+
+  /** The indexed JSON of an article ({@code _id} is the article id). */
+  public static ObjectNode document(ObjectMapper json, Article article) {
+    ObjectNode doc = json.createObjectNode();
+    doc.put(ArchiveFields.ID, article.id());
+    doc.put(ArchiveFields.TITLE, article.title());
+    doc.put(ArchiveFields.BODY, article.body());
+    if (article.published() != null) {
+      doc.put(ArchiveFields.PUBLISHED, article.published().toEpochMilli());
+    }
+    doc.put(ArchiveFields.SOURCE, article.source());
+    ArrayNode tags = doc.putArray(ArchiveFields.TAG);
+    ArrayNode keys = doc.putArray(ArchiveFields.TAG_KEY);
+    for (String tag : article.tags()) {
+      tags.add(tag);
+      keys.add(ArticleDocuments.key(tag));
+    }
+    if (article.url() != null) {
+      doc.put(ArchiveFields.URL, article.url());
+    }
+    ArrayNode authors = doc.putArray(ArchiveFields.AUTHOR);
+    article.authors().forEach(authors::add);
+    doc.put(ArchiveFields.ORIGIN, article.origin());
+    doc.put(ArchiveFields.HASH, article.contentHash());
+    doc.put(ArchiveFields.STORY, ContentHash.sameStoryKey(article.title(), article.body()));
+    return doc;
+  }
+
+  /** The article stored in a hit's {@code _source}. */
+  public static Article article(JsonNode source) {
+    JsonNode published = source.get(ArchiveFields.PUBLISHED);
+    return new Article(
+        source.path(ArchiveFields.ID).asText(),
+        source.path(ArchiveFields.TITLE).asText(""),
+        source.path(ArchiveFields.BODY).asText(""),
+        published == null || published.isNull() ? null : Instant.ofEpochMilli(published.asLong()),
+        source.path(ArchiveFields.SOURCE).asText(""),
+        source.hasNonNull(ArchiveFields.URL) ? source.get(ArchiveFields.URL).asText() : null,
+        strings(source.path(ArchiveFields.AUTHOR)),
+        strings(source.path(ArchiveFields.TAG)),
+        source.path(ArchiveFields.ORIGIN).asText(""),
+        source.path(ArchiveFields.HASH).asText(""));
+  }
+
+  static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(value -> values.add(value.asText()));
+    return values;
+  }
+
+  /** Whether the archive's index exists. */
+  public static boolean exists(ClusterClient client) throws IOException {
+    ClusterClient.Reply reply = client.send("HEAD", "/" + client.config().index(), Map.of(), null);
+    if (reply.status() == 404) {
+      return false;
+    }
+    if (!reply.ok()) {
+      throw client.failure("HEAD", "/" + client.config().index(), reply);
+    }
+    return true;
+  }
+
+  /** Creates the index with this schema; says so clearly when it exists already. */
+  public static void create(ClusterClient client, int shards, int replicas) throws IOException {
+    if (shards < 1 || replicas < 0) {
+      throw new IllegalArgumentException("--shards must be at least 1 and --replicas at least 0");
+    }
+    String index = client.config().index();
+    ClusterClient.Reply reply = client.send("PUT", "/" + index, Map.of(), createBody(client.json(), shards, replicas));
+    if (!reply.ok()) {
+      throw client.failure("PUT", "/" + index, reply);
+    }
+    client.call("GET", "/_cluster/health/" + index,
+        Map.of("wait_for_status", "yellow", "timeout", "60s"), null);
+  }
+
+  /**
+   * Checks the index's schema version. Returns normally for a current index; throws with the command that moves
+   * an index of another version (export from it, import into a new index) otherwise.
+   */
+  public static void require(ClusterClient client) throws IOException {
+    String index = client.config().index();
+    JsonNode mapping = client.call("GET", "/" + index + "/_mapping", null);
+    JsonNode meta = mapping.path(index).path("mappings").path("_meta");
+    if (meta.isMissingNode()) {
+      // Asked through an alias: the reply is keyed by the concrete index.
+      meta = mapping.elements().hasNext() ? mapping.elements().next().path("mappings").path("_meta") : meta;
+    }
+    String found = meta.path("archive_schema").asText(null);
+    if (!version().equals(found)) {
+      throw new SchemaMismatchException(
+          "the OpenSearch index \"" + index + "\" "
+              + (found == null ? "was not made by the archive" : "has archive schema " + found)
+              + " and this version reads schema " + version() + ".\n"
+              + "Move it with: archive migrate --from-opensearch " + client.config().urls().get(0)
+              + " --opensearch-index " + index + " --to-opensearch " + client.config().urls().get(0)
+              + " --to-opensearch-index " + index + "-v" + version().replace('.', '-')
+              + "\n(or rebuild it from the inputs: archive index --full --opensearch "
+              + client.config().urls().get(0) + " --opensearch-index " + index + "-v"
+              + version().replace('.', '-') + " <inputs>)");
+    }
+  }
+
+  /** An index written with another schema version. */
+  public static final class SchemaMismatchException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public SchemaMismatchException(String message) {
+      super(message);
+    }
+  }
+}
