@@ -34,6 +34,30 @@ public final class IndexLocation {
       description = "Index folder (default: $ARCHIVE_INDEX, else ./index).")
   Path explicit;
 
+  // Engine selection: a cluster instead of the index folder (the OpenSearch engine reads these through the
+  // environment of the engine settings, so the variables and the options mean the same).
+  @Option(
+      names = "--opensearch",
+      paramLabel = "URL[,URL...]",
+      description = "Use the archive on this OpenSearch cluster (default: $ARCHIVE_OPENSEARCH_URL); --index is then "
+          + "the working copy in which writes find their changes.")
+  String opensearch;
+
+  @Option(
+      names = "--opensearch-index",
+      paramLabel = "NAME",
+      description = "The archive's index on the cluster (default: $ARCHIVE_OPENSEARCH_INDEX, else archive).")
+  String opensearchIndex;
+
+  @Option(names = "--shards", paramLabel = "N", description = "Shards of a cluster index the command creates (default 1).")
+  Integer shards;
+
+  @Option(
+      names = "--replicas",
+      paramLabel = "N",
+      description = "Replicas of a cluster index the command creates (default 1).")
+  Integer replicas;
+
   private Map<String, String> environment = System.getenv();
 
   /** For tests: the environment to read {@code ARCHIVE_INDEX} from. */
@@ -78,7 +102,7 @@ public final class IndexLocation {
 
   /** The settings a command opens its engine with: this location, default answers, safe fetch rules. */
   public EngineSettings settings() {
-    return new EngineSettings(path(), AnswerSettings.defaults(), FetchOptions.defaults(), environment);
+    return new EngineSettings(path(), AnswerSettings.defaults(), FetchOptions.defaults(), engineEnvironment());
   }
 
   /**
@@ -121,5 +145,21 @@ public final class IndexLocation {
     String home = System.getProperty(HOME_PROPERTY);
     Path data = home == null ? Path.of("data") : Path.of(home, "data");
     return Files.isDirectory(data) ? data : null;
+  }
+
+  /** The environment with the engine options given on the command line in the variables they stand for. */
+  Map<String, String> engineEnvironment() {
+    Map<String, String> merged = new java.util.HashMap<>(environment);
+    putIfGiven(merged, "ARCHIVE_OPENSEARCH_URL", opensearch);
+    putIfGiven(merged, "ARCHIVE_OPENSEARCH_INDEX", opensearchIndex);
+    putIfGiven(merged, "ARCHIVE_OPENSEARCH_SHARDS", shards == null ? null : shards.toString());
+    putIfGiven(merged, "ARCHIVE_OPENSEARCH_REPLICAS", replicas == null ? null : replicas.toString());
+    return merged;
+  }
+
+  private static void putIfGiven(Map<String, String> environment, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      environment.put(name, value);
+    }
   }
 }

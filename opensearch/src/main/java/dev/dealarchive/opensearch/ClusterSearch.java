@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dealarchive.article.Article;
-import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.LuceneQueries;
@@ -13,6 +12,7 @@ import dev.dealarchive.search.MatchTerms;
 import dev.dealarchive.search.ParsedQuery;
 import dev.dealarchive.search.Passages;
 import dev.dealarchive.search.QueryLanguage;
+import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
@@ -91,7 +91,7 @@ public final class ClusterSearch {
   }
 
   /** The ranking of a search, for evaluation: same semantics as {@link #search}. */
-  public List<ScoredDoc> rank(String queryText, int depth) throws IOException {
+  public List<ScoredArticle> rank(String queryText, int depth) throws IOException {
     ParsedQuery parsed = QueryLanguage.parse(queryText);
     if (LuceneQueries.scoringGroups(parsed) == 0 && !parsed.hasFilters()) {
       return List.of();
@@ -100,7 +100,7 @@ public final class ClusterSearch {
     if (page.total() == 0 && LuceneQueries.scoringGroups(parsed) > 1) {
       page = page(LuceneQueries.build(parsed, LuceneQueries.Match.ANY), 0, depth, true, List.of(ArchiveFields.ID));
     }
-    return page.hits().stream().map(f -> new ScoredDoc(f.article().id(), f.score())).toList();
+    return page.hits().stream().map(f -> new ScoredArticle(f.article().id(), f.score())).toList();
   }
 
   /** A hit as the embedded search makes it. */

@@ -187,12 +187,10 @@ public final class IndexSchema {
           "the OpenSearch index \"" + index + "\" "
               + (found == null ? "was not made by the archive" : "has archive schema " + found)
               + " and this version reads schema " + version() + ".\n"
-              + "Move it with: archive migrate --from-opensearch " + client.config().urls().get(0)
-              + " --opensearch-index " + index + " --to-opensearch " + client.config().urls().get(0)
-              + " --to-opensearch-index " + index + "-v" + version().replace('.', '-')
-              + "\n(or rebuild it from the inputs: archive index --full --opensearch "
-              + client.config().urls().get(0) + " --opensearch-index " + index + "-v"
-              + version().replace('.', '-') + " <inputs>)");
+              + "Copy it into a new index with: archive migrate --from " + client.config().urls().get(0)
+              + " --from-index " + index + " --to " + client.config().urls().get(0) + " --to-index " + index + "-"
+              + version().replace('.', '-') + "\n(then use --opensearch-index " + index + "-"
+              + version().replace('.', '-') + "), or rebuild it from the inputs with archive index --full.");
     }
   }
 

@@ -1,0 +1,265 @@
+package dev.dealarchive.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dealarchive.indexing.ArchiveAnalyzers;
+import dev.dealarchive.indexing.ArchiveFields;
+import dev.dealarchive.indexing.ArticleDocuments;
+import dev.dealarchive.indexing.StoredArticles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * A writer's working copy of a cluster archive: an embedded index folder in which the archive's own indexer does
+ * what it does on one machine (reading inputs, change detection by file and by content hash, duplicate reporting,
+ * deletes of removed files, the summary), after which the articles that changed are written to the cluster by id.
+ *
+ * <p>The folder is marked as the copy of one cluster index ({@value #MARKER}), so an embedded archive is never
+ * mistaken for one. While changes are on their way to the cluster, their ids are kept in {@value #PENDING}; a write
+ * that failed half-way (a node lost, the cluster too busy) is finished by the next write session before anything
+ * else, so a rerun ends with exactly the articles of the inputs. A fresh machine's copy is rebuilt from the cluster
+ * (articles and state files) before its first write.
+ */
+final class WorkingCopy {
+  static final String MARKER = "opensearch-working-copy.json";
+  static final String PENDING = "opensearch-pending.json";
+
+  private final Path folder;
+  private final ClusterClient client;
+  private final ObjectMapper json;
+
+  WorkingCopy(Path folder, ClusterClient client) {
+    this.folder = folder;
+    this.client = client;
+    this.json = client.json();
+  }
+
+  Path folder() {
+    return folder;
+  }
+
+  /**
+   * Makes the folder ready to write: refuses an embedded archive or another index's copy, rebuilds a missing copy
+   * from the cluster, and finishes a write that an earlier session left half-done.
+   */
+  void prepare(ClusterArticles articles, ClusterState state) throws IOException {
+    Files.createDirectories(folder);
+    Path marker = folder.resolve(MARKER);
+    boolean hasIndex = hasIndex(folder);
+    boolean complete = true;
+    if (Files.exists(marker)) {
+      JsonNode mark = json.readTree(marker.toFile());
+      String index = mark.path("index").asText();
+      complete = mark.path("complete").asBoolean(true);
+      if (!index.equals(client.config().index())) {
+        throw new IOException(
+            folder + " is the working copy of the OpenSearch index \"" + index + "\", not of \""
+                + client.config().index() + "\"; give another folder with --index DIR");
+      }
+    } else if (hasIndex) {
+      throw new IOException(
+          folder + " holds an embedded archive, not a working copy of the OpenSearch index \""
+              + client.config().index() + "\". Give an empty folder with --index DIR (the working copy in which "
+              + "changes are found before they go to the cluster), or copy this archive to the cluster with: "
+              + "archive migrate --from " + folder + " --to " + client.config().urls().get(0) + " --to-index "
+              + client.config().index());
+    }
+    if (!hasIndex || !complete) {
+      // Marked first, so a copy whose rebuild was cut short is known as such and rebuilt again.
+      mark(marker, false);
+      restore(articles, state);
+      mark(marker, true);
+    }
+    finishPending(articles);
+  }
+
+  private void mark(Path marker, boolean complete) throws IOException {
+    ObjectNode mark = json.createObjectNode();
+    mark.put("index", client.config().index());
+    mark.put("complete", complete);
+    mark.put("note", "Working copy of an OpenSearch archive: changes are found here, then written to the cluster.");
+    writeAtomically(marker, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(mark));
+  }
+
+  /** Rebuilds the copy from the cluster's articles and state files, replacing whatever index the folder holds. */
+  private void restore(ClusterArticles articles, ClusterState state) throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzers.forIndex());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    try (Directory directory = FSDirectory.open(folder);
+        IndexWriter writer = new IndexWriter(directory, config)) {
+      articles.forEach(article -> writer.addDocument(ArticleDocuments.toDocument(article)));
+      commit(writer);
+    }
+    state.download(folder);
+  }
+
+  /** Commits with the user data the embedded indexer writes (schema version, commit time). */
+  static void commit(IndexWriter writer) throws IOException {
+    writer.setLiveCommitData(
+        Map.of(
+                ArchiveFields.COMMIT_TIME, Long.toString(System.currentTimeMillis()),
+                ArchiveFields.SCHEMA_KEY, ArchiveFields.SCHEMA_VERSION)
+            .entrySet());
+    writer.commit();
+  }
+
+  static boolean hasIndex(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    try (Directory directory = FSDirectory.open(folder)) {
+      return DirectoryReader.indexExists(directory);
+    }
+  }
+
+  /** Every article id of the copy's last commit with its content hash. */
+  Map<String, String> hashes() throws IOException {
+    Map<String, String> hashes = new HashMap<>();
+    if (!hasIndex(folder)) {
+      return hashes;
+    }
+    Set<String> fields = Set.of(ArchiveFields.ID, ArchiveFields.HASH);
+    try (Directory directory = FSDirectory.open(folder);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          Document document = stored.document(doc, fields);
+          String id = document.get(ArchiveFields.ID);
+          if (id != null) {
+            hashes.put(id, document.get(ArchiveFields.HASH));
+          }
+        }
+      }
+    }
+    return hashes;
+  }
+
+  /** The ids a write changed and removed, between two {@link #hashes()} of the copy. */
+  record Changes(Set<String> changed, Set<String> removed) {
+    static Changes between(Map<String, String> before, Map<String, String> after) {
+      Set<String> changed = new LinkedHashSet<>();
+      after.forEach((id, hash) -> {
+        if (!hash.equals(before.get(id))) {
+          changed.add(id);
+        }
+      });
+      Set<String> removed = new LinkedHashSet<>(before.keySet());
+      removed.removeAll(after.keySet());
+      return new Changes(changed, removed);
+    }
+
+    boolean isEmpty() {
+      return changed.isEmpty() && removed.isEmpty();
+    }
+  }
+
+  /**
+   * Writes {@code changes} to the cluster, after noting them in {@value #PENDING} (merged with any still pending),
+   * and removes the note once the cluster has taken them all.
+   */
+  void push(Changes changes) throws IOException {
+    Changes pending = merge(readPending(), changes);
+    if (pending.isEmpty()) {
+      return;
+    }
+    writePending(pending);
+    send(pending);
+    Files.deleteIfExists(folder.resolve(PENDING));
+  }
+
+  private void finishPending(ClusterArticles articles) throws IOException {
+    Changes pending = readPending();
+    if (pending.isEmpty()) {
+      return;
+    }
+    send(pending);
+    Files.deleteIfExists(folder.resolve(PENDING));
+  }
+
+  private void send(Changes pending) throws IOException {
+    Map<String, String> current = hashes();
+    try (BulkWriter bulk = new BulkWriter(client)) {
+      if (!pending.changed().isEmpty()) {
+        try (Directory directory = FSDirectory.open(folder);
+            DirectoryReader reader = DirectoryReader.open(directory)) {
+          StoredArticles.forEach(new IndexSearcher(reader), article -> {
+            if (article.id() != null && pending.changed().contains(article.id())) {
+              bulk.put(article);
+            }
+          });
+        }
+      }
+      for (String id : pending.removed()) {
+        if (!current.containsKey(id)) {
+          bulk.delete(id);
+        }
+      }
+    }
+    client.call("POST", "/" + client.config().index() + "/_refresh", null);
+  }
+
+  private static Changes merge(Changes earlier, Changes later) {
+    Set<String> changed = new LinkedHashSet<>(earlier.changed());
+    changed.addAll(later.changed());
+    Set<String> removed = new LinkedHashSet<>(earlier.removed());
+    removed.addAll(later.removed());
+    return new Changes(changed, removed);
+  }
+
+  private Changes readPending() throws IOException {
+    Path file = folder.resolve(PENDING);
+    if (!Files.exists(file)) {
+      return new Changes(Set.of(), Set.of());
+    }
+    JsonNode node = json.readTree(file.toFile());
+    return new Changes(
+        new LinkedHashSet<>(IndexSchema.strings(node.path("changed"))),
+        new LinkedHashSet<>(IndexSchema.strings(node.path("removed"))));
+  }
+
+  private void writePending(Changes changes) throws IOException {
+    ObjectNode node = json.createObjectNode();
+    ArrayNode changed = node.putArray("changed");
+    changes.changed().forEach(changed::add);
+    ArrayNode removed = node.putArray("removed");
+    changes.removed().forEach(removed::add);
+    writeAtomically(folder.resolve(PENDING), json.writeValueAsBytes(node));
+  }
+
+  private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    Path partial = target.resolveSibling(target.getFileName() + ".tmp");
+    Files.write(partial, bytes);
+    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** For tests and tools: the articles of the copy. */
+  static void forEach(Path folder, StoredArticles.Visitor visitor) throws IOException {
+    try (Directory directory = FSDirectory.open(folder);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      StoredArticles.forEach(new IndexSearcher(reader), visitor);
+    }
+  }
+}

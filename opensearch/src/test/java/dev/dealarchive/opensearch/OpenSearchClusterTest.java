@@ -1,0 +1,232 @@
+package dev.dealarchive.opensearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.engine.EmbeddedEngine;
+import dev.dealarchive.engine.EngineSettings;
+import dev.dealarchive.indexing.ArchiveStats;
+import dev.dealarchive.indexing.IndexOptions;
+import dev.dealarchive.indexing.IndexProgress;
+import dev.dealarchive.indexing.IndexSummary;
+import dev.dealarchive.search.SearchHit;
+import dev.dealarchive.search.SearchRequest;
+import dev.dealarchive.search.SearchResult;
+import dev.dealarchive.search.SortOrder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The archive on a real three-node OpenSearch cluster (2 shards, 1 replica), started from Maven artifacts: the
+ * bundled {@code data/} gives the same ids, search results and answers as the embedded index; the archive keeps
+ * answering with every article while a node is down; a node killed during a bulk run loses nothing once the command
+ * is run again.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpenSearchClusterTest {
+  /** The query-language examples of the README and docs/commands.md, with their sort order. */
+  static final List<SearchRequest> EXAMPLES =
+      List.of(
+          SearchRequest.of("revenue share", 10),
+          new SearchRequest("\"revenue share\" -Google after:2026-04-01", 20, 0, SortOrder.NEWEST),
+          SearchRequest.of("cloud AWS OR Azure OR \"Google Cloud\"", 10),
+          SearchRequest.of("title:OpenAI source:Reuters tag:acq during:1987", 10),
+          new SearchRequest("after:2026-04-01 before:2026-05-01", 20, 0, SortOrder.NEWEST),
+          SearchRequest.of("licence exclusive", 10),
+          SearchRequest.of("revenue share", 3),
+          new SearchRequest("revenue share", 3, 3, SortOrder.RELEVANCE),
+          SearchRequest.of("\"Google Cloud\" -Microsoft", 10),
+          SearchRequest.of("source:\"Sample Wire\"", 10),
+          SearchRequest.of("exclusiv OR licens", 10));
+
+  static final Path DATA = Path.of("..", "data").toAbsolutePath().normalize();
+
+  @TempDir static Path base;
+  static TestCluster cluster;
+  static EmbeddedEngine embedded;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = TestCluster.start(base.resolve("cluster"), 3);
+    embedded = EmbeddedEngine.open(base.resolve("embedded"));
+    embedded.index(List.of(DATA), IndexOptions.defaults(), IndexProgress.NONE);
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (embedded != null) {
+      embedded.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  static OpenSearchEngine engine(String index, Path workDir, String urls) throws IOException {
+    ClusterConfig config = new ClusterConfig(ClusterConfig.parseUrls(urls), index, null, null);
+    return OpenSearchEngine.open(config, EngineSettings.of(workDir).withEnvironment(Map.of()), 2, 1);
+  }
+
+  static Set<String> ids(ArchiveEngine engine) throws IOException {
+    Set<String> ids = new TreeSet<>();
+    engine.forEachArticle(article -> ids.add(article.id()));
+    return ids;
+  }
+
+  @Test
+  @Order(1)
+  void bundledDataGivesTheSameIdsSearchesAndStatsOnBothEngines() throws Exception {
+    try (OpenSearchEngine os = engine("parity", base.resolve("parity-copy"), cluster.urls())) {
+      IndexSummary summary = os.index(List.of(DATA), IndexOptions.defaults(), IndexProgress.NONE);
+      assertTrue(summary.added() > 0, summary.toString());
+      Set<String> expected = ids(embedded);
+      assertEquals(expected, ids(os));
+      assertEquals(embedded.articleCount(), os.articleCount());
+
+      for (SearchRequest request : EXAMPLES) {
+        SearchResult mine = os.search(request);
+        SearchResult theirs = embedded.search(request);
+        String what = request.query() + " " + request.sort() + " offset " + request.offset();
+        assertEquals(idsOf(theirs), idsOf(mine), what);
+        assertEquals(theirs.total(), mine.total(), what);
+        assertEquals(theirs.notices(), mine.notices(), what);
+        for (int i = 0; i < mine.hits().size(); i++) {
+          SearchHit a = theirs.hits().get(i);
+          SearchHit b = mine.hits().get(i);
+          assertEquals(a.snippet(), b.snippet(), what);
+          assertEquals(a.score(), b.score(), Math.max(1e-3, a.score() * 1e-3), what + " score of " + a.id());
+        }
+      }
+      assertFalse(os.search(SearchRequest.of("revenue share", 10)).hits().isEmpty());
+
+      ArchiveStats mine = os.stats();
+      ArchiveStats theirs = embedded.stats();
+      assertEquals(theirs.articles(), mine.articles());
+      assertEquals(theirs.sources(), mine.sources());
+      assertEquals(theirs.oldest(), mine.oldest());
+      assertEquals(theirs.newest(), mine.newest());
+      assertNotNull(mine.lastUpdate());
+
+      IndexSummary again = os.index(List.of(DATA), IndexOptions.defaults(), IndexProgress.NONE);
+      assertEquals(0, again.added(), again.toString());
+      assertEquals(expected, ids(os));
+    }
+  }
+
+  static List<String> idsOf(SearchResult result) {
+    return result.hits().stream().map(SearchHit::id).toList();
+  }
+
+  @Test
+  @Order(2)
+  void searchStillFindsEveryArticleWithOneNodeStopped() throws Exception {
+    String urls = cluster.allUrls();
+    try (OpenSearchEngine os = engine("parity", base.resolve("parity-copy"), urls)) {
+      Set<String> expected = ids(embedded);
+      cluster.stop(2);
+      try {
+        assertEquals(expected, ids(os));
+        SearchResult result = os.search(SearchRequest.of("revenue share", 10));
+        assertEquals(idsOf(embedded.search(SearchRequest.of("revenue share", 10))), idsOf(result));
+        assertEquals(expected.size(), os.articleCount());
+      } finally {
+        cluster.restart(2);
+      }
+      assertEquals(expected, ids(os));
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aNodeKilledDuringABulkRunLosesNothingOnceTheCommandRunsAgain() throws Exception {
+    Path corpus = base.resolve("bulk-corpus");
+    Files.createDirectories(corpus);
+    Set<String> expected = writeCorpus(corpus.resolve("wire.jsonl"), 6000);
+    Path copy = base.resolve("bulk-copy");
+    Thread killer = new Thread(() -> {
+      try {
+        // Kill once the first articles have reached the cluster, i.e. in the middle of the bulk run.
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline && count("bulk") < 500) {
+          Thread.sleep(20);
+        }
+        cluster.kill(1);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }, "node-killer");
+    String urls = cluster.allUrls();
+    killer.start();
+    try (OpenSearchEngine os = engine("bulk", copy, urls)) {
+      try {
+        os.index(List.of(corpus), IndexOptions.defaults(), IndexProgress.NONE);
+      } catch (IOException lostOnTheWay) {
+        // Allowed: the run may fail when the node goes; the rerun must finish the job.
+      }
+    }
+    killer.join();
+    try (OpenSearchEngine os = engine("bulk", copy, urls)) {
+      os.index(List.of(corpus), IndexOptions.defaults(), IndexProgress.NONE);
+      assertEquals(expected, ids(os));
+      assertEquals(expected.size(), os.articleCount());
+    }
+    cluster.restart(1);
+  }
+
+  /** Documents the cluster holds in {@code index} right now (0 while it does not exist). */
+  static long count(String index) {
+    try (ClusterClient client = ClusterClient.connect(
+        new ClusterConfig(ClusterConfig.parseUrls(cluster.urls()), index, null, null))) {
+      ClusterClient.Reply reply = client.send("GET", "/" + index + "/_count", Map.of(), null);
+      return reply.ok() ? reply.body().path("count").asLong() : 0;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  static Set<String> writeCorpus(Path file, int articles) throws IOException {
+    Set<String> ids = new TreeSet<>();
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < articles; i++) {
+      String id = "wire-" + i;
+      ids.add(id);
+      lines.add("{\"id\":\"" + id + "\",\"title\":\"Partner deal number " + i + "\",\"body\":\"Company " + i
+          + " licenses its platform to partner " + (i * 7 % 1000) + " for a revenue share of " + (i % 30)
+          + " percent.\",\"published\":\"2026-0" + (1 + i % 9) + "-1" + (i % 9) + "\",\"source\":\"Bulk Wire\"}");
+    }
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    return ids;
+  }
+
+  @Test
+  @Order(4)
+  void anIndexOfAnotherSchemaIsRefusedWithTheCommandThatMovesIt() throws Exception {
+    try (ClusterClient client = ClusterClient.connect(
+        new ClusterConfig(ClusterConfig.parseUrls(cluster.urls()), "old", null, null))) {
+      var body = client.object();
+      body.putObject("mappings").putObject("_meta").put("archive_schema", "1.0");
+      client.call("PUT", "/old", body);
+    }
+    IOException e = assertThrows(IOException.class, () -> engine("old", base.resolve("old-copy"), cluster.urls()));
+    assertTrue(e.getMessage().contains("archive schema 1.0"), e.getMessage());
+    assertTrue(e.getMessage().contains("archive migrate"), e.getMessage());
+  }
+}
