@@ -1,7 +1,7 @@
 package dev.dealarchive.answer;
 
+import dev.dealarchive.article.Article;
 import dev.dealarchive.indexing.ArchiveFields;
-import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.LuceneQueries;
 import dev.dealarchive.search.MarkedText;
 import dev.dealarchive.search.ParsedQuery;
@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -37,9 +36,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.spell.DirectSpellChecker;
-import org.apache.lucene.search.spell.SuggestMode;
-import org.apache.lucene.search.spell.SuggestWord;
 
 /**
  * Answers questions: finds the articles that match a question's concepts best, then the passage within them that
@@ -75,9 +71,16 @@ public final class Answerer {
 
   /** Answers {@code questionText} with at most {@code limit} articles, the answer's included. */
   public AskResult ask(IndexSearcher searcher, String questionText, int limit) throws IOException {
+    return ask(new LuceneAnswerIndex(searcher), questionText, limit);
+  }
+
+  /**
+   * Answers {@code questionText} from {@code index} (the embedded index, or a cluster running the same queries) with
+   * at most {@code limit} articles, the answer's included.
+   */
+  public AskResult ask(AnswerIndex index, String questionText, int limit) throws IOException {
     long started = System.nanoTime();
-    IndexSearcher scoring = withSimilarity(searcher);
-    String corrected = correctSpelling(scoring.getIndexReader(), questionText);
+    String corrected = correctSpelling(index, questionText);
     Question question = QuestionAnalyzer.analyze(corrected == null ? questionText : corrected);
     List<String> notices = question.query().notices();
     if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
@@ -85,11 +88,10 @@ public final class Answerer {
     }
     Synonyms names = synonyms.current();
     List<ConceptGroup> groups = conceptGroups(question, names);
-    List<Concept> concepts = concepts(scoring.getIndexReader(), groups);
+    List<Concept> concepts = concepts(index, groups);
     Query query = query(question, groups);
     int depth = Math.max(CANDIDATES, limit);
-    TopDocs top = RelevanceTop.search(scoring, query, depth);
-    List<Candidate> candidates = read(scoring, top, concepts, question);
+    List<Candidate> candidates = read(index.top(query, depth, similarity), concepts, question);
     if (question.wantsRecent()) {
       preferRecent(candidates);
     }
@@ -127,7 +129,9 @@ public final class Answerer {
    * The ranking of articles for a question, without passages: the first stage of {@link #ask}, for evaluation.
    */
   public List<ScoredArticle> rank(IndexSearcher searcher, String questionText, int depth) throws IOException {
-    IndexSearcher scoring = withSimilarity(searcher);
+    IndexSearcher scoring = new IndexSearcher(searcher.getIndexReader());
+    scoring.setSimilarity(similarity);
+    scoring.setQueryCache(null);
     Question question = QuestionAnalyzer.analyze(questionText);
     if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
       return List.of();
@@ -141,11 +145,16 @@ public final class Answerer {
     return ranked;
   }
 
-  private IndexSearcher withSimilarity(IndexSearcher searcher) {
-    IndexSearcher scoring = new IndexSearcher(searcher.getIndexReader());
-    scoring.setSimilarity(similarity);
-    scoring.setQueryCache(null);
-    return scoring;
+  /** The ranking of articles for a question from {@code index}, as {@link #rank(IndexSearcher, String, int)}. */
+  public List<ScoredArticle> rank(AnswerIndex index, String questionText, int depth) throws IOException {
+    Question question = QuestionAnalyzer.analyze(questionText);
+    if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
+      return List.of();
+    }
+    Query query = query(question, conceptGroups(question, synonyms.current()));
+    return index.top(query, depth, similarity).stream()
+        .map(r -> new ScoredArticle(r.article().id(), r.score()))
+        .toList();
   }
 
   private record Candidate(SearchHit hit, PassagePicker.Pick pick, double retrieval, double answerScore) {
@@ -154,31 +163,42 @@ public final class Answerer {
     }
   }
 
-  private List<Candidate> read(IndexSearcher searcher, TopDocs top, List<Concept> concepts, Question question)
-      throws IOException {
+  private List<Candidate> read(List<AnswerIndex.Ranked> top, List<Concept> concepts, Question question) {
     List<Candidate> candidates = new ArrayList<>();
-    if (top.scoreDocs.length == 0) {
+    if (top.isEmpty()) {
       return candidates;
     }
-    double maxScore = Math.max(1e-9, top.scoreDocs[0].score);
-    StoredFields stored = searcher.storedFields();
-    for (int i = 0; i < top.scoreDocs.length; i++) {
-      ScoreDoc scoreDoc = top.scoreDocs[i];
-      Document doc = stored.document(scoreDoc.doc);
+    double maxScore = Math.max(1e-9, top.get(0).score());
+    for (int i = 0; i < top.size(); i++) {
+      AnswerIndex.Ranked ranked = top.get(i);
+      Article article = ranked.article();
       PassagePicker.Pick pick;
       if (i < CANDIDATES) {
-        pick = PassagePicker.pick(doc.get(ArchiveFields.BODY), concepts, question.type());
+        pick = PassagePicker.pick(article.body(), concepts, question.type());
       } else {
         pick = new PassagePicker.Pick(MarkedText.plain(""), 0, 0);
       }
       if (pick.text().text().isEmpty()) {
-        pick = new PassagePicker.Pick(MarkedText.plain(firstWords(doc.get(ArchiveFields.TITLE))), 0, 0);
+        pick = new PassagePicker.Pick(MarkedText.plain(firstWords(article.title())), 0, 0);
       }
-      double retrieval = scoreDoc.score / maxScore;
-      SearchHit hit = ArticleSearch.hit(doc, scoreDoc.score, pick.text());
+      double retrieval = ranked.score() / maxScore;
+      SearchHit hit = hit(article, ranked.score(), pick.text());
       candidates.add(new Candidate(hit, pick, retrieval, 0.6 * pick.score() + 0.4 * retrieval));
     }
     return candidates;
+  }
+
+  /** The hit of an article, as the search shows it, with the passage as its snippet. */
+  private static SearchHit hit(Article article, float score, MarkedText snippet) {
+    return new SearchHit(
+        article.id(),
+        article.title(),
+        article.source(),
+        article.url(),
+        article.published(),
+        Float.isNaN(score) ? 0f : score,
+        snippet,
+        article.tags());
   }
 
   private static String firstWords(String text) {
@@ -346,9 +366,9 @@ public final class Answerer {
   }
 
   /** The question's concepts with their weights, for passage choice. */
-  private static List<Concept> concepts(IndexReader reader, List<ConceptGroup> groups) throws IOException {
+  private static List<Concept> concepts(AnswerIndex index, List<ConceptGroup> groups) throws IOException {
     List<Concept> concepts = new ArrayList<>();
-    long docs = Math.max(1, reader.numDocs());
+    long docs = Math.max(1, index.articleCount());
     for (ConceptGroup group : groups) {
       Set<String> stems = new LinkedHashSet<>();
       for (QueryPart part : group.parts()) {
@@ -359,7 +379,7 @@ public final class Answerer {
       }
       double weight = 0;
       for (String stem : stems) {
-        int df = reader.docFreq(new Term(ArchiveFields.BODY, stem));
+        long df = index.docFreq(ArchiveFields.BODY, stem);
         weight = Math.max(weight, Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
       }
       concepts.add(new Concept(group.parts().get(0).text(), stems, weight));
@@ -372,11 +392,13 @@ public final class Answerer {
    * known (or no close word exists).
    */
   static String correctSpelling(IndexReader reader, String question) throws IOException {
+    return correctSpelling(new LuceneAnswerIndex(new IndexSearcher(reader)), question);
+  }
+
+  static String correctSpelling(AnswerIndex index, String question) throws IOException {
     if (question == null || question.isBlank()) {
       return null;
     }
-    DirectSpellChecker checker = new DirectSpellChecker();
-    checker.setMinQueryLength(4);
     StringBuilder corrected = new StringBuilder();
     boolean changed = false;
     int at = 0;
@@ -388,15 +410,12 @@ public final class Answerer {
       at = words.end();
       String suggestion = null;
       if (isCorrectable(question, words.start(), words.end()) && !QuestionAnalyzer.FILLER.contains(lower)
-          && !isKnownExactly(reader, lower)) {
+          && !isKnownExactly(index, lower)) {
         // Short words are one slip away from many others; allow them one edit only.
-        checker.setMaxEdits(lower.length() <= 4 ? 1 : 2);
-        SuggestWord[] suggestions =
-            checker.suggestSimilar(
-                new Term(ArchiveFields.BODY_EXACT, lower), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-        if (suggestions.length > 0 && (suggestions[0].string.length() > lower.length() || !isKnownStem(reader, lower))) {
+        String closest = index.closestWord(ArchiveFields.BODY_EXACT, lower, lower.length() <= 4 ? 1 : 2);
+        if (closest != null && (closest.length() > lower.length() || !isKnownStem(index, lower))) {
           // A word whose stem is indexed ("deals") is an inflection, not a slip; only complete a cut-off one ("revenu").
-          suggestion = suggestions[0].string;
+          suggestion = closest;
         }
       }
       if (suggestion == null) {
@@ -442,17 +461,16 @@ public final class Answerer {
     return count;
   }
 
-  private static boolean isKnownStem(IndexReader reader, String lower) throws IOException {
+  private static boolean isKnownStem(AnswerIndex index, String lower) throws IOException {
     for (String stem : TextAnalysis.stems(lower)) {
-      if (reader.docFreq(new Term(ArchiveFields.BODY, stem)) > 0) {
+      if (index.docFreq(ArchiveFields.BODY, stem) > 0) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean isKnownExactly(IndexReader reader, String lower) throws IOException {
-    return reader.docFreq(new Term(ArchiveFields.BODY_EXACT, lower)) > 0
-        || reader.docFreq(new Term(ArchiveFields.TITLE_EXACT, lower)) > 0;
+  private static boolean isKnownExactly(AnswerIndex index, String lower) throws IOException {
+    return index.docFreq(ArchiveFields.BODY_EXACT, lower) > 0 || index.docFreq(ArchiveFields.TITLE_EXACT, lower) > 0;
   }
 }

@@ -48,7 +48,7 @@ public final class StoredArticles {
   }
 
   /** The article a stored document holds. */
-  static Article toArticle(Document doc) {
+  public static Article toArticle(Document doc) {
     IndexableField published = doc.getField(ArchiveFields.PUBLISHED);
     return new Article(
         doc.get(ArchiveFields.ID),

@@ -61,7 +61,7 @@ public final class OpenSearchEngine implements ArchiveEngine {
     this.articles = new ClusterArticles(client);
     this.state = new ClusterState(client);
     this.local = EmbeddedEngine.open(settings.indexDir(), settings.answers(), settings.fetch());
-    this.answers = new ClusterAnswers(client, settings);
+    this.answers = new ClusterAnswers(client, search, settings);
   }
 
   /** Connects to the cluster in {@code config}; checks the schema version of an existing index. */

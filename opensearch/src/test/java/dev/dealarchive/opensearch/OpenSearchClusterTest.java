@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.engine.EmbeddedEngine;
 import dev.dealarchive.engine.EngineSettings;
@@ -56,6 +57,20 @@ class OpenSearchClusterTest {
           SearchRequest.of("\"Google Cloud\" -Microsoft", 10),
           SearchRequest.of("source:\"Sample Wire\"", 10),
           SearchRequest.of("exclusiv OR licens", 10));
+
+  /** Questions over data/: the README's revenue-share question first. */
+  static final List<String> QUESTIONS =
+      List.of(
+          "How much revenue share does OpenAI pay Microsoft?",
+          "Is Microsoft still OpenAI's only cloud provider?",
+          "Until when is the IP licence non-exclusive?",
+          "Who licenses inspection software to Helios?",
+          "What did Kestrel Bio agree with AWS?",
+          "latest cloud deal",
+          "How much revenu share does OpenAI pay Microsfot?",
+          "joint venture Tidewater");
+
+  static final String REVENUE_SHARE = QUESTIONS.get(0);
 
   static final Path DATA = Path.of("..", "data").toAbsolutePath().normalize();
 
@@ -117,6 +132,20 @@ class OpenSearchClusterTest {
       }
       assertFalse(os.search(SearchRequest.of("revenue share", 10)).hits().isEmpty());
 
+      for (String question : QUESTIONS) {
+        AskResult mine = os.ask(question, 5);
+        AskResult theirs = embedded.ask(question, 5);
+        assertEquals(theirs.correctedQuestion(), mine.correctedQuestion(), question);
+        assertEquals(theirs.answer() == null, mine.answer() == null, question);
+        if (theirs.answer() != null) {
+          assertEquals(theirs.answer().article().id(), mine.answer().article().id(), question);
+          assertEquals(theirs.answer().passage(), mine.answer().passage(), question);
+        }
+        assertEquals(theirs.hits().stream().map(SearchHit::id).toList(),
+            mine.hits().stream().map(SearchHit::id).toList(), question);
+      }
+      assertTrue(os.ask(REVENUE_SHARE, 5).answer().passage().text().contains("20%"));
+
       ArchiveStats mine = os.stats();
       ArchiveStats theirs = embedded.stats();
       assertEquals(theirs.articles(), mine.articles());
@@ -147,6 +176,8 @@ class OpenSearchClusterTest {
         SearchResult result = os.search(SearchRequest.of("revenue share", 10));
         assertEquals(idsOf(embedded.search(SearchRequest.of("revenue share", 10))), idsOf(result));
         assertEquals(expected.size(), os.articleCount());
+        AskResult answer = os.ask(REVENUE_SHARE, 5);
+        assertEquals(embedded.ask(REVENUE_SHARE, 5).answer().passage(), answer.answer().passage());
       } finally {
         cluster.restart(2);
       }
