@@ -1,6 +1,7 @@
 package dev.dealarchive.bench;
 
 import dev.dealarchive.cli.ExitCodes;
+import dev.dealarchive.opensearch.ClusterConfig;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -86,6 +88,23 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Keep the work folder.")
   boolean keep;
 
+  @Option(names = "--opensearch", paramLabel = "URL[,URL...]",
+      description = "Compare with an OpenSearch cluster instead: build, search and ask through the embedded index and "
+          + "through the cluster, side by side (user and password from ARCHIVE_OPENSEARCH_USER/_PASSWORD).")
+  String opensearch;
+
+  @Option(names = "--opensearch-index", paramLabel = "NAME", defaultValue = "archive-bench",
+      description = "The cluster index the comparison replaces and deletes (default: ${DEFAULT-VALUE}).")
+  String opensearchIndex;
+
+  @Option(names = "--shards", paramLabel = "N", defaultValue = "1",
+      description = "Shards of the cluster index of the comparison (default: ${DEFAULT-VALUE}).")
+  int shards;
+
+  @Option(names = "--replicas", paramLabel = "N", defaultValue = "0",
+      description = "Replicas of the cluster index of the comparison (default: ${DEFAULT-VALUE}).")
+  int replicas;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -105,6 +124,24 @@ public final class BenchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       err.println("archive bench: " + e.getMessage());
       return ExitCodes.USAGE;
+    }
+    if (opensearch != null) {
+      ClusterConfig cluster;
+      try {
+        Map<String, String> environment = System.getenv();
+        String password = environment.get(ClusterConfig.PASSWORD_VARIABLE);
+        String user = environment.get(ClusterConfig.USER_VARIABLE);
+        cluster = new ClusterConfig(ClusterConfig.parseUrls(opensearch), opensearchIndex,
+            user == null || user.isBlank() ? null : user, password == null || password.isEmpty() ? null : password);
+      } catch (IllegalArgumentException e) {
+        err.println("archive bench: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      double loadBefore = Machine.loadAverage();
+      List<ClusterComparison.Figures> figures =
+          new ClusterComparison(settings, cluster, shards, replicas, err).run();
+      out.print(ClusterComparison.render(figures, settings.threads(), loadBefore, Machine.loadAverage()));
+      return ExitCodes.OK;
     }
     BenchReport report = new Benchmark(settings, err).run();
     Path json = jsonOut == null

@@ -86,12 +86,15 @@ final class ClusterAnswers {
       return options.isEmpty() ? null : options.path(0).path("text").asText(null);
     }
 
-    /** Scored with the cluster's BM25 (Lucene's defaults), not the answer engine's own parameters. */
+    /**
+     * Scored on the answer sub-fields, whose BM25 has the answer engine's default parameters (the embedded engine's
+     * answers with other {@code --k1}/{@code --b} settings are not reproduced: the cluster's are fixed in its mapping).
+     */
     @Override
     public List<Ranked> top(Query query, int n, BM25Similarity similarity) throws IOException {
       List<Ranked> ranked = new ArrayList<>();
       for (ClusterSearch.Found found :
-          search.page(query, 0, n, true, ClusterSearch.DISPLAY_FIELDS).hits()) {
+          search.page(query, 0, n, true, ClusterSearch.DISPLAY_FIELDS, IndexSchema::answerField).hits()) {
         ranked.add(new Ranked(found.article(), found.score()));
       }
       return ranked;

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 
@@ -122,8 +123,14 @@ public final class ClusterSearch {
    * they equal the embedded index's.
    */
   Page page(Query query, int offset, int limit, boolean byRelevance, List<String> fields) throws IOException {
+    return page(query, offset, limit, byRelevance, fields, UnaryOperator.identity());
+  }
+
+  /** As {@link #page(Query, int, int, boolean, List)}, scoring the fields {@code scoredFields} names instead. */
+  Page page(Query query, int offset, int limit, boolean byRelevance, List<String> fields,
+      UnaryOperator<String> scoredFields) throws IOException {
     ObjectNode body = client.object();
-    body.set("query", DslQueries.of(client.json(), query));
+    body.set("query", DslQueries.of(client.json(), query, scoredFields));
     body.put("from", offset);
     body.put("size", limit);
     if (byRelevance) {

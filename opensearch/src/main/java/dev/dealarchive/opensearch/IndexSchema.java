@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.article.Article;
 import dev.dealarchive.article.ContentHash;
 import dev.dealarchive.indexing.ArchiveFields;
@@ -27,6 +28,11 @@ import java.util.Map;
 public final class IndexSchema {
   /** Version of this mapping; bumped when the cluster layout changes even if the embedded schema does not. */
   public static final String CLUSTER_LAYOUT = "1";
+  /** Sub-field of title and body scored for answers, stemmed. */
+  public static final String ANSWER_STEMMED = "answer";
+  /** Sub-field of title and body scored for answers, exact. */
+  public static final String ANSWER_EXACT = "answer_exact";
+
   /** Analyzer that keeps already-analyzed terms as they are, for phrase queries of given terms. */
   public static final String TERMS_ANALYZER = "archive_terms";
 
@@ -43,6 +49,13 @@ public final class IndexSchema {
     ObjectNode index = body.putObject("settings").putObject("index");
     index.put("number_of_shards", shards);
     index.put("number_of_replicas", replicas);
+    // The answer engine scores with BM25 of its own parameters (AnswerSettings), searches with Lucene's defaults;
+    // a field has one similarity in OpenSearch, so title and body are also indexed in sub-fields scored for answers.
+    // Those take the index's default similarity, which is also the one combined_fields (BM25F over a pseudo-field)
+    // scores with; the search fields name Lucene's BM25 explicitly.
+    AnswerSettings answers = AnswerSettings.defaults();
+    index.putObject("similarity").putObject("default")
+        .put("type", "BM25").put("k1", answers.k1()).put("b", answers.b());
     ObjectNode analysis = index.putObject("analysis");
     ObjectNode filters = analysis.putObject("filter");
     filters.putObject("archive_possessive").put("type", "stemmer").put("language", "possessive_english");
@@ -70,9 +83,13 @@ public final class IndexSchema {
     mappings.putObject("_meta").put("archive_schema", version());
     ObjectNode p = mappings.putObject("properties");
     p.putObject(ArchiveFields.ID).put("type", "keyword");
-    text(p, ArchiveFields.TITLE, "archive_stemmed").putArray("copy_to").add(ArchiveFields.TITLE_EXACT);
+    ObjectNode title = text(p, ArchiveFields.TITLE, "archive_stemmed");
+    title.putArray("copy_to").add(ArchiveFields.TITLE_EXACT);
+    answerFields(title);
     text(p, ArchiveFields.TITLE_EXACT, "archive_exact");
-    text(p, ArchiveFields.BODY, "archive_stemmed").putArray("copy_to").add(ArchiveFields.BODY_EXACT);
+    ObjectNode body = text(p, ArchiveFields.BODY, "archive_stemmed");
+    body.putArray("copy_to").add(ArchiveFields.BODY_EXACT);
+    answerFields(body);
     text(p, ArchiveFields.BODY_EXACT, "archive_exact");
     p.putObject(ArchiveFields.PUBLISHED).put("type", "date").put("format", "epoch_millis");
     p.putObject(ArchiveFields.SOURCE).put("type", "keyword").putArray("copy_to").add(ArchiveFields.SOURCE_KEY);
@@ -87,11 +104,30 @@ public final class IndexSchema {
     return mappings;
   }
 
+  private static void answerFields(ObjectNode field) {
+    ObjectNode fields = field.putObject("fields");
+    fields.putObject(ANSWER_STEMMED).put("type", "text").put("analyzer", "archive_stemmed")
+        .put("search_analyzer", TERMS_ANALYZER);
+    fields.putObject(ANSWER_EXACT).put("type", "text").put("analyzer", "archive_exact")
+        .put("search_analyzer", TERMS_ANALYZER);
+  }
+
+  /** The field an answer query scores instead of {@code field}: the answer sub-fields for title and body. */
+  public static String answerField(String field) {
+    return switch (field) {
+      case ArchiveFields.TITLE -> ArchiveFields.TITLE + "." + ANSWER_STEMMED;
+      case ArchiveFields.BODY -> ArchiveFields.BODY + "." + ANSWER_STEMMED;
+      case ArchiveFields.TITLE_EXACT -> ArchiveFields.TITLE + "." + ANSWER_EXACT;
+      case ArchiveFields.BODY_EXACT -> ArchiveFields.BODY + "." + ANSWER_EXACT;
+      default -> field;
+    };
+  }
+
   private static ObjectNode text(ObjectNode properties, String field, String analyzer) {
     // Positions are kept (phrases); BM25 with Lucene's defaults, as the embedded index.
     // Queries arrive as terms the archive analysed itself: searching only splits them at spaces.
     return properties.putObject(field).put("type", "text").put("analyzer", analyzer)
-        .put("search_analyzer", TERMS_ANALYZER);
+        .put("search_analyzer", TERMS_ANALYZER).put("similarity", "BM25");
   }
 
   /** The indexed JSON of an article ({@code _id} is the article id). */
@@ -163,6 +199,11 @@ public final class IndexSchema {
     String index = client.config().index();
     ClusterClient.Reply reply = client.send("PUT", "/" + index, Map.of(), createBody(client.json(), shards, replicas));
     if (!reply.ok()) {
+      if (reply.body().path("error").path("type").asText().equals("resource_already_exists_exception")) {
+        // Another writer created it a moment ago: use theirs, if it is of this schema.
+        require(client);
+        return;
+      }
       throw client.failure("PUT", "/" + index, reply);
     }
     client.call("GET", "/_cluster/health/" + index,

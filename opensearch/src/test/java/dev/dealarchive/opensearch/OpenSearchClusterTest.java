@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.article.ArticleDraft;
 import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.engine.EmbeddedEngine;
 import dev.dealarchive.engine.EngineSettings;
@@ -19,6 +20,8 @@ import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
 import dev.dealarchive.search.SortOrder;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The archive on a real three-node OpenSearch cluster (2 shards, 1 replica), started from Maven artifacts: the
@@ -259,5 +263,80 @@ class OpenSearchClusterTest {
     IOException e = assertThrows(IOException.class, () -> engine("old", base.resolve("old-copy"), cluster.urls()));
     assertTrue(e.getMessage().contains("archive schema 1.0"), e.getMessage());
     assertTrue(e.getMessage().contains("archive migrate"), e.getMessage());
+  }
+
+  @Test
+  @Order(5)
+  void migrateCopiesTheEmbeddedArchiveIntoTheClusterAndBackWithTheSameIds() throws Exception {
+    Path embeddedDir = base.resolve("embedded");
+    StringWriter out = new StringWriter();
+    CommandLine toCluster = new CommandLine(new MigrateCommand());
+    toCluster.setOut(new PrintWriter(out));
+    int code = toCluster.execute("--from", embeddedDir.toString(), "--to", cluster.urls(), "--to-index", "migrated",
+        "--shards", "2", "--replicas", "1");
+    assertEquals(0, code, out.toString());
+    assertTrue(out.toString().contains("both sides hold the same"), out.toString());
+    Set<String> expected = ids(embedded);
+    try (OpenSearchEngine os = engine("migrated", base.resolve("migrated-copy"), cluster.urls())) {
+      assertEquals(expected, ids(os));
+      assertEquals(idsOf(embedded.search(SearchRequest.of("revenue share", 10))),
+          idsOf(os.search(SearchRequest.of("revenue share", 10))));
+    }
+    Path back = base.resolve("back");
+    int again = new CommandLine(new MigrateCommand()).execute(
+        "--from", cluster.urls(), "--from-index", "migrated", "--to", back.toString());
+    assertEquals(0, again);
+    try (EmbeddedEngine copy = EmbeddedEngine.open(back)) {
+      assertEquals(expected, ids(copy));
+      assertEquals(embedded.ask(REVENUE_SHARE, 5).answer().passage(), copy.ask(REVENUE_SHARE, 5).answer().passage());
+    }
+    // The cluster copy is now a working copy's source: a writer on a new machine rebuilds its copy from it.
+    try (OpenSearchEngine os = engine("migrated", base.resolve("fresh-writer"), cluster.urls())) {
+      IndexSummary summary = os.index(List.of(DATA), IndexOptions.defaults(), IndexProgress.NONE);
+      assertEquals(0, summary.added(), summary.toString());
+      assertEquals(expected, ids(os));
+    }
+  }
+
+  @Test
+  @Order(6)
+  void writersInTwoProcessesStoreEachArticleOnceAndTheLastWriteOfAnIdWins() throws Exception {
+    try (OpenSearchEngine a = engine("writers", base.resolve("writer-a"), cluster.urls());
+        OpenSearchEngine b = engine("writers", base.resolve("writer-b"), cluster.urls())) {
+      List<Thread> threads = new ArrayList<>();
+      List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+      for (OpenSearchEngine writer : List.of(a, b)) {
+        String name = writer == a ? "a" : "b";
+        threads.add(new Thread(() -> {
+          try (var session = writer.openWriter()) {
+            List<ArticleDraft> drafts = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+              drafts.add(draft(name + "-" + i, "Deal " + i + " of writer " + name));
+            }
+            drafts.add(draft("shared", "Shared story from writer " + name));
+            session.indexDrafts("feed-" + name, drafts);
+          } catch (Throwable t) {
+            failures.add(t);
+          }
+        }, "writer-" + name));
+      }
+      threads.forEach(Thread::start);
+      for (Thread thread : threads) {
+        thread.join();
+      }
+      assertTrue(failures.isEmpty(), failures.toString());
+      assertEquals(101, a.articleCount());
+      assertEquals(101, ids(b).size());
+      try (var session = b.openWriter()) {
+        session.indexDrafts("feed-b", List.of(draft("shared", "Shared story, corrected by writer b")));
+      }
+      assertEquals("Shared story, corrected by writer b", a.article("shared").orElseThrow().title());
+      assertEquals(101, a.articleCount());
+    }
+  }
+
+  static ArticleDraft draft(String id, String title) {
+    return new ArticleDraft(id, title, title + ". A licence with a revenue share.", null, "Writers Wire", null,
+        List.of(), List.of(), 0);
   }
 }
