@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.article.ArticleDraft;
+import dev.dealarchive.cli.ArchiveCommand;
 import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.engine.EmbeddedEngine;
 import dev.dealarchive.engine.EngineSettings;
@@ -333,6 +334,29 @@ class OpenSearchClusterTest {
       assertEquals("Shared story, corrected by writer b", a.article("shared").orElseThrow().title());
       assertEquals(101, a.articleCount());
     }
+  }
+
+  @Test
+  @Order(7)
+  void theCommandLineUsesTheClusterWhenGivenOneAndTheIndexFolderOtherwise() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = ArchiveCommand.run(new PrintWriter(out), new PrintWriter(err), "search", "--opensearch", cluster.urls(),
+        "--opensearch-index", "parity", "--index", base.resolve("parity-copy").toString(), "--json",
+        "revenue share");
+    assertEquals(0, code, err.toString());
+    for (String id : idsOf(embedded.search(SearchRequest.of("revenue share", 10)))) {
+      assertTrue(out.toString().contains(id), id + " in " + out);
+    }
+    StringWriter stats = new StringWriter();
+    assertEquals(0, ArchiveCommand.run(new PrintWriter(stats), new PrintWriter(err), "stats", "--json",
+        "--opensearch", cluster.urls(), "--opensearch-index", "parity"));
+    assertTrue(stats.toString().contains("\"articles\":" + embedded.articleCount()), stats.toString());
+    StringWriter local = new StringWriter();
+    StringWriter localErr = new StringWriter();
+    int none = ArchiveCommand.run(new PrintWriter(local), new PrintWriter(localErr), "search", "--index",
+        base.resolve("no-index-here").toString(), "revenue share");
+    assertTrue(none != 0 && !localErr.toString().contains("OpenSearch"), localErr.toString());
   }
 
   static ArticleDraft draft(String id, String title) {
