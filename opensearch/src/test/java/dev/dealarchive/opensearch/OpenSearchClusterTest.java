@@ -197,13 +197,16 @@ class OpenSearchClusterTest {
     Files.createDirectories(corpus);
     Set<String> expected = writeCorpus(corpus.resolve("wire.jsonl"), 6000);
     Path copy = base.resolve("bulk-copy");
+    java.util.concurrent.atomic.AtomicLong storedWhenKilled = new java.util.concurrent.atomic.AtomicLong(-1);
     Thread killer = new Thread(() -> {
       try {
         // Kill once the first articles have reached the cluster, i.e. in the middle of the bulk run.
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline && count("bulk") < 500) {
+        long stored = 0;
+        while (System.nanoTime() < deadline && (stored = count("bulk")) < 500) {
           Thread.sleep(20);
         }
+        storedWhenKilled.set(stored);
         cluster.kill(1);
       } catch (Exception e) {
         throw new IllegalStateException(e);
@@ -219,6 +222,7 @@ class OpenSearchClusterTest {
       }
     }
     killer.join();
+    assertTrue(storedWhenKilled.get() < expected.size(), "killed after the run: " + storedWhenKilled.get());
     try (OpenSearchEngine os = engine("bulk", copy, urls)) {
       os.index(List.of(corpus), IndexOptions.defaults(), IndexProgress.NONE);
       assertEquals(expected, ids(os));
