@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers questions with the archive's own answer engine ({@link Answerer}) over the cluster: the engine's queries run
@@ -22,7 +25,12 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  * shipped ones when it has none).
  */
 final class ClusterAnswers {
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterAnswers.class);
+  /** Name of OpenSearch's k-NN plugin as the nodes list it. */
+  static final String KNN_PLUGIN = "opensearch-knn";
+
   private final ClusterClient client;
+  private final AtomicBoolean noticeGiven = new AtomicBoolean();
   private final ClusterSearch search;
   private final Answerer answerer;
 
@@ -33,7 +41,26 @@ final class ClusterAnswers {
   }
 
   AskResult ask(String question, int limit) throws IOException {
+    noticeWordsAlone();
     return answerer.ask(new Reads(), question, limit);
+  }
+
+  /**
+   * Says once per process that answers on a cluster are found by words alone: vector search (OpenSearch's k-NN
+   * plugin) is not used, and most clusters, the tests' among them, do not have the plugin.
+   */
+  private void noticeWordsAlone() {
+    if (noticeGiven.getAndSet(true)) {
+      return;
+    }
+    String plugin;
+    try {
+      plugin = client.plugins().contains(KNN_PLUGIN) ? "has the k-NN plugin, which the archive does not use yet"
+          : "has no k-NN plugin (knn_vector)";
+    } catch (IOException | RuntimeException e) {
+      plugin = "did not list its plugins";
+    }
+    LOG.warn("answers on OpenSearch are found by words alone (BM25F), without vector search: the cluster {}", plugin);
   }
 
   List<ScoredArticle> rank(String question, int depth) throws IOException {

@@ -150,6 +150,8 @@ class OpenSearchClusterTest {
             mine.hits().stream().map(SearchHit::id).toList(), question);
       }
       assertTrue(os.ask(REVENUE_SHARE, 5).answer().passage().text().contains("20%"));
+      // The node assembled from Maven has no k-NN plugin: answers are by words alone, as the engine says once.
+      assertFalse(os.client().plugins().contains(ClusterAnswers.KNN_PLUGIN), os.client().plugins().toString());
 
       ArchiveStats mine = os.stats();
       ArchiveStats theirs = embedded.stats();
