@@ -30,7 +30,7 @@ final class ClusterAnswers {
   static final String KNN_PLUGIN = "opensearch-knn";
 
   private final ClusterClient client;
-  private final AtomicBoolean noticeGiven = new AtomicBoolean();
+  private static final AtomicBoolean NOTICE_GIVEN = new AtomicBoolean();
   private final ClusterSearch search;
   private final Answerer answerer;
 
@@ -50,7 +50,7 @@ final class ClusterAnswers {
    * plugin) is not used, and most clusters, the tests' among them, do not have the plugin.
    */
   private void noticeWordsAlone() {
-    if (noticeGiven.getAndSet(true)) {
+    if (NOTICE_GIVEN.getAndSet(true)) {
       return;
     }
     String plugin;
