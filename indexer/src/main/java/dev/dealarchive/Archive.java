@@ -4,28 +4,36 @@ import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.answer.Answerer;
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.eval.ScoredDoc;
+import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.IndexStatistics;
 import dev.dealarchive.indexing.SchemaCheck;
 import dev.dealarchive.search.ArticleSearch;
+import dev.dealarchive.search.FacetCounts;
+import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.MatchTerms;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
+import dev.dealarchive.search.StoredArticle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -122,6 +130,27 @@ public final class Archive implements AutoCloseable {
           TopFieldDocs top = searcher.search(new MatchAllDocsQuery(), Math.max(1, n), ArticleSearch.newestOrder());
           return ArticleSearch.hits(searcher, top, 0, new MatchTerms(Set.of(), Set.of()), false);
         });
+  }
+
+  /** The stored article with id {@code id}, in full, or empty when there is none. */
+  public Optional<StoredArticle> article(String id) throws IOException {
+    return withSearcher(
+        searcher -> {
+          TopDocs top = searcher.search(new TermQuery(new Term(ArchiveFields.ID, id)), 1);
+          if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+          }
+          return Optional.of(StoredArticle.of(searcher.storedFields().document(top.scoreDocs[0].doc)));
+        });
+  }
+
+  /**
+   * Counts of the articles {@code query} matches (as {@link #search} matches them) per source, tag, year and month.
+   *
+   * @param maxValues how many sources and tags to list at most
+   */
+  public Facets facets(String query, int maxValues) throws IOException {
+    return withSearcher(searcher -> FacetCounts.of(searcher, query, maxValues));
   }
 
   /** Figures about the index. */
