@@ -182,7 +182,7 @@ final class Pages {
     }
     long max = bins.stream().mapToLong(Bin::count).max().orElse(1);
     // The chart is about 1,000 units wide whatever the number of bars, so a few bars are wide and many are thin.
-    int barWidth = Math.max(6, Math.min(80, 1_000 / bins.size()));
+    int barWidth = Math.max(6, Math.min(36, 1_000 / bins.size()));
     int chartHeight = 60;
     int width = bins.size() * barWidth;
     html.append("<figure id=\"timeline\" class=\"timeline\"><figcaption>Matching articles per ")
