@@ -3,8 +3,6 @@ package dev.dealarchive;
 import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.answer.Answerer;
 import dev.dealarchive.answer.AskResult;
-import dev.dealarchive.eval.ScoredDoc;
-import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.IndexStatistics;
 import dev.dealarchive.indexing.SchemaCheck;
@@ -12,28 +10,24 @@ import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.FacetCounts;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.MatchTerms;
+import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
-import dev.dealarchive.search.StoredArticle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -132,18 +126,6 @@ public final class Archive implements AutoCloseable {
         });
   }
 
-  /** The stored article with id {@code id}, in full, or empty when there is none. */
-  public Optional<StoredArticle> article(String id) throws IOException {
-    return withSearcher(
-        searcher -> {
-          TopDocs top = searcher.search(new TermQuery(new Term(ArchiveFields.ID, id)), 1);
-          if (top.scoreDocs.length == 0) {
-            return Optional.empty();
-          }
-          return Optional.of(StoredArticle.of(searcher.storedFields().document(top.scoreDocs[0].doc)));
-        });
-  }
-
   /**
    * Counts of the articles {@code query} matches (as {@link #search} matches them) per source, tag, year and month.
    *
@@ -167,12 +149,12 @@ public final class Archive implements AutoCloseable {
    * The ranking of articles for a question, without passages, as {@link #ask} ranks them before reading passages:
    * for evaluation.
    */
-  public List<ScoredDoc> rank(String question, int depth) throws IOException {
+  public List<ScoredArticle> rank(String question, int depth) throws IOException {
     return withSearcher(searcher -> answerer.rank(searcher, question, depth));
   }
 
   /** The ranking of a search, without snippets: for evaluation. */
-  public List<ScoredDoc> rankSearch(String query, int depth) throws IOException {
+  public List<ScoredArticle> rankSearch(String query, int depth) throws IOException {
     return withSearcher(searcher -> ArticleSearch.rank(searcher, query, depth));
   }
 

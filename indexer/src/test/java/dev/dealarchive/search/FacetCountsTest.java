@@ -1,7 +1,6 @@
 package dev.dealarchive.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealarchive.Archive;
 import dev.dealarchive.indexing.ArchiveIndexer;
@@ -11,14 +10,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Facet counts and the full-article lookup, over a few articles written for the test. */
+/** Facet counts over a few articles written for the test. */
 class FacetCountsTest {
   @TempDir static Path temp;
   static Archive archive;
@@ -89,16 +87,5 @@ class FacetCountsTest {
   void hasNoCountsForAQueryWithNothingToSearchFor() throws IOException {
     assertEquals(Facets.empty(), archive.facets("   ", 10));
     assertEquals(Facets.empty(), archive.facets("nosuchword", 10));
-  }
-
-  @Test
-  void findsAnArticleInFullById() throws IOException {
-    StoredArticle article = archive.article("a3").orElseThrow();
-    assertEquals("Cloud deal three", article.title());
-    assertEquals("Beta News", article.source());
-    assertEquals(Instant.parse("2026-03-05T08:00:00Z"), article.published());
-    assertEquals(List.of("cloud", "energy"), article.tags());
-    assertTrue(article.body().startsWith("Cloud deal three. A partnership"), article.body());
-    assertTrue(archive.article("no-such-id").isEmpty());
   }
 }

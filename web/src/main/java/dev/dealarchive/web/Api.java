@@ -1,11 +1,11 @@
 package dev.dealarchive.web;
 
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.article.Article;
 import dev.dealarchive.cli.JsonViews;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
-import dev.dealarchive.search.StoredArticle;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +59,7 @@ final class Api {
 
   /** {@code GET /api/articles/{id}}. */
   Response article(String id) throws BadRequest, IOException {
-    StoredArticle article =
+    Article article =
         archive.article(id).orElseThrow(() -> BadRequest.notFound("no article with id \"" + Params.abbreviate(id) + "\""));
     return Response.json(200, JsonViews.write(articleJson(article)));
   }
@@ -105,7 +105,7 @@ final class Api {
         .toList();
   }
 
-  static Map<String, Object> articleJson(StoredArticle article) {
+  static Map<String, Object> articleJson(Article article) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", article.id());
     json.put("title", article.title());

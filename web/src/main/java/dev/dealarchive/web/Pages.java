@@ -2,6 +2,7 @@ package dev.dealarchive.web;
 
 import dev.dealarchive.answer.Answer;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.article.Article;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.MarkedText;
 import dev.dealarchive.search.MatchTerms;
@@ -10,7 +11,6 @@ import dev.dealarchive.search.QueryLanguage;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchResult;
 import dev.dealarchive.search.SortOrder;
-import dev.dealarchive.search.StoredArticle;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -342,7 +342,7 @@ final class Pages {
     html.append("</nav>");
   }
 
-  static String article(StoredArticle article, String query, long articles) {
+  static String article(Article article, String query, long articles) {
     StringBuilder html = head(titleOf(article.title()) + " – Deal archive", new SearchState(query, List.of(), List.of(), null, null, SortOrder.RELEVANCE, 1));
     html.append("<article class=\"article\"><p class=\"back\"><a id=\"back\" href=\"")
         .append(Html.escape(query.isBlank() ? "/" : new SearchState(query, List.of(), List.of(), null, null, SortOrder.RELEVANCE, 1).url()))

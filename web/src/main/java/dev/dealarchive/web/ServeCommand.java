@@ -1,8 +1,8 @@
 package dev.dealarchive.web;
 
-import dev.dealarchive.Archive;
 import dev.dealarchive.cli.ExitCodes;
 import dev.dealarchive.cli.IndexLocation;
+import dev.dealarchive.engine.ArchiveEngine;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -67,10 +67,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
-    try (Archive archive = location.open(err)) {
+    try (ArchiveEngine archive = location.engine(err)) {
       WebServer server;
       try {
-        server = WebServer.start(WebArchive.of(archive), settings);
+        server = WebServer.start(WebArchive.of(archive, location.path()), settings);
       } catch (BindException e) {
         err.println("archive serve: cannot listen on " + bind + ":" + port + " (" + e.getMessage()
             + "); choose another with --port or --bind");

@@ -1,13 +1,14 @@
 package dev.dealarchive.web;
 
-import dev.dealarchive.Archive;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.article.Article;
 import dev.dealarchive.cli.JsonViews;
+import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
-import dev.dealarchive.search.StoredArticle;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ public interface WebArchive {
   Facets facets(String query, int maxValues) throws IOException;
 
   /** One article in full, or empty when there is none with that id. */
-  Optional<StoredArticle> article(String id) throws IOException;
+  Optional<Article> article(String id) throws IOException;
 
   /** The object {@code archive stats --json} prints. */
   Map<String, Object> statsJson() throws IOException;
@@ -34,8 +35,12 @@ public interface WebArchive {
   /** Number of articles, for the health check and the page footer. */
   long articleCount() throws IOException;
 
-  /** Reads an archive opened by this process; the caller keeps it open and closes it. */
-  static WebArchive of(Archive archive) {
+  /**
+   * Reads an engine opened by this process (embedded or a cluster); the caller keeps it open and closes it.
+   *
+   * @param index the index folder {@code archive stats --json} names
+   */
+  static WebArchive of(ArchiveEngine archive, Path index) {
     return new WebArchive() {
       @Override
       public SearchResult search(SearchRequest request) throws IOException {
@@ -53,13 +58,13 @@ public interface WebArchive {
       }
 
       @Override
-      public Optional<StoredArticle> article(String id) throws IOException {
+      public Optional<Article> article(String id) throws IOException {
         return archive.article(id);
       }
 
       @Override
       public Map<String, Object> statsJson() throws IOException {
-        return JsonViews.stats(archive.indexDir(), archive.stats());
+        return JsonViews.stats(index, archive.stats());
       }
 
       @Override

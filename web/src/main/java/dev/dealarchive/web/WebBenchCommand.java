@@ -1,8 +1,8 @@
 package dev.dealarchive.web;
 
-import dev.dealarchive.Archive;
 import dev.dealarchive.cli.ExitCodes;
 import dev.dealarchive.cli.IndexLocation;
+import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.cli.JsonViews;
 import dev.dealarchive.search.SearchHit;
 import java.io.IOException;
@@ -90,8 +90,8 @@ public final class WebBenchCommand implements Callable<Integer> {
       err.println("archive web-bench: --clients must be at least 1, --requests at least --clients, --warmup not negative");
       return ExitCodes.USAGE;
     }
-    try (Archive archive = location.open(err);
-        WebServer server = WebServer.start(WebArchive.of(archive), WebSettings.loopback(0));
+    try (ArchiveEngine archive = location.engine(err);
+        WebServer server = WebServer.start(WebArchive.of(archive, location.path()), WebSettings.loopback(0));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build()) {
       List<Request> log = requestLog(archive, 2_000);
@@ -223,7 +223,7 @@ public final class WebBenchCommand implements Callable<Integer> {
    * or sorted newest, some on page 2), questions from the same words, and the articles' own pages. Fixed seed, so
    * runs are comparable.
    */
-  static List<Request> requestLog(Archive archive, int size) throws IOException {
+  static List<Request> requestLog(ArchiveEngine archive, int size) throws IOException {
     List<SearchHit> articles = archive.latest(size);
     List<String> words = new ArrayList<>(new LinkedHashSet<>(articles.stream()
         .flatMap(hit -> Arrays.stream(hit.title().toLowerCase(Locale.ROOT).split("[^\\p{L}]+")))

@@ -3,10 +3,10 @@ package dev.dealarchive.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.article.Article;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
-import dev.dealarchive.search.StoredArticle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -195,7 +195,7 @@ public final class WebServer implements AutoCloseable {
     if (query.length() > settings.maxQueryChars()) {
       throw BadRequest.badParameter("q is longer than " + settings.maxQueryChars() + " characters");
     }
-    Optional<StoredArticle> article = archive.article(id);
+    Optional<Article> article = archive.article(id);
     if (article.isEmpty()) {
       throw BadRequest.notFound("There is no article with id \"" + Params.abbreviate(id) + "\".");
     }

@@ -234,7 +234,7 @@ class ApiTest {
     }
 
     @Override
-    public java.util.Optional<dev.dealarchive.search.StoredArticle> article(String id) throws IOException {
+    public java.util.Optional<dev.dealarchive.article.Article> article(String id) throws IOException {
       throw gone();
     }
 

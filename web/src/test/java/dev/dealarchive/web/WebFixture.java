@@ -1,6 +1,7 @@
 package dev.dealarchive.web;
 
-import dev.dealarchive.Archive;
+import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.engine.EmbeddedEngine;
 import dev.dealarchive.indexing.ArchiveIndexer;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
@@ -25,11 +26,11 @@ final class WebFixture implements AutoCloseable {
   static final String HOSTILE_ID = "hostile-1";
 
   final Path index;
-  final Archive archive;
+  final ArchiveEngine archive;
   final WebServer server;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private WebFixture(Path index, Archive archive, WebServer server) {
+  private WebFixture(Path index, ArchiveEngine archive, WebServer server) {
     this.index = index;
     this.archive = archive;
     this.server = server;
@@ -49,9 +50,9 @@ final class WebFixture implements AutoCloseable {
     try (ArchiveIndexer indexer = ArchiveIndexer.open(index)) {
       indexer.index(List.of(BundledData.folder(), hostile), IndexOptions.defaults(), IndexProgress.NONE);
     }
-    Archive archive = Archive.open(index);
+    ArchiveEngine archive = EmbeddedEngine.open(index);
     try {
-      return new WebFixture(index, archive, WebServer.start(WebArchive.of(archive), settings));
+      return new WebFixture(index, archive, WebServer.start(WebArchive.of(archive, index), settings));
     } catch (IOException | RuntimeException e) {
       archive.close();
       throw e;
