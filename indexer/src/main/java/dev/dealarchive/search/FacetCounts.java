@@ -4,6 +4,7 @@ import dev.dealarchive.indexing.ArchiveFields;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -129,6 +130,9 @@ public final class FacetCounts {
       return new LeafCollector() {
         long lastDay = Long.MIN_VALUE;
         int lastMonth;
+        /** Counts per month, indexed from {@code firstMonth}; grown when a month falls outside. */
+        long[] monthCounts = new long[0];
+        int firstMonth;
 
         @Override
         public void setScorer(Scorable scorer) {}
@@ -150,12 +154,32 @@ public final class FacetCounts {
               lastMonth = date.getYear() * 12 + date.getMonthValue() - 1;
               lastDay = day;
             }
-            tally.months.merge(lastMonth, 1L, Long::sum);
+            countMonth(lastMonth);
           }
+        }
+
+        private void countMonth(int month) {
+          if (monthCounts.length == 0) {
+            firstMonth = month;
+            monthCounts = new long[12];
+          } else if (month < firstMonth) {
+            long[] grown = new long[monthCounts.length + (firstMonth - month)];
+            System.arraycopy(monthCounts, 0, grown, firstMonth - month, monthCounts.length);
+            monthCounts = grown;
+            firstMonth = month;
+          } else if (month - firstMonth >= monthCounts.length) {
+            monthCounts = Arrays.copyOf(monthCounts, Math.max(month - firstMonth + 1, monthCounts.length * 2));
+          }
+          monthCounts[month - firstMonth]++;
         }
 
         @Override
         public void finish() throws IOException {
+          for (int i = 0; i < monthCounts.length; i++) {
+            if (monthCounts[i] > 0) {
+              tally.months.merge(firstMonth + i, monthCounts[i], Long::sum);
+            }
+          }
           for (int ord = 0; ord < sourceCounts.length; ord++) {
             if (sourceCounts[ord] > 0) {
               String source = sources.lookupOrd(ord).utf8ToString();
