@@ -8,14 +8,10 @@ import dev.dealarchive.search.SearchHit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -91,22 +87,21 @@ public final class WebBenchCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     try (ArchiveEngine archive = location.engine(err);
-        WebServer server = WebServer.start(WebArchive.of(archive, location.path()), WebSettings.loopback(0));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build()) {
+        WebServer server = WebServer.start(WebArchive.of(archive, location.path()), WebSettings.loopback(0))) {
+      InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
       List<Request> log = requestLog(archive, 2_000);
       err.printf("web-bench: %,d articles, %,d distinct requests; %,d warm-up and %,d timed requests from %d clients%n",
           archive.articleCount(), log.size(), warmup, requests, clients);
       err.flush();
       String loadBefore = loadAverage();
-      run(http, server.uri(), log, warmup, clients, null);
+      run(address, log, warmup, clients, null);
       long[][] nanos = new long[Kind.values().length][];
       List<List<Long>> byKind = new ArrayList<>();
       for (int i = 0; i < Kind.values().length; i++) {
         byKind.add(new ArrayList<>());
       }
       long started = System.nanoTime();
-      run(http, server.uri(), log, requests, clients, byKind);
+      run(address, log, requests, clients, byKind);
       double seconds = (System.nanoTime() - started) / 1e9;
       String loadAfter = loadAverage();
       List<Long> all = new ArrayList<>();
@@ -175,8 +170,11 @@ public final class WebBenchCommand implements Callable<Integer> {
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
   }
 
-  /** Runs {@code total} requests, cycling through the log, from {@code clients} threads; records times when asked. */
-  private static void run(HttpClient http, URI base, List<Request> log, int total, int clients, List<List<Long>> times)
+  /**
+   * Runs {@code total} requests, cycling through the log, from {@code clients} threads with a kept-alive connection
+   * each; records times by kind when asked.
+   */
+  private static void run(InetSocketAddress address, List<Request> log, int total, int clients, List<List<Long>> times)
       throws Exception {
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -184,17 +182,15 @@ public final class WebBenchCommand implements Callable<Integer> {
     for (int c = 0; c < clients; c++) {
       List<long[]> mine = new ArrayList<>();
       Thread thread = new Thread(() -> {
-        try {
+        try (LoopbackClient client = new LoopbackClient(address)) {
           for (int i = next.getAndIncrement(); i < total && failure.get() == null; i = next.getAndIncrement()) {
             Request request = log.get(i % log.size());
             long start = System.nanoTime();
-            HttpResponse<byte[]> response = http.send(
-                HttpRequest.newBuilder(base.resolve(request.path())).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+            LoopbackClient.Reply reply = client.get(request.path());
             long took = System.nanoTime() - start;
-            if (response.statusCode() != 200) {
-              throw new IllegalStateException(request.path() + " answered " + response.statusCode() + ": "
-                  + new String(response.body(), StandardCharsets.UTF_8));
+            if (reply.status() != 200) {
+              throw new IllegalStateException(request.path() + " answered " + reply.status() + ": "
+                  + new String(reply.body(), StandardCharsets.UTF_8));
             }
             mine.add(new long[] {request.kind().ordinal(), took});
           }
@@ -252,7 +248,7 @@ public final class WebBenchCommand implements Callable<Integer> {
         log.add(new Request(Kind.API_ASK, "/api/ask?q=" + SearchState.encode("what did " + a + " agree about " + b + "?")));
       } else {
         SearchHit article = articles.get(random.nextInt(articles.size()));
-        log.add(new Request(Kind.ARTICLE, Pages.articleUrl(article.id(), a).substring(1)));
+        log.add(new Request(Kind.ARTICLE, Pages.articleUrl(article.id(), a)));
       }
     }
     return log;
