@@ -100,9 +100,13 @@ public final class WebBenchCommand implements Callable<Integer> {
       for (int i = 0; i < Kind.values().length; i++) {
         byKind.add(new ArrayList<>());
       }
+      long cpuBefore = processCpuNanos();
       long started = System.nanoTime();
       run(address, log, requests, clients, byKind);
       double seconds = (System.nanoTime() - started) / 1e9;
+      // CPU time of the whole process (server and clients) per request: unlike latency, it hardly depends on what
+      // else the machine runs, so it tells what the server costs when the figures above are inflated by waiting.
+      double cpuMsPerRequest = (processCpuNanos() - cpuBefore) / 1e6 / requests;
       String loadAfter = loadAverage();
       List<Long> all = new ArrayList<>();
       for (int i = 0; i < nanos.length; i++) {
@@ -120,6 +124,7 @@ public final class WebBenchCommand implements Callable<Integer> {
       report.put("load_before", loadBefore);
       report.put("load_after", loadAfter);
       report.put("requests_per_second", Math.round(requests / seconds));
+      report.put("cpu_ms_per_request", round(cpuMsPerRequest));
       report.put("all", summary(every));
       for (Kind kind : Kind.values()) {
         report.put(kind.name().toLowerCase(Locale.ROOT), summary(nanos[kind.ordinal()]));
@@ -137,7 +142,8 @@ public final class WebBenchCommand implements Callable<Integer> {
         line(out, kind.label, nanos[kind.ordinal()]);
       }
       line(out, "all", every);
-      out.printf("throughput: %,d requests/s%n", Math.round(requests / seconds));
+      out.printf(Locale.ROOT, "throughput: %,d requests/s; process CPU (server and clients) %.2f ms per request%n",
+          Math.round(requests / seconds), cpuMsPerRequest);
       return ExitCodes.OK;
     }
   }
@@ -252,6 +258,14 @@ public final class WebBenchCommand implements Callable<Integer> {
       }
     }
     return log;
+  }
+
+  /** CPU time used by this process so far, or 0 when the JVM cannot tell. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
   }
 
   /** The system's load averages as {@code uptime} prints them, or "unknown". */
