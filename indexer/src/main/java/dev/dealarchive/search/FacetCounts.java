@@ -22,7 +22,6 @@ import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
@@ -49,11 +48,10 @@ public final class FacetCounts {
     if (groups == 0 && !parsed.hasFilters() && parsed.excluded().isEmpty()) {
       return Facets.empty();
     }
-    Query query = LuceneQueries.build(parsed, LuceneQueries.Match.ALL);
-    if (groups > 1 && searcher.count(query) == 0) {
-      query = LuceneQueries.build(parsed, LuceneQueries.Match.ANY);
+    Tally tally = searcher.search(LuceneQueries.build(parsed, LuceneQueries.Match.ALL), new TallyManager());
+    if (tally.matched == 0 && groups > 1) {
+      tally = searcher.search(LuceneQueries.build(parsed, LuceneQueries.Match.ANY), new TallyManager());
     }
-    Tally tally = searcher.search(query, new TallyManager());
     return new Facets(
         largest(tally.sources, maxValues),
         largest(tally.tags, maxValues),
@@ -71,11 +69,13 @@ public final class FacetCounts {
 
   /** Counts by value; months are keyed by {@code year * 12 + month - 1} so years and months share one tally. */
   private static final class Tally {
+    long matched;
     final Map<String, Long> sources = new HashMap<>();
     final Map<String, Long> tags = new HashMap<>();
     final Map<Integer, Long> months = new TreeMap<>();
 
     void add(Tally other) {
+      matched += other.matched;
       other.sources.forEach((k, v) -> sources.merge(k, v, Long::sum));
       other.tags.forEach((k, v) -> tags.merge(k, v, Long::sum));
       other.months.forEach((k, v) -> months.merge(k, v, Long::sum));
@@ -139,6 +139,7 @@ public final class FacetCounts {
 
         @Override
         public void collect(int doc) throws IOException {
+          tally.matched++;
           if (sources.advanceExact(doc)) {
             sourceCounts[sources.ordValue()]++;
           }
