@@ -147,6 +147,27 @@ class ApiTest {
   }
 
   @Test
+  void headAnswersWithTheHeadersOnly() throws Exception {
+    HttpResponse<String> head = web.send("HEAD", "/?q=cloud", null);
+    assertEquals(200, head.statusCode());
+    assertEquals("", head.body());
+    assertEquals("text/html; charset=utf-8", head.headers().firstValue("Content-Type").orElse(""));
+  }
+
+  @Test
+  void serveRefusesABadPortOrAddressBeforeOpeningAnything() {
+    for (String[] args : List.of(new String[] {"--port", "70000"}, new String[] {"--bind", "no-such-host.invalid"})) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      List<String> all = new ArrayList<>(List.of("serve", "--index", temp.resolve("nothing-here").toString()));
+      all.addAll(List.of(args));
+      int code = ArchiveCommand.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
+      assertEquals(64, code, err.toString());
+      assertTrue(err.toString().contains(args[0]), err.toString());
+    }
+  }
+
+  @Test
   void unknownPathsAre404() throws Exception {
     assertEquals(404, json(web.get("/api/nothing"), 404).get("status").asInt());
     HttpResponse<String> page = web.get("/nothing/here");
