@@ -230,7 +230,9 @@ public final class WebServer implements AutoCloseable {
 
   /** Only a path on this server may follow a sign-in, so the form cannot send a browser elsewhere. */
   private static String localPath(String next) {
-    return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+    boolean local = next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\");
+    // Control characters could split the Location header; a real path never has them.
+    return local && next.chars().noneMatch(c -> c < 0x20 || c == 0x7f) ? next : "/";
   }
 
   private static String decodePath(String raw) throws BadRequest {

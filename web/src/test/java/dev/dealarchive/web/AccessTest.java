@@ -74,6 +74,10 @@ class AccessTest {
         "Content-Type", "application/x-www-form-urlencoded");
     assertEquals(303, response.statusCode());
     assertEquals("/", response.headers().firstValue("Location").orElse(""));
+    HttpResponse<String> split = web.send("POST", "/login", "token=" + TOKEN + "&next=%2Fa%0D%0ASet-Cookie%3A+x%3D1",
+        "Content-Type", "application/x-www-form-urlencoded");
+    assertEquals(303, split.statusCode());
+    assertEquals("/", split.headers().firstValue("Location").orElse(""), "no header can be injected");
   }
 
   @Test
