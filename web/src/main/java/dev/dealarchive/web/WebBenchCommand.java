@@ -8,6 +8,7 @@ import dev.dealarchive.search.SearchHit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,12 +103,16 @@ public final class WebBenchCommand implements Callable<Integer> {
         byKind.add(new ArrayList<>());
       }
       long cpuBefore = processCpuNanos();
+      long javaCpuBefore = javaThreadsCpuNanos();
       long started = System.nanoTime();
-      run(address, log, requests, clients, byKind);
+      long clientCpu = run(address, log, requests, clients, byKind);
       double seconds = (System.nanoTime() - started) / 1e9;
       // CPU time of the whole process (server and clients) per request: unlike latency, it hardly depends on what
       // else the machine runs, so it tells what the server costs when the figures above are inflated by waiting.
       double cpuMsPerRequest = (processCpuNanos() - cpuBefore) / 1e6 / requests;
+      // The same without the JIT compiler and garbage collector threads, which are not Java threads: on a loaded
+      // machine the compiler is still busy long after the warm-up, and this is what serving itself costs.
+      double javaCpuMsPerRequest = (javaThreadsCpuNanos() - javaCpuBefore + clientCpu) / 1e6 / requests;
       String loadAfter = loadAverage();
       List<Long> all = new ArrayList<>();
       for (int i = 0; i < nanos.length; i++) {
@@ -125,6 +131,7 @@ public final class WebBenchCommand implements Callable<Integer> {
       report.put("load_after", loadAfter);
       report.put("requests_per_second", Math.round(requests / seconds));
       report.put("cpu_ms_per_request", round(cpuMsPerRequest));
+      report.put("java_threads_cpu_ms_per_request", round(javaCpuMsPerRequest));
       report.put("all", summary(every));
       for (Kind kind : Kind.values()) {
         report.put(kind.name().toLowerCase(Locale.ROOT), summary(nanos[kind.ordinal()]));
@@ -142,8 +149,9 @@ public final class WebBenchCommand implements Callable<Integer> {
         line(out, kind.label, nanos[kind.ordinal()]);
       }
       line(out, "all", every);
-      out.printf(Locale.ROOT, "throughput: %,d requests/s; process CPU (server and clients) %.2f ms per request%n",
-          Math.round(requests / seconds), cpuMsPerRequest);
+      out.printf(Locale.ROOT, "throughput: %,d requests/s; CPU per request: %.2f ms for the process (server and clients), "
+          + "%.2f ms of it in Java threads (without JIT compiler and GC)%n",
+          Math.round(requests / seconds), cpuMsPerRequest, javaCpuMsPerRequest);
       return ExitCodes.OK;
     }
   }
@@ -178,12 +186,13 @@ public final class WebBenchCommand implements Callable<Integer> {
 
   /**
    * Runs {@code total} requests, cycling through the log, from {@code clients} threads with a kept-alive connection
-   * each; records times by kind when asked.
+   * each; records times by kind when asked. Returns the CPU time the client threads used.
    */
-  private static void run(InetSocketAddress address, List<Request> log, int total, int clients, List<List<Long>> times)
+  private static long run(InetSocketAddress address, List<Request> log, int total, int clients, List<List<Long>> times)
       throws Exception {
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicLong clientCpu = new AtomicLong();
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       List<long[]> mine = new ArrayList<>();
@@ -203,6 +212,7 @@ public final class WebBenchCommand implements Callable<Integer> {
         } catch (Throwable e) {
           failure.compareAndSet(null, e);
         }
+        clientCpu.addAndGet(Math.max(0, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()));
         if (times != null) {
           synchronized (times) {
             mine.forEach(t -> times.get((int) t[0]).add(t[1]));
@@ -218,6 +228,7 @@ public final class WebBenchCommand implements Callable<Integer> {
     if (failure.get() != null) {
       throw new IllegalStateException("a web-bench client failed: " + failure.get().getMessage(), failure.get());
     }
+    return clientCpu.get();
   }
 
   /**
@@ -266,6 +277,22 @@ public final class WebBenchCommand implements Callable<Integer> {
       return Math.max(0, os.getProcessCpuTime());
     }
     return 0;
+  }
+
+  /**
+   * CPU time used so far by the live Java threads (the request handlers' carrier threads, the server's dispatcher);
+   * threads that ended are not counted, so the clients, which end with their phase, report their own.
+   */
+  private static long javaThreadsCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    if (!threads.isThreadCpuTimeSupported()) {
+      return 0;
+    }
+    long total = 0;
+    for (long id : threads.getAllThreadIds()) {
+      total += Math.max(0, threads.getThreadCpuTime(id));
+    }
+    return total;
   }
 
   /** The system's load averages as {@code uptime} prints them, or "unknown". */
