@@ -7,6 +7,8 @@ import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.IndexStatistics;
 import dev.dealarchive.indexing.SchemaCheck;
 import dev.dealarchive.search.ArticleSearch;
+import dev.dealarchive.search.FacetCounts;
+import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.MatchTerms;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
@@ -131,6 +133,15 @@ public final class Archive implements AutoCloseable {
           TopFieldDocs top = searcher.search(new MatchAllDocsQuery(), Math.max(1, n), ArticleSearch.newestOrder());
           return ArticleSearch.hits(searcher, top, 0, new MatchTerms(Set.of(), Set.of()), false);
         });
+  }
+
+  /**
+   * Counts of the articles {@code query} matches (as {@link #search} matches them) per source, tag, year and month.
+   *
+   * @param maxValues how many sources and tags to list at most
+   */
+  public Facets facets(String query, int maxValues) throws IOException {
+    return withSearcher(searcher -> FacetCounts.of(searcher, query, maxValues));
   }
 
   /** Figures about the index. */

@@ -5,6 +5,7 @@ import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.FeedState;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,16 +39,7 @@ public final class StatsCommand implements Callable<Integer> {
       stats = archive.stats();
     }
     if (json) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      map.put("index", location.path().toString());
-      map.put("articles", stats.articles());
-      map.put("sources", stats.sources());
-      map.put("oldest", stats.oldest() == null ? null : stats.oldest().toString());
-      map.put("newest", stats.newest() == null ? null : stats.newest().toString());
-      map.put("size_bytes", stats.sizeBytes());
-      map.put("last_update", stats.lastUpdate() == null ? null : stats.lastUpdate().toString());
-      map.put("feeds", IndexFolder.at(location.path()).feedStates().all().stream().map(StatsCommand::feedJson).toList());
-      out.println(Json.write(map));
+      out.println(Json.write(toJson(location.path(), stats)));
       return ExitCodes.OK;
     }
     out.printf("Index:       %s%n", location.path());
@@ -76,6 +68,19 @@ public final class StatsCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  static Map<String, Object> toJson(Path index, ArchiveStats stats) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("index", index.toString());
+    map.put("articles", stats.articles());
+    map.put("sources", stats.sources());
+    map.put("oldest", stats.oldest() == null ? null : stats.oldest().toString());
+    map.put("newest", stats.newest() == null ? null : stats.newest().toString());
+    map.put("size_bytes", stats.sizeBytes());
+    map.put("last_update", stats.lastUpdate() == null ? null : stats.lastUpdate().toString());
+    map.put("feeds", IndexFolder.at(index).feedStates().all().stream().map(StatsCommand::feedJson).toList());
+    return map;
   }
 
   private static Map<String, Object> feedJson(FeedState feed) {

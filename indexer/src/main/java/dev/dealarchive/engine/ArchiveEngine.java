@@ -7,6 +7,7 @@ import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
+import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
@@ -60,6 +61,16 @@ public interface ArchiveEngine extends AutoCloseable {
 
   /** The ranking of a search as {@link #search} ranks it, without snippets, best first: for evaluation. */
   List<ScoredArticle> rankSearch(String query, int depth) throws IOException;
+
+  /**
+   * How many articles {@code query} matches (as {@link #search} matches them) per source, tag, year and month, for
+   * facets and timelines. An engine that cannot count returns {@link Facets#empty()}, and pages then show no facets.
+   *
+   * @param maxValues how many sources and how many tags to list at most (the largest counts)
+   */
+  default Facets facets(String query, int maxValues) throws IOException {
+    return Facets.empty();
+  }
 
   /** The stored article with this id, if any. */
   Optional<Article> article(String id) throws IOException;

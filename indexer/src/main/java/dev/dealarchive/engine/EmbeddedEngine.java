@@ -9,6 +9,7 @@ import dev.dealarchive.fetch.ArticleAdder;
 import dev.dealarchive.fetch.FetchOptions;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.StoredArticles;
+import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
@@ -133,6 +134,11 @@ public final class EmbeddedEngine implements ArchiveEngine {
   @Override
   public List<ScoredArticle> rankSearch(String query, int depth) throws IOException {
     return reader().rankSearch(query, depth);
+  }
+
+  @Override
+  public Facets facets(String query, int maxValues) throws IOException {
+    return reader().facets(query, maxValues);
   }
 
   @Override
