@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dealarchive.article.Article;
 import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.search.ArticleSearch;
+import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.LuceneQueries;
 import dev.dealarchive.search.MarkedText;
 import dev.dealarchive.search.MatchTerms;
@@ -78,6 +79,70 @@ public final class ClusterSearch {
     }
     return new SearchResult(
         request.query(), page.total(), page.lowerBound(), hits, notices, System.nanoTime() - started);
+  }
+
+  /**
+   * How many articles {@code queryText} matches per source, tag, year and month, from aggregations over the query the
+   * search runs (every word, relaxed to any word when nothing has them all), as the embedded {@code FacetCounts}.
+   */
+  public Facets facets(String queryText, int maxValues) throws IOException {
+    ParsedQuery parsed = QueryLanguage.parse(queryText);
+    int groups = LuceneQueries.scoringGroups(parsed);
+    if (groups == 0 && !parsed.hasFilters() && parsed.excluded().isEmpty()) {
+      return Facets.empty();
+    }
+    JsonNode aggregations = facetAggregations(LuceneQueries.build(parsed, LuceneQueries.Match.ALL), maxValues);
+    if (aggregations.path("matched").path("value").asLong() == 0 && groups > 1) {
+      aggregations = facetAggregations(LuceneQueries.build(parsed, LuceneQueries.Match.ANY), maxValues);
+    }
+    List<Facets.Count> sources = new ArrayList<>();
+    for (JsonNode bucket : aggregations.path("sources").path("buckets")) {
+      if (!bucket.path("key").asText().isBlank() && sources.size() < Math.max(0, maxValues)) {
+        sources.add(new Facets.Count(bucket.path("key").asText(), bucket.path("doc_count").asLong()));
+      }
+    }
+    List<Facets.Count> tags = new ArrayList<>();
+    for (JsonNode bucket : aggregations.path("tags").path("buckets")) {
+      tags.add(new Facets.Count(bucket.path("key").asText(), bucket.path("doc_count").asLong()));
+    }
+    List<Facets.Count> months = new ArrayList<>();
+    java.util.Map<String, Long> years = new java.util.TreeMap<>();
+    for (JsonNode bucket : aggregations.path("months").path("buckets")) {
+      long count = bucket.path("doc_count").asLong();
+      if (count > 0) {
+        String month = bucket.path("key_as_string").asText();
+        months.add(new Facets.Count(month, count));
+        years.merge(month.substring(0, 4), count, Long::sum);
+      }
+    }
+    List<Facets.Count> yearCounts = new ArrayList<>();
+    years.forEach((year, count) -> yearCounts.add(new Facets.Count(year, count)));
+    return new Facets(sources, tags.stream().limit(Math.max(0, maxValues)).toList(), yearCounts, months);
+  }
+
+  private JsonNode facetAggregations(Query query, int maxValues) throws IOException {
+    ObjectNode body = client.object();
+    body.set("query", DslQueries.of(client.json(), query));
+    body.put("size", 0);
+    body.put("track_total_hits", true);
+    ObjectNode aggs = body.putObject("aggs");
+    aggs.putObject("matched").putObject("value_count").put("field", ArchiveFields.ID);
+    // One more source than asked for, as a blank source is not listed; counts exact over all shards.
+    terms(aggs.putObject("sources"), ArchiveFields.SOURCE, maxValues + 1);
+    terms(aggs.putObject("tags"), ArchiveFields.TAG_KEY, maxValues);
+    aggs.putObject("months").putObject("date_histogram").put("field", ArchiveFields.PUBLISHED)
+        .put("calendar_interval", "month").put("format", "yyyy-MM").put("time_zone", "UTC").put("min_doc_count", 1);
+    return client.call("POST", "/" + client.config().index() + "/_search", body).path("aggregations");
+  }
+
+  private static void terms(ObjectNode aggregation, String field, int size) {
+    ObjectNode terms = aggregation.putObject("terms");
+    terms.put("field", field);
+    terms.put("size", Math.max(1, size));
+    terms.put("shard_size", Math.max(1000, size * 10));
+    ArrayNode order = terms.putArray("order");
+    order.addObject().put("_count", "desc");
+    order.addObject().put("_key", "asc");
   }
 
   /** The newest {@code n} articles. */

@@ -17,6 +17,7 @@ import dev.dealarchive.indexing.FileManifest;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
+import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
@@ -164,6 +165,12 @@ public final class OpenSearchEngine implements ArchiveEngine {
   public List<ScoredArticle> rankSearch(String query, int depth) throws IOException {
     requireIndex();
     return search.rank(query, depth);
+  }
+
+  @Override
+  public Facets facets(String query, int maxValues) throws IOException {
+    requireIndex();
+    return search.facets(query, maxValues);
   }
 
   @Override

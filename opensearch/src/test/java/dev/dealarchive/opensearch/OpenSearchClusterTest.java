@@ -153,6 +153,12 @@ class OpenSearchClusterTest {
       // The node assembled from Maven has no k-NN plugin: answers are by words alone, as the engine says once.
       assertFalse(os.client().plugins().contains(ClusterAnswers.KNN_PLUGIN), os.client().plugins().toString());
 
+      for (String query : List.of("revenue share", "cloud AWS OR Azure OR \"Google Cloud\"", "after:2025-01-01",
+          "tag:cloud", "licence exclusive", "")) {
+        assertEquals(embedded.facets(query, 10), os.facets(query, 10), "facets of " + query);
+        assertEquals(embedded.facets(query, 2), os.facets(query, 2), "two facets of " + query);
+      }
+
       ArchiveStats mine = os.stats();
       ArchiveStats theirs = embedded.stats();
       assertEquals(theirs.articles(), mine.articles());
