@@ -31,10 +31,6 @@ import java.util.Map;
  * message is accepted by Slack and pings no one.
  */
 public final class ReplyRenderer {
-  /** Further articles shown per page under an answer. */
-  public static final int ASK_PAGE = 3;
-  /** Hits shown per page of a search. */
-  public static final int SEARCH_PAGE = 5;
   /** The action id of the "More results" button. */
   public static final String MORE_RESULTS_ACTION = "more_results";
 
@@ -43,14 +39,20 @@ public final class ReplyRenderer {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+  /** The reply to a question, showing the page of further articles at {@code offset} ({@link PageSizes#ASK}). */
+  public Reply answer(AskResult result, int offset) {
+    return answer(result, ResultPage.ofAnswer(result.hits().size(), offset));
+  }
+
   /**
    * The reply to a question: the answer passage and its article (or that there is none, with the search tip), then a
    * page of further articles.
    *
    * @param result the archive's answer; its hits may run past this page
-   * @param offset how many further articles earlier pages showed
+   * @param page which of the further articles this page shows and whether more follow ({@link ReplyService} decides)
    */
-  public Reply answer(AskResult result, int offset) {
+  public Reply answer(AskResult result, ResultPage page) {
+    int offset = page.offset();
     Blocks blocks = new Blocks();
     StringBuilder text = new StringBuilder();
     if (result.correctedQuestion() != null) {
@@ -74,23 +76,22 @@ public final class ReplyRenderer {
     for (String notice : result.notices()) {
       blocks.context(Mrkdwn.escapeOneLine(notice));
     }
-    List<SearchHit> page = page(result.hits(), offset, ASK_PAGE);
-    if (!page.isEmpty()) {
+    List<SearchHit> shown = page(result.hits(), offset, page.size());
+    if (!shown.isEmpty()) {
       blocks.divider();
       text.append("\n\nAlso in the archive:");
-      for (SearchHit hit : page) {
+      for (SearchHit hit : shown) {
         String line = hitSection(hit);
         blocks.section(line);
         text.append("\n\u2022 ").append(citation(hit));
       }
     }
-    boolean more = result.hits().size() > offset + ASK_PAGE;
-    if (more) {
-      blocks.moreButton(new PageToken(PageToken.Kind.ASK, offset + ASK_PAGE, result.question()));
+    if (page.more()) {
+      blocks.moreButton(new PageToken(PageToken.Kind.ASK, offset + shown.size(), result.question()));
     }
-    int shownFrom = page.isEmpty() ? 0 : offset + 1;
+    int shownFrom = shown.isEmpty() ? 0 : offset + 1;
     String status = (answer != null ? "1 answer" : "no answer")
-        + (page.isEmpty() ? "" : " \u00b7 related articles " + shownFrom + "\u2013" + (offset + page.size()))
+        + (shown.isEmpty() ? "" : " \u00b7 related articles " + shownFrom + "\u2013" + (offset + shown.size()))
         + " \u00b7 " + millis(result.tookNanos());
     blocks.context(status);
     return new Reply(text.toString(), blocks.list());

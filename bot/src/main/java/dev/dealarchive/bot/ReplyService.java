@@ -67,14 +67,14 @@ public final class ReplyService {
 
   private Reply askPage(String question, int offset) throws IOException {
     // One more than the page holds tells whether a "More results" button is needed; the answer's article counts too.
-    int limit = 1 + offset + ReplyRenderer.ASK_PAGE + 1;
+    int limit = 1 + offset + PageSizes.ASK + 1;
     AskResult result = archive.ask(question, limit);
-    return renderer.answer(result, offset);
+    return renderer.answer(result, ResultPage.ofAnswer(result.hits().size(), offset));
   }
 
   private Reply searchPage(String query, int offset) throws IOException {
     SearchResult result =
-        archive.search(new SearchRequest(query, ReplyRenderer.SEARCH_PAGE, offset, SortOrder.RELEVANCE));
+        archive.search(new SearchRequest(query, PageSizes.SEARCH, offset, SortOrder.RELEVANCE));
     return renderer.searchResults(result, offset);
   }
 }

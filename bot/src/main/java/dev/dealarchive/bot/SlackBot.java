@@ -14,7 +14,6 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
-import dev.dealarchive.fetch.AddResult;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +40,7 @@ public final class SlackBot implements AutoCloseable {
   private final Slack slack;
   private final App app;
   private final ReplyService replies;
+  private final CommandRouter router;
   private final ReplyRenderer renderer;
   private final SlackPoster poster;
   private final Reindexer reindexer;
@@ -53,6 +53,7 @@ public final class SlackBot implements AutoCloseable {
     this.slack = slack;
     this.renderer = new ReplyRenderer();
     this.replies = new ReplyService(archive, renderer);
+    this.router = new CommandRouter(replies);
     this.poster = SlackPoster.standard(slack, config.botToken());
     this.reindexer = new Reindexer(archive, renderer);
     AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
@@ -162,17 +163,13 @@ public final class SlackBot implements AutoCloseable {
   private void runCommand(SlashCommand command, SlashCommandPayload payload) {
     String channel = payload.getChannelId();
     try {
-      switch (command) {
-        case SlashCommand.Ask ask -> {
-          Reply answer = renderer.answering(COMMAND, ask.question(), replies.ask(ask.question()));
-          postVisibly(payload, answer);
-        }
-        case SlashCommand.Search search -> respondPrivately(payload, replies.search(search.query()));
-        case SlashCommand.Latest latest -> respondPrivately(payload, replies.latest(latest.count()));
-        case SlashCommand.Stats stats -> respondPrivately(payload, replies.stats());
-        case SlashCommand.Add add -> respondPrivately(payload, added(add, payload));
-        case SlashCommand.Help help -> respondPrivately(payload, help(help));
-        case SlashCommand.Reindex reindex -> respondPrivately(payload, renderer.help());
+      CommandRouter.Routed routed = router.route(command, caller(payload));
+      if (command instanceof SlashCommand.Add add) {
+        LOG.info("/archive add by {}: {}", payload.getUserId(), loggable(add.url()));
+      }
+      switch (routed.audience()) {
+        case CHANNEL -> postVisibly(payload, routed.reply());
+        case ASKER -> respondPrivately(payload, routed.reply());
       }
     } catch (SlackPostException e) {
       LOG.warn("reply to {} in {} was not posted: {}", COMMAND, channel, e.error());
@@ -185,9 +182,9 @@ public final class SlackBot implements AutoCloseable {
     }
   }
 
-  private Reply help(SlashCommand.Help help) {
-    Reply usage = renderer.help();
-    return help.problem() == null ? usage : renderer.notice(help.problem() + "\n\n" + usage.text());
+  private CommandRouter.Caller caller(SlashCommandPayload payload) {
+    return new CommandRouter.Caller(payload.getUserId(), payload.getChannelId(), config.isAdmin(payload.getUserId()),
+        CommandRouter.Surface.SLACK);
   }
 
   /** Starts a reindex for an admin, refuses anyone else; the return value is the immediate, private answer. */
@@ -219,13 +216,6 @@ public final class SlackBot implements AutoCloseable {
     }
     workers.execute(() -> runCommand(add, payload));
     return renderer.fetching(add.url());
-  }
-
-  /** Runs the add on a worker and logs who added what; the reply says what was stored or why nothing was. */
-  private Reply added(SlashCommand.Add add, SlashCommandPayload payload) {
-    AddResult result = replies.archive().add(add.url());
-    LOG.info("/archive add by {}: {} {}", payload.getUserId(), result.status(), loggable(result.url()));
-    return renderer.added(result);
   }
 
   /** User text for one log line: control characters (forged line breaks) replaced, at most 500 characters. */
