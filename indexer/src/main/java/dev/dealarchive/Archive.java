@@ -7,6 +7,7 @@ import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.IndexStatistics;
 import dev.dealarchive.indexing.SchemaCheck;
+import dev.dealarchive.search.ArticleIds;
 import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.MatchTerms;
 import dev.dealarchive.search.SearchHit;
@@ -16,12 +17,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -132,6 +135,26 @@ public final class Archive implements AutoCloseable {
   /** Number of articles in the current searcher. */
   public long articleCount() throws IOException {
     return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+  }
+
+  /**
+   * The ids of live articles for which {@code known} is false: how a follower of the archive (the bot's followed
+   * queries) finds articles committed since it last looked, by any process.
+   *
+   * @param knownSegments segment keys this method put there on earlier calls with a {@code known} that has only
+   *     grown since; their segments are skipped. Pass the same set each time (it holds weak keys of closed segments
+   *     only until they are collected if it is a weak set), or a new empty set to scan everything.
+   */
+  public List<String> articleIdsExcept(Predicate<String> known, Set<Object> knownSegments) throws IOException {
+    return withSearcher(searcher -> ArticleIds.unknown(searcher, known, knownSegments::contains, knownSegments));
+  }
+
+  /**
+   * The articles among {@code ids} matching every word and filter of {@code query} (all of them when it is blank),
+   * newest first, with the best passage for the query as snippet; never relaxed to any-word matching.
+   */
+  public SearchResult searchAmong(String query, Collection<String> ids, int limit) throws IOException {
+    return withSearcher(searcher -> ArticleIds.searchAmong(searcher, query, ids, limit));
   }
 
   /**

@@ -15,7 +15,12 @@ import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.function.Predicate;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +49,8 @@ public final class LocalArchive implements ArchiveGateway {
   private final FetchOptions fetchOptions;
   private final ReentrantLock writes = new ReentrantLock();
   private Archive archive;
+  /** Index segments whose every article id the bot has seen: skipped when looking for new ones. */
+  private final Set<Object> knownSegments = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   private LocalArchive(Path indexDir, Opener opener, FetchOptions fetchOptions, Archive archive) {
     this.indexDir = indexDir;
@@ -159,6 +166,16 @@ public final class LocalArchive implements ArchiveGateway {
       }
     }
     return result;
+  }
+
+  @Override
+  public List<String> articleIdsExcept(Predicate<String> known) throws IOException {
+    return archive().articleIdsExcept(known, knownSegments);
+  }
+
+  @Override
+  public SearchResult searchAmong(String query, Collection<String> ids, int limit) throws IOException {
+    return archive().searchAmong(query, ids, limit);
   }
 
   @Override

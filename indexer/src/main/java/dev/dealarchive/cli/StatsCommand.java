@@ -1,6 +1,10 @@
 package dev.dealarchive.cli;
 
 import dev.dealarchive.Archive;
+import dev.dealarchive.channels.ChannelSettings;
+import dev.dealarchive.channels.Digest;
+import dev.dealarchive.channels.Follow;
+import dev.dealarchive.channels.Scope;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.watch.FeedState;
 import dev.dealarchive.watch.FeedStates;
@@ -47,6 +51,10 @@ public final class StatsCommand implements Callable<Integer> {
       map.put("size_bytes", stats.sizeBytes());
       map.put("last_update", stats.lastUpdate() == null ? null : stats.lastUpdate().toString());
       map.put("feeds", FeedStates.load(location.path()).all().stream().map(StatsCommand::feedJson).toList());
+      ChannelSettings channels = ChannelSettings.load(location.path());
+      map.put("follows", channels.follows());
+      map.put("digests", channels.digests());
+      map.put("scopes", channels.scopes());
       out.println(Json.write(map));
       return ExitCodes.OK;
     }
@@ -75,7 +83,33 @@ public final class StatsCommand implements Callable<Integer> {
             feed.lastError() == null ? "" : "; last error: " + feed.lastError());
       }
     }
+    printChannels(out, ChannelSettings.load(location.path()));
     return ExitCodes.OK;
+  }
+
+  /** What the bot's channels asked for: followed queries, digests and scopes, from the index folder. */
+  private static void printChannels(PrintWriter out, ChannelSettings channels) {
+    if (!channels.follows().isEmpty()) {
+      out.printf("Follows:     %,d%n", channels.follows().size());
+      for (Follow follow : channels.follows()) {
+        out.printf("  %s #%d  %s  (by %s, %s)%n", follow.channel(), follow.number(), follow.query(), follow.user(),
+            follow.created());
+      }
+    }
+    if (!channels.digests().isEmpty()) {
+      out.printf("Digests:     %,d%n", channels.digests().size());
+      for (Digest digest : channels.digests()) {
+        out.printf("  %s  %s%s  (last sent %s)%n", digest.channel(), digest.period(),
+            digest.query().isBlank() ? "" : " " + digest.query(),
+            digest.lastSent() == null ? "never" : digest.lastSent());
+      }
+    }
+    if (!channels.scopes().isEmpty()) {
+      out.printf("Scopes:      %,d%n", channels.scopes().size());
+      for (Scope scope : channels.scopes()) {
+        out.printf("  %s  %s  (set by %s, %s)%n", scope.channel(), scope.filters(), scope.user(), scope.set());
+      }
+    }
   }
 
   private static Map<String, Object> feedJson(FeedState feed) {
