@@ -174,12 +174,19 @@ final class TopicWatcher implements AutoCloseable {
     return ("weekly".equals(period) ? local.minusWeeks(1) : local.minusDays(1)).with(DIGEST_TIME).toInstant();
   }
 
+  /**
+   * Lets a look under way finish (so what it posted is recorded as seen and not posted again after a restart), then
+   * stops; a look stuck for 10 seconds is interrupted.
+   */
   @Override
   public void close() {
-    looks.shutdownNow();
+    looks.shutdown();
     try {
-      looks.awaitTermination(5, TimeUnit.SECONDS);
+      if (!looks.awaitTermination(10, TimeUnit.SECONDS)) {
+        looks.shutdownNow();
+      }
     } catch (InterruptedException e) {
+      looks.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }
