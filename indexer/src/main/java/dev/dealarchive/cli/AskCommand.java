@@ -1,7 +1,7 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.Archive;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.search.SearchHit;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -59,7 +59,7 @@ public final class AskCommand implements Callable<Integer> {
       err.println("archive ask: --limit must be at least 1");
       return ExitCodes.USAGE;
     }
-    try (Archive archive = location.open(err, ranking.settings())) {
+    try (ArchiveEngine archive = location.engine(err, location.settings().withAnswers(ranking.settings()))) {
       if (question.size() == 1 && question.get(0).equals("-")) {
         return batch(archive, out);
       }
@@ -68,7 +68,7 @@ public final class AskCommand implements Callable<Integer> {
     }
   }
 
-  private int batch(Archive archive, PrintWriter out) throws IOException {
+  private int batch(ArchiveEngine archive, PrintWriter out) throws IOException {
     BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
     boolean first = true;
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {

@@ -1,10 +1,10 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.Archive;
 import dev.dealarchive.channels.ChannelSettings;
 import dev.dealarchive.channels.Digest;
 import dev.dealarchive.channels.Follow;
 import dev.dealarchive.channels.Scope;
+import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.watch.FeedState;
 import dev.dealarchive.watch.FeedStates;
@@ -38,7 +38,7 @@ public final class StatsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ArchiveStats stats;
-    try (Archive archive = location.open(spec.commandLine().getErr())) {
+    try (ArchiveEngine archive = location.engine(spec.commandLine().getErr())) {
       stats = archive.stats();
     }
     if (json) {
