@@ -78,7 +78,7 @@ final class TopicWatcher implements AutoCloseable {
     }
   }
 
-  /** One look: new articles to followers, then due digests. */
+  /** One look: new articles to followers, then due digests (those whose 09:00 passed since they were last sent). */
   synchronized void look() throws IOException {
     notifyFollowers();
     postDueDigests();
@@ -141,7 +141,9 @@ final class TopicWatcher implements AutoCloseable {
       if (!due.isAfter(after)) {
         continue;
       }
-      Instant from = previousDue(digest.period(), due);
+      // Everything since the last digest (or since the period the digest was set up in): a bot that was down over
+      // several digest times posts one digest covering them all.
+      Instant from = digest.lastSent() != null ? after : latestDue(digest.period(), after);
       List<String> added = seen.seenBetween(from, due);
       SearchResult result = archive.searchAmong(digest.query(), added, PageSizes.NOTIFICATION);
       if (result.total() > 0) {
@@ -167,11 +169,6 @@ final class TopicWatcher implements AutoCloseable {
       due = "weekly".equals(period) ? due.minusWeeks(1) : due.minusDays(1);
     }
     return due.toInstant();
-  }
-
-  private Instant previousDue(String period, Instant due) {
-    ZonedDateTime local = due.atZone(zone);
-    return ("weekly".equals(period) ? local.minusWeeks(1) : local.minusDays(1)).with(DIGEST_TIME).toInstant();
   }
 
   /**
