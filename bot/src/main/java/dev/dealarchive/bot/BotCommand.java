@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "Socket Mode by default (needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN); --http serves the Events API at "
             + "/slack/events (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET); --console needs no Slack at all.",
         "Environment: SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL, ARCHIVE_INDEX, "
-            + "ARCHIVE_ADMINS, ARCHIVE_ADD."
+            + "ARCHIVE_ADMINS, ARCHIVE_ADD, ARCHIVE_TIMEZONE."
     })
 public final class BotCommand implements Callable<Integer> {
 

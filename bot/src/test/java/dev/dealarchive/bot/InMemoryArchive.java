@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -48,6 +49,8 @@ final class InMemoryArchive implements ArchiveGateway {
   volatile AddResult addResult;
   volatile boolean busy;
   volatile boolean broken;
+  /** While set and closed, answering waits for it: a slow archive. */
+  volatile CountDownLatch gate;
 
   InMemoryArchive add(Doc doc) {
     docs.add(doc);
@@ -162,6 +165,15 @@ final class InMemoryArchive implements ArchiveGateway {
   public void close() {}
 
   private void check() throws IOException {
+    CountDownLatch waitFor = gate;
+    if (waitFor != null) {
+      try {
+        waitFor.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
     if (broken) {
       throw new IOException("index is unreadable (test)");
     }
