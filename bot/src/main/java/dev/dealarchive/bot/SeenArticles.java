@@ -1,5 +1,6 @@
 package dev.dealarchive.bot;
 
+import dev.dealarchive.engine.IndexFolder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The article ids the bot has seen in the index and when it first saw each, in {@value #FILE_NAME} in the index
- * folder: one line per id, {@code epochMillis<TAB>id}, appended and forced to disk after the notifications for them
+ * The article ids the bot has seen in the index and when it first saw each, in the index folder's
+ * {@link IndexFolder#seenArticlesFile()}: one line per id, {@code epochMillis<TAB>id}, appended and forced to disk after the notifications for them
  * were posted. Because an id is only ever added, an updated article (same id) or one deleted and indexed again is
  * never "new" a second time; because the file outlives the bot, articles committed while it was down are new on its
  * next start. A line torn by a crash is ignored on reading, so its article is seen again at the next start (and
@@ -28,9 +29,6 @@ import java.util.Map;
  * bot", so a new installation does not announce the whole archive.
  */
 final class SeenArticles {
-  /** File name inside the index folder. */
-  static final String FILE_NAME = "bot-seen-articles.log";
-
   private final Path file;
   private final Map<String, Long> firstSeen = new HashMap<>();
   private boolean exists;
@@ -39,9 +37,9 @@ final class SeenArticles {
     this.file = file;
   }
 
-  /** Reads the log of the index in {@code indexDir}; empty when there is none yet. */
-  static SeenArticles load(Path indexDir) throws IOException {
-    SeenArticles seen = new SeenArticles(indexDir.resolve(FILE_NAME));
+  /** Reads the log of an index folder; empty when there is none yet. */
+  static SeenArticles load(IndexFolder folder) throws IOException {
+    SeenArticles seen = new SeenArticles(folder.seenArticlesFile());
     List<String> lines;
     try {
       lines = Files.readAllLines(seen.file, StandardCharsets.UTF_8);

@@ -17,6 +17,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import dev.dealarchive.channels.ChannelSettings;
+import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.feedback.FeedbackEntry;
 import dev.dealarchive.feedback.FeedbackLog;
 import dev.dealarchive.feedback.Vote;
@@ -78,9 +79,10 @@ public final class SlackBot implements AutoCloseable {
     this.reindexer = new Reindexer(archive, renderer);
     this.deduplicator = new EventDeduplicator(Duration.ofHours(1), 100_000, timing.clock());
     this.conversations = new Conversations(methods, timing);
-    this.feedback = FeedbackLog.in(config.indexDir());
-    ChannelSettings settings = ChannelSettings.load(config.indexDir());
-    SeenArticles seen = SeenArticles.load(config.indexDir());
+    IndexFolder folder = IndexFolder.at(config.indexDir());
+    this.feedback = folder.feedbackLog();
+    ChannelSettings settings = folder.channelSettings();
+    SeenArticles seen = SeenArticles.load(folder);
     this.watcher = new TopicWatcher(archive, settings, seen, (channel, reply) -> poster.postMessage(channel, null,
         reply), new ChannelRenderer(), timing, config.timeZone());
     this.router = new CommandRouter(replies, new ChannelFeatures(settings, watcher, timing, config.timeZone()));

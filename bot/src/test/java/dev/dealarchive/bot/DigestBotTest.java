@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dealarchive.engine.IndexFolder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +112,7 @@ class DigestBotTest {
   /** Waits until the bot recorded {@code id} as seen: a look that started after the last clock change finished. */
   private void awaitSeen(String id) throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
-    Path log = indexDir.resolve(SeenArticles.FILE_NAME);
+    Path log = IndexFolder.at(indexDir).seenArticlesFile();
     while (true) {
       try {
         if (Files.readAllLines(log, StandardCharsets.UTF_8).stream().anyMatch(l -> l.endsWith("\t" + id))) {

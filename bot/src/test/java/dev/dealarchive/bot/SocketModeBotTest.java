@@ -68,7 +68,9 @@ class SocketModeBotTest {
     socket.awaitAck("env-3", WAIT);
     socket.sendEnvelope("events_api", "env-4", mention("EvS3", "2.2"), 0);
 
+    // Answers run concurrently, so the first one may arrive after the marker; wait for both before counting.
     slack.awaitCalls(c -> c.method().equals("chat.postMessage") && "2.2".equals(c.param("thread_ts")), 1, WAIT);
+    slack.awaitCalls(c -> c.method().equals("chat.postMessage") && "1.1".equals(c.param("thread_ts")), 1, WAIT);
     assertEquals(1, slack.calls("chat.postMessage").stream().filter(c -> "1.1".equals(c.param("thread_ts")))
         .count());
   }

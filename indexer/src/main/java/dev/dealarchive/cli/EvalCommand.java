@@ -10,6 +10,7 @@ import dev.dealarchive.eval.Qrels;
 import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.eval.Topic;
 import dev.dealarchive.eval.Topics;
+import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.feedback.FeedbackLog;
 import dev.dealarchive.search.ScoredArticle;
 import java.io.IOException;
@@ -88,9 +89,9 @@ public final class EvalCommand implements Callable<Integer> {
     List<Topic> topics;
     Qrels qrels;
     if (feedback) {
-      FeedbackLog.Judgments judgments = FeedbackLog.in(location.path()).judgments();
+      FeedbackLog.Judgments judgments = IndexFolder.at(location.path()).feedbackLog().judgments();
       if (judgments.topics().isEmpty()) {
-        err.println("archive eval: the feedback log " + FeedbackLog.in(location.path()).file() + " holds no votes yet");
+        err.println("archive eval: the feedback log " + IndexFolder.at(location.path()).feedbackLog().file() + " holds no votes yet");
         return ExitCodes.FAILED;
       }
       topics = judgments.topics();

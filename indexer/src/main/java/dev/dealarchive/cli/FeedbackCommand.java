@@ -1,5 +1,6 @@
 package dev.dealarchive.cli;
 
+import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.feedback.AnswerFeedback;
 import dev.dealarchive.feedback.FeedbackLog;
 import java.io.PrintWriter;
@@ -49,7 +50,7 @@ public final class FeedbackCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    FeedbackLog log = FeedbackLog.in(location.path());
+    FeedbackLog log = IndexFolder.at(location.path()).feedbackLog();
     List<AnswerFeedback> answers = log.answers(from);
     if (json) {
       Map<String, Object> map = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import dev.dealarchive.channels.Digest;
 import dev.dealarchive.channels.Follow;
 import dev.dealarchive.channels.Scope;
 import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.watch.FeedState;
 import dev.dealarchive.watch.FeedStates;
@@ -51,7 +52,7 @@ public final class StatsCommand implements Callable<Integer> {
       map.put("size_bytes", stats.sizeBytes());
       map.put("last_update", stats.lastUpdate() == null ? null : stats.lastUpdate().toString());
       map.put("feeds", FeedStates.load(location.path()).all().stream().map(StatsCommand::feedJson).toList());
-      ChannelSettings channels = ChannelSettings.load(location.path());
+      ChannelSettings channels = IndexFolder.at(location.path()).channelSettings();
       map.put("follows", channels.follows());
       map.put("digests", channels.digests());
       map.put("scopes", channels.scopes());
@@ -83,7 +84,7 @@ public final class StatsCommand implements Callable<Integer> {
             feed.lastError() == null ? "" : "; last error: " + feed.lastError());
       }
     }
-    printChannels(out, ChannelSettings.load(location.path()));
+    printChannels(out, IndexFolder.at(location.path()).channelSettings());
     return ExitCodes.OK;
   }
 
