@@ -111,7 +111,8 @@ final class TopicWatcher implements AutoCloseable {
     for (Follow follow : settings.follows()) {
       SearchResult matches;
       try {
-        matches = archive.searchAmong(follow.query(), fresh, Math.max(fresh.size(), 1));
+        // A bulk load can bring thousands of matches; only the listed ones need their passage read.
+        matches = archive.searchAmong(follow.query(), fresh, 2 * PageSizes.NOTIFICATION);
       } catch (RuntimeException e) {
         LOG.warn("followed query #{} in {} could not be run: {}", follow.number(), follow.channel(), e.toString());
         continue;
@@ -121,7 +122,7 @@ final class TopicWatcher implements AutoCloseable {
       if (unposted.isEmpty()) {
         continue;
       }
-      long total = unposted.size();
+      long total = matches.total() - (matches.hits().size() - unposted.size());
       try {
         poster.post(follow.channel(), renderer.followed(follow, unposted, total));
       } catch (SlackPostException e) {

@@ -137,6 +137,11 @@ class FollowBotTest {
     ArchiveCommand.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "stats", "--index",
         indexDir.toString());
     assertTrue(out.toString().contains("C0CMD #2  battery"), out.toString());
+    StringWriter json = new StringWriter();
+    ArchiveCommand.run(new PrintWriter(json), new PrintWriter(new StringWriter()), "stats", "--json", "--index",
+        indexDir.toString());
+    assertTrue(json.toString().contains("\"follows\":[{\"channel\":\"C0CMD\",\"number\":2,\"query\":\"battery\""),
+        json.toString());
   }
 
   @Test
