@@ -1,6 +1,5 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.bench.BenchCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +26,6 @@ import picocli.CommandLine.Spec;
       EvalCommand.class,
       WatchCommand.class,
       AddCommand.class,
-      BenchCommand.class,
-      WatchBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ArchiveCommand implements Callable<Integer> {

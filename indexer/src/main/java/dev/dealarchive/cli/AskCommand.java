@@ -1,7 +1,7 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.Archive;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.search.SearchHit;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -65,7 +65,7 @@ public final class AskCommand implements Callable<Integer> {
       err.println("archive ask: --limit must be from 1 to " + MAX_LIMIT);
       return ExitCodes.USAGE;
     }
-    try (Archive archive = location.open(err, ranking.settings())) {
+    try (ArchiveEngine archive = location.engine(err, location.settings().withAnswers(ranking.settings()))) {
       if (question.size() == 1 && question.get(0).equals("-")) {
         return batch(archive, out, err);
       }
@@ -79,7 +79,7 @@ public final class AskCommand implements Callable<Integer> {
    * an error object ({@code line}, {@code question}, {@code error}) or an error line, and the batch goes on; the exit
    * status is then 1.
    */
-  private int batch(Archive archive, PrintWriter out, PrintWriter err) throws IOException {
+  private int batch(ArchiveEngine archive, PrintWriter out, PrintWriter err) throws IOException {
     BufferedInputStream in = new BufferedInputStream(stdin);
     boolean first = true;
     boolean failed = false;

@@ -1,6 +1,8 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.indexing.ArchiveIndexer;
+import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.engine.ArchiveEngines;
+import dev.dealarchive.engine.ArchiveWriter;
 import dev.dealarchive.indexing.IndexBusyException;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexSummary;
@@ -63,7 +65,8 @@ public final class IndexCommand implements Callable<Integer> {
     IndexOptions options = new IndexOptions(new ReadOptions(parseSize(maxBytes)), threads, full);
     Path index = location.path();
     IndexSummary summary;
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(index);
+    try (ArchiveEngine archive = ArchiveEngines.open(location.settings());
+        ArchiveWriter indexer = archive.openWriter();
         ConsoleProgress progress = new ConsoleProgress(Ansi.AUTO.enabled() && !json, System.err, err)) {
       if (paths.isEmpty()) {
         if (indexer.recordedInputs().isEmpty()) {

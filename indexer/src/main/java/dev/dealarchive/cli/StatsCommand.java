@@ -1,6 +1,6 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.Archive;
+import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.watch.FeedState;
 import dev.dealarchive.watch.FeedStates;
@@ -33,7 +33,7 @@ public final class StatsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ArchiveStats stats;
-    try (Archive archive = location.open(spec.commandLine().getErr())) {
+    try (ArchiveEngine archive = location.engine(spec.commandLine().getErr())) {
       stats = archive.stats();
     }
     if (json) {
