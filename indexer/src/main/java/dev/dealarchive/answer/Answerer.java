@@ -392,14 +392,15 @@ public final class Answerer {
       at = words.end();
       String suggestion = null;
       if (isCorrectable(question, words.start(), words.end()) && !QuestionAnalyzer.FILLER.contains(lower)
-          && !isKnownExactly(reader, lower)) {
+          && !CommonWords.contains(lower) && !isKnownExactly(reader, lower)) {
         // Short words are one slip away from many others; allow them one edit only.
         checker.setMaxEdits(lower.length() <= 4 ? 1 : 2);
         SuggestWord[] suggestions =
             checker.suggestSimilar(
                 new Term(ArchiveFields.BODY_EXACT, lower), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-        if (suggestions.length > 0 && (suggestions[0].string.length() > lower.length() || !isKnownStem(reader, lower))) {
+        if (suggestions.length > 0 && (isCompletion(lower, suggestions[0].string) || !isKnownStem(reader, lower))) {
           // A word whose stem is indexed ("deals") is an inflection, not a slip; only complete a cut-off one ("revenu").
+          // Common English words never get here ("agree" is not cut off from "agreed").
           suggestion = suggestions[0].string;
         }
       }
@@ -412,6 +413,11 @@ public final class Answerer {
     }
     corrected.append(question.substring(at));
     return changed ? corrected.toString() : null;
+  }
+
+  /** Whether {@code suggestion} completes a cut-off {@code word} ("revenu" to "revenue"). */
+  private static boolean isCompletion(String word, String suggestion) {
+    return suggestion.length() > word.length() && suggestion.startsWith(word);
   }
 
   /**
