@@ -83,7 +83,7 @@ public final class CommandRouter {
    */
   public Reply answer(String question, Caller caller) throws IOException {
     Optional<String> scope = scope(caller);
-    if (scope.isEmpty() || question.isBlank()) {
+    if (scope.isEmpty() || question.isBlank() || EverydayMessage.of(question).isPresent()) {
       return replies.ask(question);
     }
     Reply answer = replies.ask(question + " " + scope.get());

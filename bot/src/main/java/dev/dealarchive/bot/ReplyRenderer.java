@@ -81,7 +81,7 @@ public final class ReplyRenderer {
       text.append(passage).append('\n').append(cited);
     } else {
       String none = "I found no answer to \u201c" + echo(result.question()) + "\u201d in the archive.";
-      String tip = result.tip() == null ? "" : "\n" + Mrkdwn.escape(result.tip());
+      String tip = result.tip() == null ? "" : "\n" + Mrkdwn.escape(inSlack(result.tip()));
       blocks.section(none + tip);
       text.append(none).append(tip);
     }
@@ -436,5 +436,10 @@ public final class ReplyRenderer {
     static MarkdownTextObject markdown(String text) {
       return MarkdownTextObject.builder().text(text).build();
     }
+  }
+
+  /** A tip written for the command line, naming the slash command instead: {@code archive search} is not Slack's. */
+  static String inSlack(String tip) {
+    return tip.replace("`archive search`", "`/archive search`").replace("`archive ask`", "`/archive`");
   }
 }

@@ -5,6 +5,7 @@ import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
 import dev.dealarchive.search.SortOrder;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Answers what people ask with archive calls rendered as replies. Knows nothing about Slack's transport, so the same
@@ -33,6 +34,16 @@ public final class ReplyService {
   public Reply ask(String question) throws IOException {
     if (question.isBlank()) {
       return renderer.help();
+    }
+    Optional<EverydayMessage> everyday = EverydayMessage.of(question);
+    if (everyday.isPresent()) {
+      return switch (everyday.get()) {
+        case GREETING -> renderer.notice("Hi! Ask me about a partnership in your own words, such as _is Microsoft "
+            + "still OpenAI's only cloud provider?_ Say `help` to see everything I can do.");
+        case THANKS -> renderer.notice("You're welcome! Ask again any time.");
+        case HELP -> renderer.help();
+        case LATEST -> latest(SlashCommand.LATEST_DEFAULT);
+      };
     }
     return askPage(question, 0);
   }

@@ -180,13 +180,15 @@ public final class SlackBot implements AutoCloseable {
       Supplier<List<String>> earlier, boolean dm) {
     Reply reply;
     try {
-      String understood = question.isBlank() ? question : FollowUps.read(earlier.get(), question);
+      // "thanks" or "help" after an answer is what it says, not a follow-up question.
+      boolean everyday = question.isBlank() || EverydayMessage.of(question).isPresent();
+      String understood = everyday ? question : FollowUps.read(earlier.get(), question);
       reply = router.answer(understood, caller(user, channel));
       if (!understood.equals(question)) {
         reply = renderer.withHeader("Read with the conversation as \u201c" + ReplyRenderer.echo(understood)
             + "\u201d", reply);
       }
-      if (dm && !question.isBlank()) {
+      if (dm && !everyday) {
         conversations.answeredInDm(channel, understood);
       }
     } catch (Exception e) {

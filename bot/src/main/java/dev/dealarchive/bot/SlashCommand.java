@@ -59,9 +59,21 @@ public sealed interface SlashCommand {
   /** {@code /archive help}, an empty command, or a sub-command used wrongly. */
   record Help(String problem) implements SlashCommand {}
 
-  /** Reads the text after {@code /archive}. */
+  /**
+   * Reads the text after {@code /archive}, as Slack sends it: Slack's {@code &amp;}, {@code &lt;}, {@code &gt;}
+   * escapes and mention markup are undone ({@link IncomingText#question}), except in the address of {@code add}.
+   */
   static SlashCommand parse(String text) {
-    String trimmed = text == null ? "" : text.strip();
+    String raw = text == null ? "" : text.strip();
+    String[] rawWords = raw.split("\\s+", 2);
+    if (rawWords[0].equalsIgnoreCase("add")) {
+      String address = rawWords.length > 1 ? rawWords[1].strip() : "";
+      return address.isEmpty()
+          ? new Help("`/archive add` needs the address of an article page, such as "
+              + "`/archive add https://news.example/deal`.")
+          : new Add(IncomingText.url(address));
+    }
+    String trimmed = IncomingText.question(raw);
     if (trimmed.isEmpty()) {
       return new Help(null);
     }
@@ -72,10 +84,6 @@ public sealed interface SlashCommand {
       case "help" -> rest.isEmpty() ? new Help(null) : new Ask(trimmed);
       case "search" -> rest.isEmpty() ? new Help("`/archive search` needs a query.") : new Search(rest);
       case "latest" -> latest(rest, trimmed);
-      case "add" -> rest.isEmpty()
-          ? new Help("`/archive add` needs the address of an article page, such as "
-              + "`/archive add https://news.example/deal`.")
-          : new Add(IncomingText.url(rest));
       case "stats" -> rest.isEmpty() ? new Stats() : new Ask(trimmed);
       case "reindex" -> rest.isEmpty() ? new Reindex() : new Ask(trimmed);
       case "follow" -> rest.isEmpty()

@@ -113,6 +113,17 @@ class ConversationBotTest {
   }
 
   @Test
+  void thanksAfterAnAnswerInADmIsThanksNotAFollowUp() throws Exception {
+    requests.postJson(SignedRequests.directMessage("EvDmQ", "D0DM", "2.1", AMAZON_QUESTION, null), Map.of());
+    slack.await("chat.postMessage", 1, WAIT);
+
+    requests.postJson(SignedRequests.directMessage("EvDmThanks", "D0DM", "2.2", "thanks!", null), Map.of());
+
+    String text = slack.await("chat.postMessage", 2, WAIT).get(1).param("text");
+    assertTrue(text.contains("You're welcome"), text);
+  }
+
+  @Test
   void feedbackClicksAreLoggedOncePerUserAndAnswerAndTheMessageShowsTheTally() throws Exception {
     requests.postJson(SignedRequests.mention("EvVote", "C0CHAN", "1.5", AMAZON_QUESTION), Map.of());
     FakeSlack.Call answer = slack.await("chat.postMessage", 1, WAIT).get(0);

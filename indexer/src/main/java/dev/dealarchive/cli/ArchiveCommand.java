@@ -44,7 +44,9 @@ public final class ArchiveCommand implements Callable<Integer> {
     for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
       commandLine.addSubcommand(provider.command());
     }
-    commandLine.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
+    // A wrong command line (unknown option, a number too large for its option) is a usage error, whatever the phase.
+    commandLine.setExitCodeExceptionMapper(
+        e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILED);
     commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
     for (CommandLine sub : commandLine.getSubcommands().values()) {
       sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);

@@ -12,7 +12,6 @@ import dev.dealarchive.watch.FeedStates;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,10 +46,10 @@ public final class StatsCommand implements Callable<Integer> {
       map.put("index", location.path().toString());
       map.put("articles", stats.articles());
       map.put("sources", stats.sources());
-      map.put("oldest", stats.oldest() == null ? null : stats.oldest().toString());
-      map.put("newest", stats.newest() == null ? null : stats.newest().toString());
+      map.put("oldest", Rendering.utcSecond(stats.oldest()));
+      map.put("newest", Rendering.utcSecond(stats.newest()));
       map.put("size_bytes", stats.sizeBytes());
-      map.put("last_update", stats.lastUpdate() == null ? null : stats.lastUpdate().toString());
+      map.put("last_update", Rendering.utcSecond(stats.lastUpdate()));
       map.put("feeds", FeedStates.load(location.path()).all().stream().map(StatsCommand::feedJson).toList());
       ChannelSettings channels = IndexFolder.at(location.path()).channelSettings();
       map.put("follows", channels.follows());
@@ -63,12 +62,12 @@ public final class StatsCommand implements Callable<Integer> {
     out.printf("Articles:    %,d%n", stats.articles());
     out.printf(
         "Published:   %s to %s%n", Rendering.day(stats.oldest()), Rendering.day(stats.newest()));
-    out.printf(Locale.ROOT, "Size:        %.1f MB%n", stats.sizeBytes() / 1048576.0);
-    out.printf("Last update: %s%n", stats.lastUpdate() == null ? "never" : stats.lastUpdate());
+    out.printf("Size:        %s%n", Rendering.size(stats.sizeBytes()));
+    out.printf("Last update: %s%n", stats.lastUpdate() == null ? "never" : Rendering.utcSecond(stats.lastUpdate()));
     out.printf("Sources:     %,d%n", stats.sources().size());
     stats.sources().entrySet().stream()
         .limit(SOURCES_LISTED)
-        .forEach(e -> out.printf("  %,8d  %s%n", e.getValue(), e.getKey()));
+        .forEach(e -> out.printf("  %,8d  %s%n", e.getValue(), Rendering.printable(e.getKey())));
     if (stats.sources().size() > SOURCES_LISTED) {
       out.printf("  ... and %,d more (--json lists all)%n", stats.sources().size() - SOURCES_LISTED);
     }
