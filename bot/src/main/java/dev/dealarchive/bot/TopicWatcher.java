@@ -113,7 +113,8 @@ final class TopicWatcher implements AutoCloseable {
       try {
         // A bulk load can bring thousands of matches; only the listed ones need their passage read.
         matches = archive.searchAmong(follow.query(), fresh, 2 * PageSizes.NOTIFICATION);
-      } catch (RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
+        // One bad query (or one failed read) must not hold back the other follows or re-post their articles.
         LOG.warn("followed query #{} in {} could not be run: {}", follow.number(), follow.channel(), e.toString());
         continue;
       }

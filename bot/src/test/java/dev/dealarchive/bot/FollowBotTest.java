@@ -95,6 +95,25 @@ class FollowBotTest {
   }
 
   @Test
+  void aDeletedArticleIndexedAgainIsNotPostedAgain() throws Exception {
+    command("follow OpenAI cloud", "U0ASKER");
+    slack.await("response_url", 1, WAIT);
+    List<ArticleDraft> google = List.of(draft("openai-google", "OpenAI adds Google Cloud",
+        "OpenAI will also run on Google Cloud.", "Reuters"));
+    index("feed", google);
+    awaitPost(1);
+
+    index("feed", List.of());
+    index("feed", google);
+    index("other", List.of(draft("openai-oracle", "OpenAI rents Oracle cloud", "OpenAI rents Oracle cloud.",
+        "Reuters")));
+
+    FakeSlack.Call second = awaitPost(2).get(1);
+    assertTrue(second.param("text").contains("Oracle"), second.param("text"));
+    assertFalse(second.param("text").contains("Google"), second.param("text"));
+  }
+
+  @Test
   void manyNewMatchesComeAsOneMessageListingTenAndCountingTheRest() throws Exception {
     command("follow battery", "U0ASKER");
     slack.await("response_url", 1, WAIT);
