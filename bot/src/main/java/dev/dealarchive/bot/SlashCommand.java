@@ -88,14 +88,14 @@ public sealed interface SlashCommand {
       case "reindex" -> rest.isEmpty() ? new Reindex() : new Ask(trimmed);
       case "follow" -> rest.isEmpty()
           ? new Help("`/archive follow` needs a query, such as `/archive follow OpenAI cloud source:Reuters`.")
-          : new Follow(IncomingText.question(rest));
+          : new Follow(rest);
       case "following" -> rest.isEmpty() ? new Following() : new Ask(trimmed);
       case "unfollow" -> rest.matches("#?\\d{1,6}")
           ? new Unfollow(Integer.parseInt(rest.replace("#", "")))
           : new Help("`/archive unfollow` needs the number `/archive following` shows, such as `/archive unfollow 2`.");
       case "digest" -> digest(rest);
       case "scope" -> rest.isEmpty() ? new Scope(null)
-          : rest.equalsIgnoreCase("clear") ? new Scope("") : new Scope(IncomingText.question(rest));
+          : rest.equalsIgnoreCase("clear") ? new Scope("") : new Scope(rest);
       default -> new Ask(trimmed);
     };
   }
@@ -103,7 +103,7 @@ public sealed interface SlashCommand {
   private static SlashCommand digest(String rest) {
     String[] words = rest.split("\\s+", 2);
     String period = words[0].toLowerCase(Locale.ROOT);
-    String query = words.length > 1 ? IncomingText.question(words[1]) : "";
+    String query = words.length > 1 ? words[1].strip() : "";
     return switch (period) {
       case "daily", "weekly" -> new Digest(period, query);
       case "off" -> words.length == 1 ? new Digest(null, "") : digestUsage();
