@@ -64,6 +64,7 @@ public final class SlackBot implements AutoCloseable {
   private final TopicWatcher watcher;
   private final MethodsClient methods;
   private final EventDeduplicator deduplicator;
+  private final Clicks clicks;
   private final ExecutorService workers =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-reply-", 0).factory());
 
@@ -77,6 +78,7 @@ public final class SlackBot implements AutoCloseable {
     this.poster = SlackPoster.standard(slack, config.botToken());
     this.methods = slack.methods(config.botToken());
     this.reindexer = new Reindexer(archive, renderer);
+    this.clicks = new Clicks(poster, renderer);
     this.deduplicator = new EventDeduplicator(Duration.ofHours(1), 100_000, timing.clock());
     this.conversations = new Conversations(methods, timing);
     IndexFolder folder = IndexFolder.at(config.indexDir());
@@ -282,7 +284,7 @@ public final class SlackBot implements AutoCloseable {
 
   private Response onMoreResults(BlockActionRequest request, ActionContext ctx) {
     BlockActionPayload payload = request.getPayload();
-    Optional<PageToken> token = PageToken.decode(actionValue(payload));
+    Optional<PageToken> token = PageToken.decode(Clicks.actionValue(payload));
     if (token.isEmpty() || !deduplicator.firstTime("action:" + payload.getTriggerId())) {
       return ctx.ack();
     }
@@ -298,7 +300,7 @@ public final class SlackBot implements AutoCloseable {
       page = FailureReplies.of(renderer, "paging results", e);
     }
     try {
-      replaceClicked(payload, page);
+      clicks.replace(payload, page);
     } catch (SlackPostException e) {
       LOG.warn("next page was not shown: {}", e.error());
     }
@@ -306,7 +308,7 @@ public final class SlackBot implements AutoCloseable {
 
   private Response onFeedback(BlockActionRequest request, ActionContext ctx, Vote vote) {
     BlockActionPayload payload = request.getPayload();
-    Optional<FeedbackToken> token = FeedbackToken.decode(actionValue(payload));
+    Optional<FeedbackToken> token = FeedbackToken.decode(Clicks.actionValue(payload));
     if (token.isEmpty() || payload.getUser() == null
         || !deduplicator.firstTime("action:" + payload.getTriggerId())) {
       return ctx.ack();
@@ -329,22 +331,22 @@ public final class SlackBot implements AutoCloseable {
       }
       int[] tally = feedback.tally(token.question(), token.articleId());
       Reply shown;
-      if (!isEphemeral(payload) && payload.getMessage() != null && payload.getMessage().getBlocks() != null) {
+      if (!Clicks.isEphemeral(payload) && payload.getMessage() != null && payload.getMessage().getBlocks() != null) {
         shown = new Reply(payload.getMessage().getText(), payload.getMessage().getBlocks());
       } else {
         // Slack does not send an ephemeral message back with the click: render the answer again.
         shown = renderer.shareable(replies.ask(token.question()), token.question());
       }
-      replaceClicked(payload, renderer.withTally(shown, tally[0], tally[1]));
+      clicks.replace(payload, renderer.withTally(shown, tally[0], tally[1]));
     } catch (Exception e) {
-      apologizeForClick(payload, "recording feedback", e);
+      clicks.apologize(payload, "recording feedback", e);
     }
   }
 
   private Response onShare(BlockActionRequest request, ActionContext ctx) {
     BlockActionPayload payload = request.getPayload();
-    String question = actionValue(payload);
-    String channel = channelOf(payload);
+    String question = Clicks.actionValue(payload);
+    String channel = Clicks.channelOf(payload);
     String clicked = payload.getContainer() == null ? payload.getTriggerId() : payload.getContainer().getMessageTs();
     if (question == null || question.isBlank() || payload.getUser() == null || channel == null
         || !deduplicator.firstTime("share:" + payload.getUser().getId() + ":" + clicked)) {
@@ -364,7 +366,7 @@ public final class SlackBot implements AutoCloseable {
         poster.respond(payload.getResponseUrl(), renderer.wasShared(question), true, true);
       }
     } catch (Exception e) {
-      apologizeForClick(payload, "sharing an answer in " + channel, e);
+      clicks.apologize(payload, "sharing an answer in " + channel, e);
     }
   }
 
@@ -385,45 +387,6 @@ public final class SlackBot implements AutoCloseable {
       }
     });
     return ctx.ack();
-  }
-
-  /** Replaces the message whose button was clicked: in place for a posted message, through the response URL else. */
-  private void replaceClicked(BlockActionPayload payload, Reply reply) throws SlackPostException {
-    BlockActionPayload.Container container = payload.getContainer();
-    if (isEphemeral(payload)) {
-      poster.respond(payload.getResponseUrl(), reply, true, true);
-    } else {
-      poster.update(container.getChannelId(), container.getMessageTs(), reply);
-    }
-  }
-
-  private void apologizeForClick(BlockActionPayload payload, String what, Exception e) {
-    Reply apology = FailureReplies.of(renderer, what, e);
-    if (payload.getResponseUrl() == null) {
-      return;
-    }
-    try {
-      poster.respond(payload.getResponseUrl(), apology, true, false);
-    } catch (SlackPostException postFailure) {
-      LOG.warn("apology was not posted: {}", postFailure.error());
-    }
-  }
-
-  private static boolean isEphemeral(BlockActionPayload payload) {
-    BlockActionPayload.Container container = payload.getContainer();
-    return container == null || container.isEphemeral() || container.getMessageTs() == null;
-  }
-
-  private static String actionValue(BlockActionPayload payload) {
-    return payload.getActions() == null || payload.getActions().isEmpty()
-        ? null : payload.getActions().get(0).getValue();
-  }
-
-  private static String channelOf(BlockActionPayload payload) {
-    if (payload.getContainer() != null && payload.getContainer().getChannelId() != null) {
-      return payload.getContainer().getChannelId();
-    }
-    return payload.getChannel() == null ? null : payload.getChannel().getId();
   }
 
   /** Posts to a channel for everyone; where the bot is no member, answers through the response URL. */
