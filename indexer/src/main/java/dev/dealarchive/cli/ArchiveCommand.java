@@ -26,8 +26,7 @@ import picocli.CommandLine.Spec;
       EvalCommand.class,
       FeedbackCommand.class,
       WatchCommand.class,
-      AddCommand.class,
-      CommandLine.HelpCommand.class
+      AddCommand.class
     })
 public final class ArchiveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -44,6 +43,8 @@ public final class ArchiveCommand implements Callable<Integer> {
     for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
       commandLine.addSubcommand(provider.command());
     }
+    // Last, so the listing reads: the archive's own commands, those of other modules, then help.
+    commandLine.addSubcommand(new CommandLine.HelpCommand());
     // A wrong command line (unknown option, a number too large for its option) is a usage error, whatever the phase.
     commandLine.setExitCodeExceptionMapper(
         e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILED);
