@@ -296,6 +296,10 @@ public final class SlackBot implements AutoCloseable {
     Reply page;
     try {
       page = replies.page(token);
+      if (token.kind() == PageToken.Kind.ASK && Clicks.isEphemeral(payload)) {
+        // A private answer keeps its way into the channel on every page.
+        page = renderer.shareable(page, token.text());
+      }
     } catch (Exception e) {
       page = FailureReplies.of(renderer, "paging results", e);
     }

@@ -32,13 +32,14 @@ class ConversationBotTest {
   @TempDir Path indexDir;
   private final TestClock clock = new TestClock(Instant.parse("2026-06-01T10:00:00Z"));
   private FakeSlack slack;
+  private InMemoryArchive archive;
   private LoopbackBot loopback;
   private SignedRequests requests;
 
   @BeforeEach
   void start() throws Exception {
     slack = new FakeSlack();
-    InMemoryArchive archive = new InMemoryArchive()
+    archive = new InMemoryArchive()
         // First, so a bare "what about Google?" finds it: Google is its only shared word.
         .add(new InMemoryArchive.Doc("anthropic", ANTHROPIC_TITLE,
             "Google invests in Anthropic. Google Cloud supplies chips.", "Wire", "https://news.example/anthropic",
@@ -177,6 +178,26 @@ class ConversationBotTest {
     assertEquals("true", shown.param("replace_original"));
     assertTrue(shown.param("blocks").contains("Helpful: 1 \u00b7 Not helpful: 0"), shown.param("blocks"));
     assertTrue(shown.param("blocks").contains("Share in channel"), shown.param("blocks"));
+  }
+
+  @Test
+  void nextPageOfAPrivateAnswerKeepsItsShareButton() throws Exception {
+    for (int i = 0; i < 6; i++) {
+      archive.add(new InMemoryArchive.Doc("openai-" + i, "OpenAI deal " + i, "OpenAI models deal " + i + ".", "Wire",
+          null, Instant.parse("2026-01-0" + (i + 1) + "T00:00:00Z")));
+    }
+    requests.postForm(SignedRequests.form(SignedRequests.command(AMAZON_QUESTION, "U0ASKER",
+        slack.responseUrl("first"), "trig-first")));
+    FakeSlack.Call first = slack.await("response_url", 1, WAIT).get(0);
+    String more = SignedRequests.buttonValue(first.param("blocks"), ReplyRenderer.MORE_RESULTS_ACTION);
+
+    requests.postForm(SignedRequests.click(ReplyRenderer.MORE_RESULTS_ACTION, more, "U0ASKER", "C0CMD", null, null,
+        slack.responseUrl("next"), "trig-next"));
+
+    FakeSlack.Call next = slack.await("response_url", 2, WAIT).get(1);
+    assertEquals("true", next.param("replace_original"));
+    assertTrue(next.param("blocks").contains("Share in channel"), next.param("blocks"));
+    assertFalse(next.param("text").equals(first.param("text")));
   }
 
   private void click(String action, String value, String user, String ts, JsonObject message, String trigger)
