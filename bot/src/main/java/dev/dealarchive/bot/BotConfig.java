@@ -1,5 +1,7 @@
 package dev.dealarchive.bot;
 
+import dev.dealarchive.generate.LlmConfigException;
+import dev.dealarchive.generate.LlmSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -27,6 +29,8 @@ import java.util.regex.Pattern;
  *     {@link AddPolicy#ADMINS})
  * @param addPolicy who may run {@code /archive add}; {@code null} means {@link AddPolicy#ALL}
  * @param timeZone where digests are posted at 09:00 ({@value #TIMEZONE}); {@code null} means UTC
+ * @param llm the language model that writes cited answers ({@code ARCHIVE_LLM_*}), or {@code null} for quoted answers
+ *     only
  */
 public record BotConfig(
     String botToken,
@@ -36,7 +40,8 @@ public record BotConfig(
     Path indexDir,
     Set<String> admins,
     AddPolicy addPolicy,
-    ZoneId timeZone) {
+    ZoneId timeZone,
+    LlmSettings llm) {
 
   /** Slack's own Web API. */
   public static final URI DEFAULT_API_URL = URI.create("https://slack.com");
@@ -87,6 +92,17 @@ public record BotConfig(
     timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
   }
 
+  /** A configuration without a language model: answers are quoted only. */
+  public BotConfig(String botToken, String appToken, String signingSecret, URI apiUrl, Path indexDir,
+      Set<String> admins, AddPolicy addPolicy, ZoneId timeZone) {
+    this(botToken, appToken, signingSecret, apiUrl, indexDir, admins, addPolicy, timeZone, null);
+  }
+
+  /** The same configuration with written answers from {@code llm} (or none, for {@code null}). */
+  public BotConfig withLlm(LlmSettings llm) {
+    return new BotConfig(botToken, appToken, signingSecret, apiUrl, indexDir, admins, addPolicy, timeZone, llm);
+  }
+
   /** A configuration with digests in UTC. */
   public BotConfig(String botToken, String appToken, String signingSecret, URI apiUrl, Path indexDir,
       Set<String> admins, AddPolicy addPolicy) {
@@ -116,7 +132,7 @@ public record BotConfig(
     URI apiUrl = apiUrl(env);
     Path indexDir = indexOverride != null ? indexOverride : indexDir(env);
     return new BotConfig(botToken, appToken, signingSecret, apiUrl, indexDir, admins(env), addPolicy(env),
-        timeZone(env));
+        timeZone(env), llm(env));
   }
 
   /** Whether {@code userId} may reindex. */
@@ -139,7 +155,16 @@ public record BotConfig(
   public String toString() {
     return "BotConfig[botToken=" + shown(botToken) + ", appToken=" + shown(appToken) + ", signingSecret="
         + shown(signingSecret) + ", apiUrl=" + apiUrl + ", indexDir=" + indexDir + ", admins=" + admins
-        + ", addPolicy=" + addPolicy + ", timeZone=" + timeZone + "]";
+        + ", addPolicy=" + addPolicy + ", timeZone=" + timeZone + ", llm=" + (llm == null ? "off" : llm) + "]";
+  }
+
+  /** The language model settings; a malformed variable stops start-up naming it, as every other variable does. */
+  private static LlmSettings llm(Map<String, String> env) {
+    try {
+      return LlmSettings.fromEnvironment(env).orElse(null);
+    } catch (LlmConfigException e) {
+      throw new ConfigException(e.variable(), e.problem());
+    }
   }
 
   private static String shown(String secret) {

@@ -91,6 +91,18 @@ public final class CommandRouter {
   }
 
   /**
+   * {@code shown}, the reply {@link #answer} gave, with the model's written answer above it; asked with the same
+   * channel scope. Empty when no model is configured or the text is not a question.
+   */
+  public Optional<Reply> written(String question, Caller caller, Reply shown) throws IOException {
+    if (!replies.writes()) {
+      return Optional.empty();
+    }
+    Optional<String> scope = scope(caller);
+    return replies.written(scope.isEmpty() || question.isBlank() ? question : question + " " + scope.get(), shown);
+  }
+
+  /**
    * The reply to {@code command}. Slow commands ({@code add}) run here, so call it on a worker thread.
    *
    * @throws IOException when the archive cannot be read; the transport turns it into an apology with an error id

@@ -18,6 +18,7 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import dev.dealarchive.channels.ChannelSettings;
 import dev.dealarchive.engine.IndexFolder;
+import dev.dealarchive.generate.WrittenAnswers;
 import dev.dealarchive.feedback.FeedbackEntry;
 import dev.dealarchive.feedback.FeedbackLog;
 import dev.dealarchive.feedback.Vote;
@@ -65,6 +66,7 @@ public final class SlackBot implements AutoCloseable {
   private final MethodsClient methods;
   private final EventDeduplicator deduplicator;
   private final Clicks clicks;
+  private final WrittenAnswers writer;
   private final ExecutorService workers =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-reply-", 0).factory());
 
@@ -74,7 +76,8 @@ public final class SlackBot implements AutoCloseable {
     this.slack = slack;
     this.timing = timing;
     this.renderer = new ReplyRenderer();
-    this.replies = new ReplyService(archive, renderer);
+    this.writer = config.llm() == null ? null : new WrittenAnswers(config.llm());
+    this.replies = new ReplyService(archive, renderer, writer);
     this.poster = SlackPoster.standard(slack, config.botToken());
     this.methods = slack.methods(config.botToken());
     this.reindexer = new Reindexer(archive, renderer);
@@ -181,10 +184,11 @@ public final class SlackBot implements AutoCloseable {
   private void answerInThread(String channel, String threadTs, String user, String question,
       Supplier<List<String>> earlier, boolean dm) {
     Reply reply;
+    String understood = null;
     try {
       // "thanks" or "help" after an answer is what it says, not a follow-up question.
       boolean everyday = question.isBlank() || EverydayMessage.of(question).isPresent();
-      String understood = everyday ? question : FollowUps.read(earlier.get(), question);
+      understood = everyday ? question : FollowUps.read(earlier.get(), question);
       reply = router.answer(understood, caller(user, channel));
       if (!understood.equals(question)) {
         reply = renderer.withHeader("Read with the conversation as \u201c" + ReplyRenderer.echo(understood)
@@ -195,11 +199,47 @@ public final class SlackBot implements AutoCloseable {
       }
     } catch (Exception e) {
       reply = FailureReplies.of(renderer, "answering a message in " + channel, e);
+      understood = null;
     }
+    String ts;
     try {
-      poster.postMessage(channel, threadTs, reply);
+      ts = poster.postMessage(channel, threadTs, reply);
     } catch (SlackPostException e) {
       LOG.warn("answer to a message in {} was not posted: {}", channel, e.error());
+      return;
+    }
+    if (understood != null && replies.writes()) {
+      // The quoted answer is out; the model's cited answer replaces it when it comes, so nobody waits on the model.
+      Reply quoted = reply;
+      String asked = understood;
+      improve(channel, () -> router.written(asked, caller(user, channel), quoted),
+          improved -> poster.update(channel, ts, improved));
+    }
+  }
+
+  /** A reply that replaces one already shown, or nothing. */
+  @FunctionalInterface
+  private interface Improvement {
+    Optional<Reply> reply() throws IOException;
+  }
+
+  /** Where a better reply goes: the message it replaces. */
+  @FunctionalInterface
+  private interface Replacement {
+    void show(Reply reply) throws SlackPostException;
+  }
+
+  /** Replaces the quoted answer with the written one, when there is one; a failure leaves the quoted answer. */
+  private void improve(String channel, Improvement improvement, Replacement replacement) {
+    try {
+      Optional<Reply> improved = improvement.reply();
+      if (improved.isPresent()) {
+        replacement.show(improved.get());
+      }
+    } catch (SlackPostException e) {
+      LOG.warn("written answer in {} was not shown: {}", channel, e.error());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("written answer in {} failed: {}", channel, e.toString());
     }
   }
 
@@ -229,6 +269,11 @@ public final class SlackBot implements AutoCloseable {
       switch (routed.audience()) {
         case CHANNEL -> postVisibly(payload.getChannelId(), payload.getResponseUrl(), routed.reply());
         case ASKER -> respondPrivately(payload, routed.reply());
+      }
+      if (command instanceof SlashCommand.Ask ask && replies.writes() && payload.getResponseUrl() != null) {
+        // The private answer is replaced in place through the response url once the model has written.
+        improve(channel, () -> router.written(ask.question(), caller(payload.getUserId(), channel), routed.reply()),
+            improved -> poster.respond(payload.getResponseUrl(), improved, true, true));
       }
     } catch (SlackPostException e) {
       LOG.warn("reply to {} in {} was not posted: {}", COMMAND, channel, e.error());
@@ -428,7 +473,13 @@ public final class SlackBot implements AutoCloseable {
     try {
       app.stop();
     } finally {
-      slack.close();
+      try {
+        slack.close();
+      } finally {
+        if (writer != null) {
+          writer.close();
+        }
+      }
     }
   }
 }
