@@ -63,7 +63,10 @@ public final class ConsoleBot {
       String text = line.startsWith(SlackBot.COMMAND + " ") || line.equals(SlackBot.COMMAND)
           ? line.substring(SlackBot.COMMAND.length()) : null;
       if (text == null) {
-        return router.replies().ask(IncomingText.question(line));
+        String question = IncomingText.question(line);
+        Reply quoted = router.replies().ask(question);
+        // On a terminal there is no message to update: wait for the written answer, if a model is configured.
+        return router.replies().written(question, quoted).orElse(quoted);
       }
       return router.route(SlashCommand.parse(text), CommandRouter.Caller.console()).reply();
     } catch (Exception e) {
