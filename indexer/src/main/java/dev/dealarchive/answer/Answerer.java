@@ -46,6 +46,8 @@ public final class Answerer {
   static final int CANDIDATES = 10;
   /** The tip shown when nothing answers. */
   private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
+  /** Longest question that is spell-checked. */
+  private static final int MAX_SPELLED_CHARS = 1_000;
   static final String NO_ANSWER_TIP =
       "Try fewer or other words, a company's full name, or `archive search` with a \"quoted phrase\".";
 
@@ -81,7 +83,8 @@ public final class Answerer {
   public AskResult ask(AnswerIndex index, String questionText, int limit) throws IOException {
     long started = System.nanoTime();
     String corrected = correctSpelling(index, questionText);
-    Question question = QuestionAnalyzer.analyze(corrected == null ? questionText : corrected);
+    Question question = QuestionAnalyzer.withinBudget(
+        QuestionAnalyzer.analyze(corrected == null ? questionText : corrected), index::docFreq);
     List<String> notices = question.query().notices();
     if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
       return new AskResult(questionText, corrected, null, List.of(), NO_ANSWER_TIP, notices, System.nanoTime() - started);
@@ -132,7 +135,7 @@ public final class Answerer {
     IndexSearcher scoring = new IndexSearcher(searcher.getIndexReader());
     scoring.setSimilarity(similarity);
     scoring.setQueryCache(null);
-    Question question = QuestionAnalyzer.analyze(questionText);
+    Question question = QuestionAnalyzer.withinBudget(QuestionAnalyzer.analyze(questionText), scoring.getIndexReader());
     if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
       return List.of();
     }
@@ -147,7 +150,7 @@ public final class Answerer {
 
   /** The ranking of articles for a question from {@code index}, as {@link #rank(IndexSearcher, String, int)}. */
   public List<ScoredArticle> rank(AnswerIndex index, String questionText, int depth) throws IOException {
-    Question question = QuestionAnalyzer.analyze(questionText);
+    Question question = QuestionAnalyzer.withinBudget(QuestionAnalyzer.analyze(questionText), index::docFreq);
     if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
       return List.of();
     }
@@ -396,7 +399,8 @@ public final class Answerer {
   }
 
   static String correctSpelling(AnswerIndex index, String question) throws IOException {
-    if (question == null || question.isBlank()) {
+    // A slip is corrected in a short question; checking the thousands of words of a pasted text would take seconds.
+    if (question == null || question.isBlank() || question.length() > MAX_SPELLED_CHARS) {
       return null;
     }
     StringBuilder corrected = new StringBuilder();
@@ -410,11 +414,12 @@ public final class Answerer {
       at = words.end();
       String suggestion = null;
       if (isCorrectable(question, words.start(), words.end()) && !QuestionAnalyzer.FILLER.contains(lower)
-          && !isKnownExactly(index, lower)) {
+          && !CommonWords.contains(lower) && !isKnownExactly(index, lower)) {
         // Short words are one slip away from many others; allow them one edit only.
         String closest = index.closestWord(ArchiveFields.BODY_EXACT, lower, lower.length() <= 4 ? 1 : 2);
-        if (closest != null && (closest.length() > lower.length() || !isKnownStem(index, lower))) {
+        if (closest != null && (isCompletion(lower, closest) || !isKnownStem(index, lower))) {
           // A word whose stem is indexed ("deals") is an inflection, not a slip; only complete a cut-off one ("revenu").
+          // Common English words never get here ("agree" is not cut off from "agreed").
           suggestion = closest;
         }
       }
@@ -427,6 +432,11 @@ public final class Answerer {
     }
     corrected.append(question.substring(at));
     return changed ? corrected.toString() : null;
+  }
+
+  /** Whether {@code suggestion} completes a cut-off {@code word} ("revenu" to "revenue"). */
+  private static boolean isCompletion(String word, String suggestion) {
+    return suggestion.length() > word.length() && suggestion.startsWith(word);
   }
 
   /**

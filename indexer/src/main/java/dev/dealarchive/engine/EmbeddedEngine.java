@@ -17,8 +17,13 @@ import dev.dealarchive.search.SearchResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.function.Predicate;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +59,9 @@ public final class EmbeddedEngine implements ArchiveEngine {
   private final FetchOptions fetchOptions;
   private final Semaphore writes = new Semaphore(1);
   private Archive archive;
+  /** Index segments whose every article id a caller of {@link #articleIdsExcept} knew: skipped on later calls. */
+  private final Set<Object> knownSegments =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   private EmbeddedEngine(Path indexDir, ReaderOpener opener, FetchOptions fetchOptions) {
     this.indexDir = indexDir;
@@ -119,6 +127,16 @@ public final class EmbeddedEngine implements ArchiveEngine {
   @Override
   public ArchiveStats stats() throws IOException {
     return reader().stats();
+  }
+
+  @Override
+  public List<String> articleIdsExcept(Predicate<String> known) throws IOException {
+    return reader().articleIdsExcept(known, knownSegments);
+  }
+
+  @Override
+  public SearchResult searchAmong(String query, Collection<String> ids, int limit) throws IOException {
+    return reader().searchAmong(query, ids, limit);
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.dealarchive.search.MarkedText;
 import dev.dealarchive.search.MatchTerms;
 import dev.dealarchive.search.ParsedQuery;
 import dev.dealarchive.search.Passages;
+import dev.dealarchive.search.QueryBudget;
 import dev.dealarchive.search.QueryLanguage;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
@@ -54,7 +55,7 @@ public final class ClusterSearch {
 
   public SearchResult search(SearchRequest request) throws IOException {
     long started = System.nanoTime();
-    ParsedQuery parsed = QueryLanguage.parse(request.query());
+    ParsedQuery parsed = QueryBudget.fit(QueryLanguage.parse(request.query()), this::docFreq);
     List<String> notices = new ArrayList<>(parsed.notices());
     boolean filtersOnly = LuceneQueries.scoringGroups(parsed) == 0;
     if (filtersOnly && !parsed.hasFilters() && parsed.excluded().isEmpty()) {
@@ -145,6 +146,13 @@ public final class ClusterSearch {
     order.addObject().put("_key", "asc");
   }
 
+  /** Articles whose {@code field} holds {@code term}: for the search budget's choice of the rarest words. */
+  long docFreq(String field, String term) throws IOException {
+    ObjectNode body = client.object();
+    body.putObject("query").putObject("term").putObject(field).put("value", term);
+    return client.call("POST", "/" + client.config().index() + "/_count", body).path("count").asLong();
+  }
+
   /** The newest {@code n} articles. */
   public List<SearchHit> latest(int n) throws IOException {
     Page page = page(new MatchAllDocsQuery(), 0, n, false, DISPLAY_FIELDS);
@@ -158,7 +166,7 @@ public final class ClusterSearch {
 
   /** The ranking of a search, for evaluation: same semantics as {@link #search}. */
   public List<ScoredArticle> rank(String queryText, int depth) throws IOException {
-    ParsedQuery parsed = QueryLanguage.parse(queryText);
+    ParsedQuery parsed = QueryBudget.fit(QueryLanguage.parse(queryText), this::docFreq);
     if (LuceneQueries.scoringGroups(parsed) == 0 && !parsed.hasFilters()) {
       return List.of();
     }
