@@ -6,18 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
-import dev.dealarchive.generate.LlmSettings;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,36 +20,19 @@ class WrittenAnswerWebTest {
   private static final String WRITTEN = "OpenAI pays Microsoft a capped 20% revenue share through 2030 [1].";
 
   @TempDir static Path temp;
-  static HttpServer model;
-  static final AtomicInteger modelCalls = new AtomicInteger();
+  static StubChatModel model;
   static WebFixture web;
 
   @BeforeAll
   static void start() throws Exception {
-    // A stand-in for an OpenAI-compatible chat-completions API: always the same cited answer.
-    model = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    model.createContext("/v1/chat/completions", exchange -> {
-      try (exchange) {
-        exchange.getRequestBody().readAllBytes();
-        modelCalls.incrementAndGet();
-        ObjectNode root = JSON.createObjectNode().put("model", "stub-model");
-        root.putArray("choices").addObject().putObject("message").put("role", "assistant").put("content", WRITTEN);
-        byte[] bytes = JSON.writeValueAsBytes(root);
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(bytes);
-        }
-      }
-    });
-    model.start();
-    URI url = URI.create("http://127.0.0.1:" + model.getAddress().getPort() + "/v1");
-    web = WebFixture.start(temp, WebSettings.loopback(0).withLlm(new LlmSettings(url, "stub-model", null, Duration.ofSeconds(5))));
+    model = new StubChatModel(WRITTEN);
+    web = WebFixture.start(temp, WebSettings.loopback(0).withLlm(model.settings()));
   }
 
   @AfterAll
   static void stop() throws Exception {
     web.close();
-    model.stop(0);
+    model.close();
   }
 
   @Test
@@ -74,19 +47,19 @@ class WrittenAnswerWebTest {
 
   @Test
   void llmZeroAsksForTheQuotedAnswerAlone() throws Exception {
-    int before = modelCalls.get();
+    int before = model.calls();
     JsonNode json = JSON.readTree(web.get("/api/ask?llm=0&q=" + SearchState.encode(QUESTION)).body());
     assertFalse(json.has("generated"));
-    assertEquals(before, modelCalls.get(), "no model call");
+    assertEquals(before, model.calls(), "no model call");
   }
 
   @Test
   void pageShowsTheQuotedAnswerAtOnceAndLeavesThePlaceForTheWrittenOne() throws Exception {
-    int before = modelCalls.get();
+    int before = model.calls();
     String page = web.get("/?q=" + SearchState.encode(QUESTION)).body();
     assertTrue(page.contains("id=\"written\""), page);
     assertTrue(page.contains("data-question=\"" + Html.escape(QUESTION) + "\""), page);
     assertTrue(page.contains("answer-passage"));
-    assertEquals(before, modelCalls.get(), "the page itself does not wait for the model");
+    assertEquals(before, model.calls(), "the page itself does not wait for the model");
   }
 }
