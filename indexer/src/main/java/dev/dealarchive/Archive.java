@@ -5,6 +5,7 @@ import dev.dealarchive.answer.Answerer;
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.indexing.ArchiveStats;
+import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.IndexStatistics;
 import dev.dealarchive.indexing.SchemaCheck;
 import dev.dealarchive.search.ArticleSearch;
@@ -24,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
@@ -119,7 +119,7 @@ public final class Archive implements AutoCloseable {
   public List<SearchHit> latest(int n) throws IOException {
     return withSearcher(
         searcher -> {
-          TopFieldDocs top = searcher.search(new MatchAllDocsQuery(), Math.max(1, n), ArticleSearch.newestOrder());
+          TopFieldDocs top = searcher.search(ArticleBlocks.articles(), Math.max(1, n), ArticleSearch.newestOrder());
           return ArticleSearch.hits(searcher, top, 0, new MatchTerms(Set.of(), Set.of()), false);
         });
   }
@@ -131,7 +131,7 @@ public final class Archive implements AutoCloseable {
 
   /** Number of articles in the current searcher. */
   public long articleCount() throws IOException {
-    return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+    return withSearcher(ArticleBlocks::countArticles);
   }
 
   /**

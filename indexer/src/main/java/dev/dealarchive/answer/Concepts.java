@@ -1,6 +1,7 @@
 package dev.dealarchive.answer;
 
 import dev.dealarchive.indexing.ArchiveFields;
+import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.search.QueryPart;
 import dev.dealarchive.search.TextAnalysis;
 import java.io.IOException;
@@ -70,7 +71,7 @@ final class Concepts {
   /** The concepts with their weights (the rarest stem's IDF in the body field), for passage choice. */
   static List<Concept> weighted(IndexReader reader, List<ConceptGroup> groups) throws IOException {
     List<Concept> concepts = new ArrayList<>();
-    long docs = Math.max(1, reader.numDocs());
+    long docs = Math.max(1, ArticleBlocks.countArticles(reader));
     for (ConceptGroup group : groups) {
       Set<String> stems = new LinkedHashSet<>();
       for (QueryPart part : group.parts()) {

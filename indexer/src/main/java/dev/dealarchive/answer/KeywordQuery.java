@@ -1,6 +1,7 @@
 package dev.dealarchive.answer;
 
 import dev.dealarchive.indexing.ArchiveFields;
+import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.search.LuceneQueries;
 import dev.dealarchive.search.ParsedQuery;
 import dev.dealarchive.search.QueryPart;
@@ -11,7 +12,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 
@@ -39,7 +39,7 @@ final class KeywordQuery {
       words.setMinimumNumberShouldMatch(1);
       query.add(words.build(), Occur.MUST);
     } else {
-      query.add(new MatchAllDocsQuery(), Occur.MUST);
+      query.add(ArticleBlocks.articles(), Occur.MUST);
     }
     List<String> stems = new ArrayList<>();
     for (String word : question.contentWords()) {

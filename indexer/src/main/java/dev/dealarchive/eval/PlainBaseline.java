@@ -1,6 +1,7 @@
 package dev.dealarchive.eval;
 
 import dev.dealarchive.indexing.ArchiveFields;
+import dev.dealarchive.indexing.ArticleBlocks;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class PlainBaseline implements AutoCloseable {
         Bits live = leaf.reader().getLiveDocs();
         StoredFields stored = leaf.reader().storedFields();
         for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-          if (live != null && !live.get(doc)) {
+          if ((live != null && !live.get(doc)) || !ArticleBlocks.isArticle(leaf, doc)) {
             continue;
           }
           Document article = stored.document(doc, fields);

@@ -101,6 +101,7 @@ public final class ArchiveIndexer implements AutoCloseable {
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setCommitOnClose(false);
       config.setRAMBufferSizeMB(128);
+      config.setCodec(ArticleBlocks.codec());
       IndexWriter writer = new IndexWriter(directory, config);
       return new ArchiveIndexer(indexDir, directory, writer, readers);
     } catch (LockObtainFailedException e) {
@@ -542,7 +543,7 @@ public final class ArchiveIndexer implements AutoCloseable {
      * all: the story moved (to another file, or under another id), and must not vanish with its old copy.
      */
     void deleteId(String id) throws IOException {
-      writer.deleteDocuments(new Term(ArchiveFields.ID, id));
+      writer.deleteDocuments(ArticleBlocks.deleteTerms(id));
       deletedThisRun.add(id);
       deleted++;
       Held held = heldAsDuplicateOf.remove(id);

@@ -12,7 +12,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldDocs;
@@ -27,7 +26,7 @@ public final class IndexStatistics {
   public static ArchiveStats of(IndexSearcher searcher, Directory directory) throws IOException {
     DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
     return new ArchiveStats(
-        reader.numDocs(),
+        ArticleBlocks.countArticles(searcher),
         countBySource(searcher),
         edge(searcher, false),
         edge(searcher, true),
@@ -67,7 +66,7 @@ public final class IndexStatistics {
   private static Instant edge(IndexSearcher searcher, boolean newest) throws IOException {
     SortField field = new SortField(ArchiveFields.PUBLISHED, SortField.Type.LONG, newest);
     field.setMissingValue(newest ? Long.MIN_VALUE : Long.MAX_VALUE);
-    TopFieldDocs top = searcher.search(new MatchAllDocsQuery(), 1, new Sort(field));
+    TopFieldDocs top = searcher.search(ArticleBlocks.articles(), 1, new Sort(field));
     if (top.scoreDocs.length == 0) {
       return null;
     }
