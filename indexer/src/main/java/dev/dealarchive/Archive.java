@@ -4,6 +4,9 @@ import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.answer.Answerer;
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.eval.ScoredDoc;
+import dev.dealarchive.hybrid.HybridSettings;
+import dev.dealarchive.hybrid.QueryEmbedder;
+import dev.dealarchive.hybrid.RetrievalMode;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.IndexStatistics;
@@ -48,12 +51,15 @@ public final class Archive implements AutoCloseable {
   private final SearcherManager searchers;
   private final ScheduledExecutorService refresher;
   private final Answerer answerer;
+  private final QueryEmbedder embedder;
 
-  private Archive(Path indexDir, Directory directory, SearcherManager searchers, Answerer answerer) {
+  private Archive(
+      Path indexDir, Directory directory, SearcherManager searchers, Answerer answerer, QueryEmbedder embedder) {
     this.indexDir = indexDir;
     this.directory = directory;
     this.searchers = searchers;
     this.answerer = answerer;
+    this.embedder = embedder;
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -79,6 +85,16 @@ public final class Archive implements AutoCloseable {
    * @throws NoSuchFileException when there is no index there yet
    */
   public static Archive open(Path indexDir, AnswerSettings settings) throws IOException {
+    return open(indexDir, settings, HybridSettings.defaults());
+  }
+
+  /**
+   * Opens the index in {@code indexDir} for reading, answering questions with the given ranking settings, by meaning
+   * as well as words as {@code hybrid} says when the index has vectors (the model loads on the first question).
+   *
+   * @throws NoSuchFileException when there is no index there yet
+   */
+  public static Archive open(Path indexDir, AnswerSettings settings, HybridSettings hybrid) throws IOException {
     if (!Files.isDirectory(indexDir)) {
       throw new NoSuchFileException(indexDir.toString(), null, "no index here; run `archive index` first");
     }
@@ -89,7 +105,9 @@ public final class Archive implements AutoCloseable {
       }
       SchemaCheck.require(directory, indexDir);
       SearcherManager searchers = new SearcherManager(directory, null);
-      return new Archive(indexDir, directory, searchers, Answerer.withDefaults(indexDir, settings));
+      QueryEmbedder embedder = QueryEmbedder.fromClassPath();
+      return new Archive(
+          indexDir, directory, searchers, Answerer.withDefaults(indexDir, settings, hybrid, embedder), embedder);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -142,6 +160,11 @@ public final class Archive implements AutoCloseable {
     return withSearcher(searcher -> answerer.rank(searcher, question, depth));
   }
 
+  /** The ranking of articles for a question by words, by meaning or both: for evaluation. */
+  public List<ScoredDoc> rank(String question, int depth, RetrievalMode mode) throws IOException {
+    return withSearcher(searcher -> answerer.rank(searcher, question, depth, mode));
+  }
+
   /** The ranking of a search, without snippets: for evaluation. */
   public List<ScoredDoc> rankSearch(String query, int depth) throws IOException {
     return withSearcher(searcher -> ArticleSearch.rank(searcher, query, depth));
@@ -187,7 +210,11 @@ public final class Archive implements AutoCloseable {
     try {
       searchers.close();
     } finally {
-      directory.close();
+      try {
+        directory.close();
+      } finally {
+        embedder.close();
+      }
     }
   }
 }

@@ -1,27 +1,31 @@
 package dev.dealarchive.answer;
 
 import dev.dealarchive.eval.ScoredDoc;
+import dev.dealarchive.hybrid.HybridSettings;
+import dev.dealarchive.hybrid.QueryEmbedder;
+import dev.dealarchive.hybrid.RetrievalMode;
+import dev.dealarchive.hybrid.SemanticSide;
 import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.MarkedText;
-import dev.dealarchive.search.RelevanceTop;
+import dev.dealarchive.search.QueryLanguage;
+import dev.dealarchive.search.QueryPart;
 import dev.dealarchive.search.SearchHit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 
 /**
- * Answers questions: finds the articles that match a question's concepts best, then the passage within them that
- * answers it, and cites the article. Thread-safe.
+ * Answers questions: finds the articles that match a question best, by words and by meaning, then the passage within
+ * them that answers it, and cites the article. The one entry point of the package; the steps are its other classes
+ * (see the package description). Thread-safe.
  */
 public final class Answerer {
   /** How many of the best-matching articles are read for a passage. */
@@ -29,25 +33,45 @@ public final class Answerer {
   /** The tip shown when nothing answers. */
   static final String NO_ANSWER_TIP =
       "Try fewer or other words, a company's full name, or `archive search` with a \"quoted phrase\".";
+  /** Share of the passage's score in an article's answer score; the rest is how well the article was retrieved. */
+  static final double PASSAGE_SHARE = 0.6;
 
   private final SynonymSource synonyms;
   private final AnswerSettings settings;
+  private final HybridSettings hybrid;
+  private final QueryEmbedder embedder;
   private final BM25Similarity similarity;
 
-  public Answerer(SynonymSource synonyms, AnswerSettings settings) {
+  /**
+   * @param embedder the model for questions; its owner closes it
+   */
+  public Answerer(SynonymSource synonyms, AnswerSettings settings, HybridSettings hybrid, QueryEmbedder embedder) {
     this.synonyms = synonyms;
     this.settings = settings;
+    this.hybrid = hybrid;
+    this.embedder = embedder;
     this.similarity = new BM25Similarity(settings.k1(), settings.b());
   }
 
-  /** Default settings and the index folder's editable synonyms (the shipped ones when it has none). */
+  /** Words alone. */
+  public Answerer(SynonymSource synonyms, AnswerSettings settings) {
+    this(synonyms, settings, HybridSettings.defaults().withMode(RetrievalMode.KEYWORD), QueryEmbedder.none());
+  }
+
+  /** Default settings and the index folder's editable synonyms (the shipped ones when it has none); words alone. */
   public static Answerer withDefaults(Path indexDir) {
     return withDefaults(indexDir, AnswerSettings.defaults());
   }
 
-  /** The given settings and the index folder's editable synonyms (the shipped ones when it has none). */
+  /** The given settings and the index folder's editable synonyms (the shipped ones when it has none); words alone. */
   public static Answerer withDefaults(Path indexDir, AnswerSettings settings) {
     return new Answerer(SynonymSource.of(indexDir.resolve(Synonyms.FILE_NAME)), settings);
+  }
+
+  /** The given settings, the index folder's synonyms, and meaning as well as words when the index has vectors. */
+  public static Answerer withDefaults(
+      Path indexDir, AnswerSettings settings, HybridSettings hybrid, QueryEmbedder embedder) {
+    return new Answerer(SynonymSource.of(indexDir.resolve(Synonyms.FILE_NAME)), settings, hybrid, embedder);
   }
 
   /** Answers {@code questionText} with at most {@code limit} articles, the answer's included. */
@@ -55,18 +79,19 @@ public final class Answerer {
     long started = System.nanoTime();
     IndexSearcher scoring = withSimilarity(searcher);
     String corrected = SpellingCorrector.correct(scoring.getIndexReader(), questionText);
-    Question question = QuestionAnalyzer.analyze(corrected == null ? questionText : corrected);
+    String asked = corrected == null ? questionText : corrected;
+    Question question = QuestionAnalyzer.analyze(asked);
     List<String> notices = question.query().notices();
     if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
       return new AskResult(questionText, corrected, null, List.of(), NO_ANSWER_TIP, notices, System.nanoTime() - started);
     }
-    Synonyms names = synonyms.current();
-    List<ConceptGroup> groups = Concepts.groups(question, names);
+    List<ConceptGroup> groups = Concepts.groups(question, synonyms.current());
     List<Concept> concepts = Concepts.weighted(scoring.getIndexReader(), groups);
-    Query query = KeywordQuery.build(question, groups, settings);
+    float[] vector = vector(scoring, asked, hybrid.mode());
     int depth = Math.max(CANDIDATES, limit);
-    TopDocs top = RelevanceTop.search(scoring, query, depth);
-    List<Candidate> candidates = read(scoring, top, concepts, question);
+    List<ArticleRanker.Ranked> ranked =
+        ArticleRanker.rank(scoring, question, groups, vector, depth, settings, hybrid);
+    List<Candidate> candidates = read(scoring, ranked, concepts, question, vector);
     if (question.wantsRecent()) {
       Recency.preferRecent(candidates);
     }
@@ -76,12 +101,16 @@ public final class Answerer {
         best = candidate;
       }
     }
+    Confidence confidence =
+        best == null
+            ? Confidence.NONE
+            : Calibration.of(
+                best.pick().coverage(), best.pick().similarity(), settings.minCoverage(), !question.contentWords().isEmpty());
     Answer answer = null;
-    List<SearchHit> hits = new ArrayList<>();
-    boolean answers = best != null && (best.pick().coverage() >= settings.minCoverage() || question.contentWords().isEmpty());
-    if (answers) {
-      answer = new Answer(best.pick().text(), best.hit(), best.pick().coverage());
+    if (confidence != Confidence.NONE) {
+      answer = new Answer(best.pick().text(), best.hit(), best.pick().coverage(), best.pick().similarity(), confidence);
     }
+    List<SearchHit> hits = new ArrayList<>();
     for (Candidate candidate : candidates) {
       if (hits.size() >= limit - (answer == null ? 0 : 1)) {
         break;
@@ -94,28 +123,66 @@ public final class Answerer {
         questionText,
         corrected,
         answer,
-        answers ? hits : List.of(),
-        answers ? null : NO_ANSWER_TIP,
+        answer != null ? hits : List.of(),
+        answer != null ? null : NO_ANSWER_TIP,
         notices,
         System.nanoTime() - started);
   }
 
   /**
    * The ranking of articles for a question, without passages: the first stage of {@link #ask}, for evaluation.
+   * Ranked as configured (hybrid by default, words alone without vectors).
    */
   public List<ScoredDoc> rank(IndexSearcher searcher, String questionText, int depth) throws IOException {
+    return rank(searcher, questionText, depth, hybrid.mode());
+  }
+
+  /**
+   * The ranking of articles for a question by the given evidence. {@link RetrievalMode#SEMANTIC} on an index without
+   * vectors (or without a model) ranks nothing; {@link RetrievalMode#HYBRID} then ranks by words.
+   */
+  public List<ScoredDoc> rank(IndexSearcher searcher, String questionText, int depth, RetrievalMode mode)
+      throws IOException {
     IndexSearcher scoring = withSimilarity(searcher);
     Question question = QuestionAnalyzer.analyze(questionText);
     if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
       return List.of();
     }
-    TopDocs top = RelevanceTop.search(scoring, KeywordQuery.build(question, Concepts.groups(question, synonyms.current()), settings), depth);
-    StoredFields stored = scoring.storedFields();
-    List<ScoredDoc> ranked = new ArrayList<>(top.scoreDocs.length);
-    for (ScoreDoc doc : top.scoreDocs) {
-      ranked.add(new ScoredDoc(stored.document(doc.doc, Set.of(ArchiveFields.ID)).get(ArchiveFields.ID), doc.score));
+    float[] vector = vector(scoring, questionText, mode);
+    if (mode == RetrievalMode.SEMANTIC && vector == null) {
+      return List.of();
     }
-    return ranked;
+    List<ConceptGroup> groups = Concepts.groups(question, synonyms.current());
+    List<ArticleRanker.Ranked> ranked =
+        ArticleRanker.rank(scoring, question, groups, vector, depth, settings, hybrid.withMode(mode));
+    StoredFields stored = scoring.storedFields();
+    List<ScoredDoc> result = new ArrayList<>(ranked.size());
+    for (ArticleRanker.Ranked doc : ranked) {
+      result.add(new ScoredDoc(stored.document(doc.doc(), Set.of(ArchiveFields.ID)).get(ArchiveFields.ID), doc.score()));
+    }
+    return result;
+  }
+
+  /** The question's vector, or {@code null} for words alone (asked so, no vectors in the index, or no model). */
+  private float[] vector(IndexSearcher searcher, String questionText, RetrievalMode mode) throws IOException {
+    if (mode == RetrievalMode.KEYWORD || !SemanticSide.hasVectors(searcher) || !embedder.isAvailable()) {
+      return null;
+    }
+    Optional<float[]> vector = embedder.embed(semanticText(questionText));
+    return vector.orElse(null);
+  }
+
+  /**
+   * The question as the model should read it: its words in order, the query language's filters and exclusions
+   * left out (they restrict the search; they say nothing of the meaning).
+   */
+  static String semanticText(String questionText) {
+    StringBuilder text = new StringBuilder();
+    for (QueryPart.Group group : QueryLanguage.parse(questionText).required()) {
+      List<String> alternatives = group.alternatives().stream().map(QueryPart::text).toList();
+      text.append(text.isEmpty() ? "" : " ").append(String.join(" or ", alternatives));
+    }
+    return text.isEmpty() ? questionText.strip() : text.toString();
   }
 
   private IndexSearcher withSimilarity(IndexSearcher searcher) {
@@ -125,34 +192,35 @@ public final class Answerer {
     return scoring;
   }
 
-  private List<Candidate> read(IndexSearcher searcher, TopDocs top, List<Concept> concepts, Question question)
+  private List<Candidate> read(
+      IndexSearcher searcher, List<ArticleRanker.Ranked> ranked, List<Concept> concepts, Question question, float[] vector)
       throws IOException {
     List<Candidate> candidates = new ArrayList<>();
-    if (top.scoreDocs.length == 0) {
+    if (ranked.isEmpty()) {
       return candidates;
     }
-    double maxScore = Math.max(1e-9, top.scoreDocs[0].score);
+    double maxScore = Math.max(1e-9, ranked.get(0).score());
     StoredFields stored = searcher.storedFields();
-    for (int i = 0; i < top.scoreDocs.length; i++) {
-      ScoreDoc scoreDoc = top.scoreDocs[i];
-      Document doc = stored.document(scoreDoc.doc);
+    for (int i = 0; i < ranked.size(); i++) {
+      ArticleRanker.Ranked article = ranked.get(i);
+      Document doc = stored.document(article.doc());
       PassagePicker.Pick pick;
       if (i < CANDIDATES) {
-        pick = PassagePicker.pick(doc.get(ArchiveFields.BODY), concepts, question.type());
+        List<SemanticSide.StoredPassage> meaning =
+            vector == null ? List.of() : SemanticSide.passages(searcher, article.doc(), vector);
+        pick = PassagePicker.pick(doc.get(ArchiveFields.BODY), concepts, question.type(), meaning);
       } else {
         pick = new PassagePicker.Pick(MarkedText.plain(""), 0, 0);
       }
       if (pick.text().text().isEmpty()) {
-        pick = new PassagePicker.Pick(MarkedText.plain(firstWords(doc.get(ArchiveFields.TITLE))), 0, 0);
+        String title = doc.get(ArchiveFields.TITLE);
+        pick = new PassagePicker.Pick(MarkedText.plain(title == null ? "" : title), 0, 0, pick.similarity());
       }
-      double retrieval = scoreDoc.score / maxScore;
-      SearchHit hit = ArticleSearch.hit(doc, scoreDoc.score, pick.text());
-      candidates.add(new Candidate(hit, pick, retrieval, 0.6 * pick.score() + 0.4 * retrieval));
+      double retrieval = Math.max(0, article.score()) / maxScore;
+      SearchHit hit = ArticleSearch.hit(doc, (float) article.score(), pick.text());
+      double answerScore = PASSAGE_SHARE * pick.score() + (1 - PASSAGE_SHARE) * retrieval;
+      candidates.add(new Candidate(hit, pick, retrieval, answerScore));
     }
     return candidates;
-  }
-
-  private static String firstWords(String text) {
-    return text == null ? "" : text;
   }
 }

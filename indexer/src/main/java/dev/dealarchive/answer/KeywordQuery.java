@@ -54,6 +54,7 @@ final class KeywordQuery {
         }
       }
     }
+    requirePhrases(query, parsed);
     restrict(query, parsed);
     return query.build();
   }
@@ -73,6 +74,34 @@ final class KeywordQuery {
     for (Query filter : LuceneQueries.filters(parsed)) {
       query.add(filter, Occur.FILTER);
     }
+  }
+
+  /**
+   * The restrictions alone, as one query over article documents, for the semantic side: filters, exclusions and
+   * quoted phrases (which stay exact requirements however close a passage is in meaning); {@code null} when the
+   * question has none.
+   */
+  static Query restrictions(ParsedQuery parsed) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    query.add(ArticleBlocks.articles(), Occur.FILTER);
+    int clauses = requirePhrases(query, parsed);
+    restrict(query, parsed);
+    return clauses == 0 && parsed.excluded().isEmpty() && !parsed.hasFilters() ? null : query.build();
+  }
+
+  /** Adds every quoted phrase of the question as a filter; returns how many. */
+  private static int requirePhrases(BooleanQuery.Builder query, ParsedQuery parsed) {
+    int count = 0;
+    for (QueryPart.Group group : parsed.required()) {
+      if (group.alternatives().size() == 1 && group.alternatives().get(0).phrase()) {
+        Query phrase = LuceneQueries.part(group.alternatives().get(0));
+        if (phrase != null) {
+          query.add(phrase, Occur.FILTER);
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   /** The query of one word, name or phrase of a concept. */

@@ -1,10 +1,12 @@
 package dev.dealarchive.answer;
 
+import dev.dealarchive.hybrid.SemanticSide.StoredPassage;
 import dev.dealarchive.search.MarkedText;
 import dev.dealarchive.search.MatchTerms;
 import dev.dealarchive.search.Passages;
 import dev.dealarchive.search.TextAnalysis;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +31,12 @@ public final class PassagePicker {
   static final double LENGTH_COST = 0.04;
   /** Cost of each sentence added to a passage, so one sentence wins when it answers alone. */
   static final double EXTRA_SENTENCE_COST = 0.04;
+  /** Share of meaning in a passage's score when the index has vectors; the rest is word coverage. */
+  static final double MEANING_WEIGHT = 0.5;
+  /** Cosine similarity at and below which a passage counts as unrelated in meaning (meaning score 0). */
+  static final double MEANING_FLOOR = 0.55;
+  /** Cosine similarity at and above which a passage counts as fully on the question (meaning score 1). */
+  static final double MEANING_TOP = 0.85;
 
   private static final Pattern AMOUNT =
       Pattern.compile(
@@ -49,11 +57,26 @@ public final class PassagePicker {
    * @param text the passage with matched words marked
    * @param score how well it answers, about 0 to 1.2: concept coverage plus bonuses
    * @param coverage share of the question's concept weight that the passage contains, 0 to 1
+   * @param similarity cosine similarity in meaning of the stored passage it lies in, NaN without vectors
    */
-  public record Pick(MarkedText text, double score, double coverage) {}
+  public record Pick(MarkedText text, double score, double coverage, double similarity) {
+    /** A pick without meaning. */
+    public Pick(MarkedText text, double score, double coverage) {
+      this(text, score, coverage, Double.NaN);
+    }
+  }
 
   /** Picks the best passage of {@code body} for a question's concepts. */
   public static Pick pick(String body, List<Concept> concepts, QuestionType type) {
+    return pick(body, concepts, type, List.of());
+  }
+
+  /**
+   * Picks the best passage of {@code body} by the question's concepts and by meaning: each sentence takes the
+   * similarity of the stored passage it lies in, so a passage that says the same in other words can win over one
+   * that shares more words. Without stored passages this is word coverage alone.
+   */
+  public static Pick pick(String body, List<Concept> concepts, QuestionType type, List<StoredPassage> meaning) {
     if (body.isEmpty()) {
       return new Pick(MarkedText.plain(""), 0, 0);
     }
@@ -80,6 +103,8 @@ public final class PassagePicker {
       }
       perSentence.add(inside);
     }
+    double[] cosine = sentenceCosines(sentences, meaning);
+    double meaningWeight = meaning.isEmpty() ? 0 : MEANING_WEIGHT;
     Kinds kinds = new Kinds(body, type, stems);
     // How each sentence alone is of the asked kind; every window of up to three sentences reads it again.
     double[] sentenceKind = new double[sentences.size()];
@@ -90,18 +115,23 @@ public final class PassagePicker {
     int bestEnd = 0;
     double bestScore = -1;
     double bestCoverage = 0;
+    double bestCosine = Double.NaN;
     for (int first = 0; first < sentences.size(); first++) {
       Set<Concept> covered = new HashSet<>();
       boolean typed = false;
       double proximity = 0;
+      double windowCosine = Double.NaN;
       for (int last = first; last < Math.min(first + 3, sentences.size()); last++) {
         Passages.Sentence sentence = sentences.get(last);
         List<Passages.Match> inside = perSentence.get(last);
         int before = covered.size();
         covered.addAll(conceptsOf(inside, concepts));
-        if (last > first && covered.size() == before) {
+        double sentenceCosine = cosine[last];
+        boolean closer = !Double.isNaN(sentenceCosine) && !(sentenceCosine <= windowCosine);
+        if (last > first && covered.size() == before && !closer) {
           break;
         }
+        windowCosine = Double.isNaN(windowCosine) ? sentenceCosine : Math.max(windowCosine, sentenceCosine);
         typed |= sentenceKind[last] >= 1.0;
         if (last == first) {
           proximity = isTight(inside) ? PROXIMITY_BONUS : 0;
@@ -110,15 +140,18 @@ public final class PassagePicker {
         int chars = sentence.end() - sentences.get(first).start();
         double kind =
             typed ? 1.0 : last == first ? sentenceKind[first] : kinds.of(sentences.get(first).start(), sentence.end());
+        double meaningScore = Double.isNaN(windowCosine) ? 0 : meaningScore(windowCosine);
         double score =
-            coverage
-                + (coverage > 0 ? TYPE_BONUS * kind : 0)
+            (1 - meaningWeight) * coverage
+                + meaningWeight * meaningScore
+                + (coverage > 0 || meaningScore > 0 ? TYPE_BONUS * kind : 0)
                 + proximity
                 - EXTRA_SENTENCE_COST * (last - first)
                 - LENGTH_COST * Math.min(1.0, chars / 400.0);
         if (score > bestScore + 1e-9) {
           bestScore = score;
           bestCoverage = coverage;
+          bestCosine = windowCosine;
           bestStart = first;
           bestEnd = last;
         }
@@ -127,7 +160,27 @@ public final class PassagePicker {
     MarkedText text =
         Passages.excerpt(
             body, sentences.get(bestStart).start(), sentences.get(bestEnd).end(), matches, MAX_PASSAGE_CHARS);
-    return new Pick(text, Math.max(0, bestScore), bestCoverage);
+    return new Pick(text, Math.max(0, bestScore), bestCoverage, bestCosine);
+  }
+
+  /** Cosine similarity scaled to 0..1 between {@link #MEANING_FLOOR} and {@link #MEANING_TOP}. */
+  static double meaningScore(double cosine) {
+    return Math.max(0, Math.min(1, (cosine - MEANING_FLOOR) / (MEANING_TOP - MEANING_FLOOR)));
+  }
+
+  /** Each sentence's similarity: the highest of the stored passages it overlaps; NaN for none. */
+  private static double[] sentenceCosines(List<Passages.Sentence> sentences, List<StoredPassage> meaning) {
+    double[] cosine = new double[sentences.size()];
+    Arrays.fill(cosine, Double.NaN);
+    for (int i = 0; i < sentences.size(); i++) {
+      Passages.Sentence sentence = sentences.get(i);
+      for (StoredPassage passage : meaning) {
+        if (passage.start() < sentence.end() && sentence.start() < passage.end()) {
+          cosine[i] = Double.isNaN(cosine[i]) ? passage.cosine() : Math.max(cosine[i], passage.cosine());
+        }
+      }
+    }
+    return cosine;
   }
 
   private static Set<Concept> conceptsOf(List<Passages.Match> matches, List<Concept> concepts) {

@@ -2,6 +2,8 @@ package dev.dealarchive.cli;
 
 import dev.dealarchive.Archive;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.answer.Confidence;
+import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.search.SearchHit;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -59,7 +61,14 @@ public final class AskCommand implements Callable<Integer> {
       err.println("archive ask: --limit must be at least 1");
       return ExitCodes.USAGE;
     }
-    try (Archive archive = location.open(err, ranking.settings())) {
+    HybridSettings hybrid;
+    try {
+      hybrid = ranking.hybrid();
+    } catch (IllegalArgumentException e) {
+      err.println("archive ask: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    try (Archive archive = location.open(err, ranking.settings(), hybrid)) {
       if (question.size() == 1 && question.get(0).equals("-")) {
         return batch(archive, out);
       }
@@ -103,6 +112,9 @@ public final class AskCommand implements Callable<Integer> {
       return;
     }
     SearchHit cited = result.answer().article();
+    if (result.answer().isClosestMatch()) {
+      out.println("Closest match:");
+    }
     out.println(Rendering.marked(result.answer().passage()));
     out.println();
     out.println("— " + (cited.title().isEmpty() ? "(untitled)" : cited.title()));
@@ -134,9 +146,11 @@ public final class AskCommand implements Callable<Integer> {
       answer.put("url", cited.url());
       answer.put("published", cited.published() == null ? null : cited.published().toString());
       answer.put("coverage", Double.isNaN(result.answer().coverage()) ? null : result.answer().coverage());
+      answer.put("similarity", Double.isNaN(result.answer().similarity()) ? null : result.answer().similarity());
       json.put("answer", answer);
     }
     json.put("hits", result.hits().stream().map(hit -> Rendering.hitJson(hit, false)).toList());
+    json.put("confidence", result.answer() == null ? Confidence.NONE.label() : result.answer().confidence().label());
     json.put("tip", result.tip());
     json.put("notices", result.notices());
     return json;

@@ -2,6 +2,7 @@ package dev.dealarchive.cli;
 
 import dev.dealarchive.Archive;
 import dev.dealarchive.answer.AnswerSettings;
+import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.indexing.ArchiveIndexer;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
@@ -65,6 +66,11 @@ public final class IndexLocation {
 
   /** As {@link #open(PrintWriter)}, answering questions with the given ranking settings. */
   public Archive open(PrintWriter err, AnswerSettings settings) throws IOException {
+    return open(err, settings, HybridSettings.defaults());
+  }
+
+  /** As {@link #open(PrintWriter)}, ranking with the given settings for words and for meaning. */
+  public Archive open(PrintWriter err, AnswerSettings settings, HybridSettings hybrid) throws IOException {
     Path index = path();
     if (isDefault() && !Files.exists(index)) {
       Path data = bundledData();
@@ -78,7 +84,7 @@ public final class IndexLocation {
         }
       }
     }
-    return Archive.open(index, settings);
+    return Archive.open(index, settings, hybrid);
   }
 
   /** The bundled {@code data/} folder, or null when it cannot be found. */
