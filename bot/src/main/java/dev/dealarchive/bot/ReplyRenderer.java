@@ -60,7 +60,7 @@ public final class ReplyRenderer {
     }
     Answer answer = result.answer();
     if (answer != null) {
-      String passage = "> " + Mrkdwn.bold(answer.passage());
+      String passage = (answer.isClosestMatch() ? "Closest match:\n" : "") + "> " + Mrkdwn.bold(answer.passage());
       String cited = citation(answer.article());
       blocks.section(passage);
       blocks.section(cited);
@@ -89,7 +89,7 @@ public final class ReplyRenderer {
       blocks.moreButton(new PageToken(PageToken.Kind.ASK, offset + ASK_PAGE, result.question()));
     }
     int shownFrom = page.isEmpty() ? 0 : offset + 1;
-    String status = (answer != null ? "1 answer" : "no answer")
+    String status = (answer == null ? "no answer" : answer.isClosestMatch() ? "closest match" : "1 answer")
         + (page.isEmpty() ? "" : " \u00b7 related articles " + shownFrom + "\u2013" + (offset + page.size()))
         + " \u00b7 " + millis(result.tookNanos());
     blocks.context(status);
