@@ -4,6 +4,7 @@ import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.answer.Answerer;
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.eval.ScoredDoc;
+import dev.dealarchive.hybrid.HybridReranker;
 import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.hybrid.QueryEmbedder;
 import dev.dealarchive.hybrid.RetrievalMode;
@@ -13,6 +14,7 @@ import dev.dealarchive.indexing.IndexStatistics;
 import dev.dealarchive.indexing.SchemaCheck;
 import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.MatchTerms;
+import dev.dealarchive.search.Reranker;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
@@ -52,14 +54,21 @@ public final class Archive implements AutoCloseable {
   private final ScheduledExecutorService refresher;
   private final Answerer answerer;
   private final QueryEmbedder embedder;
+  private final Reranker reranker;
 
   private Archive(
-      Path indexDir, Directory directory, SearcherManager searchers, Answerer answerer, QueryEmbedder embedder) {
+      Path indexDir,
+      Directory directory,
+      SearcherManager searchers,
+      Answerer answerer,
+      QueryEmbedder embedder,
+      Reranker reranker) {
     this.indexDir = indexDir;
     this.directory = directory;
     this.searchers = searchers;
     this.answerer = answerer;
     this.embedder = embedder;
+    this.reranker = reranker;
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -107,7 +116,9 @@ public final class Archive implements AutoCloseable {
       SearcherManager searchers = new SearcherManager(directory, null);
       QueryEmbedder embedder = QueryEmbedder.fromClassPath();
       return new Archive(
-          indexDir, directory, searchers, Answerer.withDefaults(indexDir, settings, hybrid, embedder), embedder);
+          indexDir, directory, searchers, Answerer.withDefaults(indexDir, settings, hybrid, embedder),
+          embedder,
+          new HybridReranker(embedder, hybrid));
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -121,7 +132,7 @@ public final class Archive implements AutoCloseable {
 
   /** Runs a search. */
   public SearchResult search(SearchRequest request) throws IOException {
-    return withSearcher(searcher -> ArticleSearch.search(searcher, request));
+    return withSearcher(searcher -> ArticleSearch.search(searcher, request, reranker));
   }
 
   /**
@@ -167,7 +178,7 @@ public final class Archive implements AutoCloseable {
 
   /** The ranking of a search, without snippets: for evaluation. */
   public List<ScoredDoc> rankSearch(String query, int depth) throws IOException {
-    return withSearcher(searcher -> ArticleSearch.rank(searcher, query, depth));
+    return withSearcher(searcher -> ArticleSearch.rank(searcher, query, depth, reranker));
   }
 
   /** Runs {@code work} with an acquired searcher, released afterwards; for tools that read the index directly. */

@@ -1,6 +1,7 @@
 package dev.dealarchive.answer;
 
 import dev.dealarchive.eval.ScoredDoc;
+import dev.dealarchive.hybrid.HybridReranker;
 import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.hybrid.QueryEmbedder;
 import dev.dealarchive.hybrid.RetrievalMode;
@@ -8,8 +9,6 @@ import dev.dealarchive.hybrid.SemanticSide;
 import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.MarkedText;
-import dev.dealarchive.search.QueryLanguage;
-import dev.dealarchive.search.QueryPart;
 import dev.dealarchive.search.SearchHit;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -168,21 +167,8 @@ public final class Answerer {
     if (mode == RetrievalMode.KEYWORD || !SemanticSide.hasVectors(searcher) || !embedder.isAvailable()) {
       return null;
     }
-    Optional<float[]> vector = embedder.embed(semanticText(questionText));
+    Optional<float[]> vector = embedder.embed(HybridReranker.meaningText(questionText));
     return vector.orElse(null);
-  }
-
-  /**
-   * The question as the model should read it: its words in order, the query language's filters and exclusions
-   * left out (they restrict the search; they say nothing of the meaning).
-   */
-  static String semanticText(String questionText) {
-    StringBuilder text = new StringBuilder();
-    for (QueryPart.Group group : QueryLanguage.parse(questionText).required()) {
-      List<String> alternatives = group.alternatives().stream().map(QueryPart::text).toList();
-      text.append(text.isEmpty() ? "" : " ").append(String.join(" or ", alternatives));
-    }
-    return text.isEmpty() ? questionText.strip() : text.toString();
   }
 
   private IndexSearcher withSimilarity(IndexSearcher searcher) {

@@ -1,6 +1,9 @@
 package dev.dealarchive.cli;
 
 import dev.dealarchive.Archive;
+import dev.dealarchive.answer.AnswerSettings;
+import dev.dealarchive.hybrid.HybridSettings;
+import dev.dealarchive.hybrid.RetrievalMode;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
@@ -45,6 +48,15 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--sort", paramLabel = "ORDER", description = "relevance (default) or newest.")
   String sort = "relevance";
 
+  @Option(
+      names = "--retrieval",
+      paramLabel = "MODE",
+      description = {
+        "Relevance order by keyword (default: precise, and no model to load), or hybrid / semantic: the matches",
+        "ranked by meaning as well (needs an index with vectors; the model loads in about half a second)."
+      })
+  String retrieval = "keyword";
+
   @Option(names = "--json", description = "Print one JSON object: query, total, hits.")
   boolean json;
 
@@ -63,9 +75,16 @@ public final class SearchCommand implements Callable<Integer> {
       err.println("archive search: --limit must be at least 1 and --offset not negative");
       return ExitCodes.USAGE;
     }
+    HybridSettings hybrid;
+    try {
+      hybrid = HybridSettings.defaults().withMode(RetrievalMode.parse(retrieval));
+    } catch (IllegalArgumentException e) {
+      err.println("archive search: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     String text = String.join(" ", query);
     SearchResult result;
-    try (Archive archive = location.open(err)) {
+    try (Archive archive = location.open(err, AnswerSettings.defaults(), hybrid)) {
       result = archive.search(new SearchRequest(text, limit, offset, order));
     }
     if (json) {
