@@ -12,6 +12,7 @@ import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.IndexStatistics;
 import dev.dealarchive.indexing.SchemaCheck;
+import dev.dealarchive.indexing.VectorStats;
 import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.MatchTerms;
 import dev.dealarchive.search.Reranker;
@@ -156,6 +157,11 @@ public final class Archive implements AutoCloseable {
   /** Figures about the index. */
   public ArchiveStats stats() throws IOException {
     return withSearcher(searcher -> IndexStatistics.of(searcher, directory));
+  }
+
+  /** Figures about the vectors: model, passages, articles still waiting for vectors. */
+  public VectorStats vectorStats() throws IOException {
+    return withSearcher(IndexStatistics::vectors);
   }
 
   /** Number of articles in the current searcher. */

@@ -44,7 +44,7 @@ public final class ArchiveFields {
   // its passage documents first, the article document last. Passage documents carry only the fields below, so no
   // text query, filter or term statistic sees them; only match-all queries must be restricted to articles.
 
-  /** On a passage document: the id of its article, one term, so an update or delete removes the old passages. */
+  /** On a passage document: the id of its article, one term (and stored), so an update or delete removes the old passages. */
   public static final String PASSAGE_OF = "passage_of";
   /** On a passage document: the passage's unit vector (HNSW, int8 scalar quantized, dot product). */
   public static final String PASSAGE_VECTOR = "passage_vector";

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -71,14 +72,20 @@ public final class ArchiveIndexer implements AutoCloseable {
   private final IndexWriter writer;
   private final Function<Path, Optional<ArticleReader>> readers;
   private FileManifest manifest;
+  private final VectorSteps vectors;
 
   private ArchiveIndexer(
-      Path indexDir, Directory directory, IndexWriter writer, Function<Path, Optional<ArticleReader>> readers) {
+      Path indexDir,
+      Directory directory,
+      IndexWriter writer,
+      Function<Path, Optional<ArticleReader>> readers,
+      boolean existedBefore) {
     this.indexDir = indexDir;
     this.directory = directory;
     this.writer = writer;
     this.readers = readers;
     this.manifest = FileManifest.load(indexDir);
+    this.vectors = new VectorSteps(writer, existedBefore);
   }
 
   /**
@@ -102,8 +109,9 @@ public final class ArchiveIndexer implements AutoCloseable {
       config.setCommitOnClose(false);
       config.setRAMBufferSizeMB(128);
       config.setCodec(ArticleBlocks.codec());
+      boolean existedBefore = DirectoryReader.indexExists(directory);
       IndexWriter writer = new IndexWriter(directory, config);
-      return new ArchiveIndexer(indexDir, directory, writer, readers);
+      return new ArchiveIndexer(indexDir, directory, writer, readers, existedBefore);
     } catch (LockObtainFailedException e) {
       directory.close();
       throw new IndexBusyException(indexDir.toString(), e);
@@ -173,6 +181,7 @@ public final class ArchiveIndexer implements AutoCloseable {
       if (run.changedManifest || options.full()) {
         manifest.save(indexDir);
       }
+      vectors.afterSync(progress);
     } catch (IOException | RuntimeException | Error e) {
       rollbackQuietly(e);
       throw e;
@@ -221,6 +230,7 @@ public final class ArchiveIndexer implements AutoCloseable {
       if (run.changedManifest) {
         manifest.save(indexDir);
       }
+      vectors.afterSync(progress);
     } catch (IOException | RuntimeException | Error e) {
       rollbackQuietly(e);
       throw e;
@@ -254,6 +264,7 @@ public final class ArchiveIndexer implements AutoCloseable {
       if (run.changedIndex()) {
         commit();
       }
+      vectors.afterSync(IndexProgress.NONE);
     } catch (IOException | RuntimeException | Error e) {
       rollbackQuietly(e);
       throw e;
@@ -284,12 +295,67 @@ public final class ArchiveIndexer implements AutoCloseable {
   }
 
   private void commit() throws IOException {
-    writer.setLiveCommitData(
-        Map.of(
-                ArchiveFields.COMMIT_TIME, Long.toString(System.currentTimeMillis()),
-                ArchiveFields.SCHEMA_KEY, ArchiveFields.SCHEMA_VERSION)
-            .entrySet());
+    commit(writer, vectors::annotate);
+  }
+
+  /**
+   * Commits with the time and schema version, keeping the rest of the last commit's data (the vectors' model and
+   * state).
+   */
+  static void commit(IndexWriter writer, Consumer<Map<String, String>> annotate) throws IOException {
+    Map<String, String> data = new HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(e -> data.put(e.getKey(), e.getValue()));
+    }
+    annotate.accept(data);
+    data.put(ArchiveFields.COMMIT_TIME, Long.toString(System.currentTimeMillis()));
+    data.put(ArchiveFields.SCHEMA_KEY, ArchiveFields.SCHEMA_VERSION);
+    writer.setLiveCommitData(data.entrySet());
     writer.commit();
+  }
+
+  /**
+   * Whether syncs embed: {@code true} embeds (and turns vectors on for this index), {@code false} skips embedding
+   * in this indexer's runs (a new index is then recorded as keyword-only), {@code null} (the default) follows the
+   * index: a new index gets vectors when a model is on the class path, an existing one keeps what it has.
+   */
+  public ArchiveIndexer vectors(Boolean wanted) {
+    vectors.wanted(wanted);
+    return this;
+  }
+
+  /** The model to embed with, instead of the one {@link dev.dealarchive.embed.Embedders#provider()} finds; for tests. */
+  public ArchiveIndexer embedWith(dev.dealarchive.embed.EmbedderProvider provider) {
+    vectors.provider(provider);
+    return this;
+  }
+
+  /** Embedding worker threads (default: one per core, each running the model on one thread). */
+  public ArchiveIndexer embedThreads(int threads) {
+    vectors.threads(threads);
+    return this;
+  }
+
+  /** What the embedding step of the last run did, or {@code null} when the last run had none. */
+  public EmbedSummary lastEmbedding() {
+    return vectors.last();
+  }
+
+  /**
+   * Embeds every article that waits for vectors of the current model, re-embedding all of them after a model change,
+   * turns vectors on for this index and commits once: {@code archive embed}.
+   *
+   * @throws IOException when it fails; the index then keeps its last commit (its articles, and the vectors it had)
+   */
+  public EmbedSummary embed(IndexProgress progress) throws IOException {
+    requireCurrentSchema();
+    try {
+      return vectors.embedAll(progress);
+    } catch (IOException | RuntimeException | Error e) {
+      rollbackQuietly(e);
+      throw e;
+    }
   }
 
   private void rollbackQuietly(Throwable cause) {
@@ -303,11 +369,15 @@ public final class ArchiveIndexer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
-      if (writer.isOpen()) {
-        writer.close();
-      }
+      vectors.close();
     } finally {
-      directory.close();
+      try {
+        if (writer.isOpen()) {
+          writer.close();
+        }
+      } finally {
+        directory.close();
+      }
     }
   }
 

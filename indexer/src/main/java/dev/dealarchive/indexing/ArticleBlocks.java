@@ -110,7 +110,7 @@ public final class ArticleBlocks {
   /** The document of one passage of the article {@code articleId}. */
   public static Document passageDocument(String articleId, Passage passage, float[] vector) {
     Document doc = new Document();
-    doc.add(new StringField(ArchiveFields.PASSAGE_OF, articleId, Field.Store.NO));
+    doc.add(new StringField(ArchiveFields.PASSAGE_OF, articleId, Field.Store.YES));
     doc.add(
         new KnnFloatVectorField(
             ArchiveFields.PASSAGE_VECTOR, Embedders.normalize(vector.clone()), VectorSimilarityFunction.DOT_PRODUCT));

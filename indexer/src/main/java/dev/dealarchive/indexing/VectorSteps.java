@@ -1,0 +1,213 @@
+package dev.dealarchive.indexing;
+
+import dev.dealarchive.embed.Embedder;
+import dev.dealarchive.embed.EmbedderProvider;
+import dev.dealarchive.embed.EmbedderSettings;
+import dev.dealarchive.embed.Embedders;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * The vector side of an {@link ArchiveIndexer}: decides whether a run embeds, opens the model only when some article
+ * waits for vectors, runs the {@link EmbeddingPass} and commits it (once) after the keyword side's commit.
+ *
+ * <p>The keyword side commits first, so new articles are searchable by their words at once; the vectors follow in
+ * the same run. A crash in between leaves those articles waiting (marked by the absence of {@link
+ * ArchiveFields#EMBEDDED_WITH}), and the next run, or {@code archive embed}, embeds them, once.
+ */
+final class VectorSteps implements AutoCloseable {
+  private final IndexWriter writer;
+  private final boolean existedBefore;
+  private Boolean wanted;
+  private EmbedderProvider provider;
+  private boolean providerChosen;
+  private int threads = Runtime.getRuntime().availableProcessors();
+  private Embedder embedder;
+  private EmbedSummary last;
+
+  VectorSteps(IndexWriter writer, boolean existedBefore) {
+    this.writer = writer;
+    this.existedBefore = existedBefore;
+  }
+
+  void wanted(Boolean wanted) {
+    this.wanted = wanted;
+  }
+
+  void provider(EmbedderProvider provider) {
+    this.provider = provider;
+    this.providerChosen = true;
+  }
+
+  void threads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("embedding threads must be at least 1: " + threads);
+    }
+    this.threads = threads;
+  }
+
+  EmbedSummary last() {
+    return last;
+  }
+
+  private EmbedderProvider provider() {
+    if (!providerChosen) {
+      provider = Embedders.provider().orElse(null);
+      providerChosen = true;
+    }
+    return provider;
+  }
+
+  private VectorState state() {
+    Map<String, String> data = new HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(e -> data.put(e.getKey(), e.getValue()));
+    }
+    return VectorState.of(data);
+  }
+
+  /** Whether this indexer's syncs embed, for an index whose last commit says {@code state}. */
+  private boolean enabled(VectorState state) {
+    return wanted != null ? wanted : existedBefore ? state.enabled() : provider() != null;
+  }
+
+  /**
+   * Records in the keyword side's commit whether this index wants vectors, before any vector exists: a crash between
+   * that commit and the vectors' must not turn a new index keyword-only. Called for every commit of the indexer.
+   */
+  void annotate(Map<String, String> commitData) {
+    if (Boolean.TRUE.equals(wanted) || (!existedBefore && !commitData.containsKey(ArchiveFields.VECTORS_KEY))) {
+      commitData.put(ArchiveFields.VECTORS_KEY, enabled(VectorState.of(commitData)) ? "on" : "off");
+    }
+  }
+
+  /** After a sync's commit: embeds what waits, when this index (or the caller) wants vectors. */
+  void afterSync(IndexProgress progress) throws IOException {
+    long started = System.nanoTime();
+    last = null;
+    VectorState state = state();
+    if (!enabled(state)) {
+      if (state.enabled()) {
+        last =
+            summary(
+                0, 0, waitingFor(state.modelKey()), "vectors skipped in this run (--no-vectors); `archive embed` adds them", started);
+      }
+      return;
+    }
+    EmbedderProvider model = provider();
+    if (model == null) {
+      last =
+          summary(
+              0,
+              0,
+              waitingFor(state.modelKey()),
+              "no embedding model on the class path (the semantic module is missing); articles wait for vectors",
+              started);
+      return;
+    }
+    if (!state.sameModel(model.modelKey())) {
+      last =
+          summary(
+              0,
+              0,
+              waitingFor(model.modelKey()),
+              "the index's vectors come from "
+                  + state.modelKey()
+                  + " but this archive has "
+                  + model.modelKey()
+                  + "; run `archive embed` to embed every article again with it",
+              started);
+      return;
+    }
+    last = embedWaiting(model, state, progress, started);
+  }
+
+  /** {@code archive embed}: embeds every article that waits for the current model's vectors, after a model change all. */
+  EmbedSummary embedAll(IndexProgress progress) throws IOException {
+    long started = System.nanoTime();
+    EmbedderProvider model = provider();
+    if (model == null) {
+      throw new IllegalStateException("no embedding model on the class path (the semantic module is missing)");
+    }
+    VectorState state = state();
+    if (state.dimension() > 0 && !state.sameModel(model.modelKey()) && embedder(model).dimension() != state.dimension()) {
+      throw new IOException(
+          "the index's vectors ("
+              + state.modelKey()
+              + ") have "
+              + state.dimension()
+              + " dimensions and "
+              + model.modelKey()
+              + " makes "
+              + embedder(model).dimension()
+              + "; vectors of another length need a new index: delete the index folder and run `archive index` with"
+              + " the same inputs");
+    }
+    last = embedWaiting(model, state, progress, started);
+    return last;
+  }
+
+  private EmbedSummary embedWaiting(EmbedderProvider model, VectorState state, IndexProgress progress, long started)
+      throws IOException {
+    String key = model.modelKey();
+    long waiting = waitingFor(key);
+    if (waiting == 0 && state.enabled() && key.equals(state.modelKey())) {
+      return summary(0, 0, 0, null, started);
+    }
+    EmbeddingPass.Result result = new EmbeddingPass.Result(0, 0);
+    int dimension = state.dimension();
+    if (waiting > 0) {
+      Embedder open = embedder(model);
+      if (!key.equals(open.modelKey())) {
+        throw new IllegalStateException("the model reports key " + open.modelKey() + ", its provider " + key);
+      }
+      result = EmbeddingPass.run(writer, open, threads, progress);
+      dimension = open.dimension();
+    }
+    record(new VectorState(true, key, dimension));
+    return summary(result.articles(), result.passages(), 0, null, started);
+  }
+
+  private void record(VectorState state) throws IOException {
+    Map<String, String> data = new HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(e -> data.put(e.getKey(), e.getValue()));
+    }
+    writer.setLiveCommitData(state.writeTo(data).entrySet());
+    ArchiveIndexer.commit(writer, unchanged -> {});
+  }
+
+  private Embedder embedder(EmbedderProvider model) throws IOException {
+    if (embedder == null) {
+      embedder = model.open(new EmbedderSettings(Embedders.cacheDir(), 1));
+    }
+    return embedder;
+  }
+
+  /** Articles not embedded with {@code modelKey} (every article when it is null), in the writer's current view. */
+  private long waitingFor(String modelKey) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      searcher.setQueryCache(null);
+      return modelKey == null ? ArticleBlocks.countArticles(searcher) : searcher.count(EmbeddingPass.waiting(modelKey));
+    }
+  }
+
+  private static EmbedSummary summary(long articles, long passages, long waiting, String note, long started) {
+    return new EmbedSummary(articles, passages, waiting, note, System.nanoTime() - started);
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (embedder != null) {
+      embedder.close();
+      embedder = null;
+    }
+  }
+}
