@@ -12,7 +12,9 @@ import dev.dealarchive.search.MarkedText;
 import dev.dealarchive.search.SearchHit;
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.dealarchive.search.TextAnalysis;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +34,9 @@ public final class Answerer {
   /** The tip shown when nothing answers. */
   static final String NO_ANSWER_TIP =
       "Try fewer or other words, a company's full name, or `archive search` with a \"quoted phrase\".";
+  /** Share of the passage's score in an article's answer score; the rest is how well the article was retrieved. */
+  /** Weight, within an article, of a question concept its title names, against one it does not. */
+  static final double TITLE_CONCEPT_WEIGHT = 0.3;
   /** Share of the passage's score in an article's answer score; the rest is how well the article was retrieved. */
   static final double PASSAGE_SHARE = 0.6;
 
@@ -190,23 +195,52 @@ public final class Answerer {
     for (int i = 0; i < ranked.size(); i++) {
       ArticleRanker.Ranked article = ranked.get(i);
       Document doc = stored.document(article.doc());
-      PassagePicker.Pick pick;
-      if (i < CANDIDATES) {
-        List<SemanticSide.StoredPassage> meaning =
-            vector == null ? List.of() : SemanticSide.passages(searcher, article.doc(), vector);
-        pick = PassagePicker.pick(doc.get(ArchiveFields.BODY), concepts, question.type(), meaning);
-      } else {
-        pick = new PassagePicker.Pick(MarkedText.plain(""), 0, 0);
-      }
-      if (pick.text().text().isEmpty()) {
-        String title = doc.get(ArchiveFields.TITLE);
-        pick = new PassagePicker.Pick(MarkedText.plain(title == null ? "" : title), 0, 0, pick.similarity());
-      }
+      List<SemanticSide.StoredPassage> meaning =
+          vector == null || i >= CANDIDATES ? List.of() : SemanticSide.passages(searcher, article.doc(), vector);
       double retrieval = Math.max(0, article.score()) / maxScore;
-      SearchHit hit = ArticleSearch.hit(doc, (float) article.score(), pick.text());
-      double answerScore = PASSAGE_SHARE * pick.score() + (1 - PASSAGE_SHARE) * retrieval;
-      candidates.add(new Candidate(hit, pick, retrieval, answerScore));
+      candidates.add(
+          candidate(doc, article.score(), retrieval, article.relevance(), i < CANDIDATES, concepts, question, meaning));
     }
     return candidates;
+  }
+
+  private static Candidate candidate(
+      Document doc,
+      double score,
+      double retrieval,
+      double relevance,
+      boolean read,
+      List<Concept> concepts,
+      Question question,
+      List<SemanticSide.StoredPassage> meaning) {
+    List<Concept> weighted = meaning.isEmpty() ? concepts : withinArticle(concepts, doc.get(ArchiveFields.TITLE));
+    PassagePicker.Pick pick =
+        read
+            ? PassagePicker.pick(doc.get(ArchiveFields.BODY), weighted, question.type(), meaning)
+            : new PassagePicker.Pick(MarkedText.plain(""), 0, 0);
+    if (pick.text().text().isEmpty()) {
+      String title = doc.get(ArchiveFields.TITLE);
+      pick = new PassagePicker.Pick(MarkedText.plain(title == null ? "" : title), 0, 0, pick.similarity());
+    }
+    SearchHit hit = ArticleSearch.hit(doc, (float) score, pick.text());
+    return new Candidate(
+        hit, pick, retrieval, relevance, PASSAGE_SHARE * pick.score() + (1 - PASSAGE_SHARE) * retrieval);
+  }
+
+  /**
+   * The concepts as they tell the sentences of one article apart: a concept its title already names (the companies
+   * of the deal, mostly) is in most of its sentences, so it weighs less there; meaning decides more instead.
+   */
+  static List<Concept> withinArticle(List<Concept> concepts, String title) {
+    if (title == null || title.isBlank()) {
+      return concepts;
+    }
+    Set<String> titleStems = new HashSet<>(TextAnalysis.stems(title));
+    List<Concept> weighted = new ArrayList<>(concepts.size());
+    for (Concept concept : concepts) {
+      boolean named = concept.stems().stream().anyMatch(titleStems::contains);
+      weighted.add(named ? new Concept(concept.label(), concept.stems(), concept.weight() * TITLE_CONCEPT_WEIGHT) : concept);
+    }
+    return weighted;
   }
 }

@@ -25,8 +25,10 @@ final class ArticleRanker {
    *
    * @param doc the article document
    * @param score its retrieval score (BM25F, cosine, or fused, by mode), higher is better
+   * @param relevance how close it comes to the best article, 0 to 1: its score over the best score (the keyword
+   *     side's when it has one, since fused min-max values put even a near tie at the bottom of a short list)
    */
-  record Ranked(int doc, double score) {}
+  record Ranked(int doc, double score, double relevance) {}
 
   /**
    * The best {@code depth} articles, best first.
@@ -56,8 +58,9 @@ final class ArticleRanker {
     }
     List<Ranked> ranked = new ArrayList<>(Math.min(depth, keyword.length + semantic.length));
     if (mode == RetrievalMode.KEYWORD || mode == RetrievalMode.SEMANTIC) {
-      for (ScoreDoc doc : mode == RetrievalMode.KEYWORD ? keyword : semantic) {
-        ranked.add(new Ranked(doc.doc, doc.score));
+      ScoreDoc[] side = mode == RetrievalMode.KEYWORD ? keyword : semantic;
+      for (ScoreDoc doc : side) {
+        ranked.add(new Ranked(doc.doc, doc.score, side[0].score > 0 ? Math.max(0, doc.score / side[0].score) : 1));
       }
       return ranked;
     }
@@ -65,7 +68,8 @@ final class ArticleRanker {
       if (ranked.size() == depth) {
         break;
       }
-      ranked.add(new Ranked(fused.doc(), fused.score()));
+      double relevance = keyword.length > 0 ? fused.keywordRatio() : fused.semantic();
+      ranked.add(new Ranked(fused.doc(), fused.score(), relevance));
     }
     return ranked;
   }

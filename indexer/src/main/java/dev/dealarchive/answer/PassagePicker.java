@@ -31,8 +31,11 @@ public final class PassagePicker {
   static final double LENGTH_COST = 0.04;
   /** Cost of each sentence added to a passage, so one sentence wins when it answers alone. */
   static final double EXTRA_SENTENCE_COST = 0.04;
-  /** Share of meaning in a passage's score when the index has vectors; the rest is word coverage. */
-  static final double MEANING_WEIGHT = 0.5;
+  /**
+   * Most share of meaning in a passage's score when the index has vectors (the rest is word coverage); it shrinks as
+   * the best window's word coverage grows.
+   */
+  static final double MEANING_WEIGHT = 1.0;
   /** Cosine similarity at and below which a passage counts as unrelated in meaning (meaning score 0). */
   static final double MEANING_FLOOR = 0.55;
   /** Cosine similarity at and above which a passage counts as fully on the question (meaning score 1). */
@@ -103,8 +106,10 @@ public final class PassagePicker {
       }
       perSentence.add(inside);
     }
-    double[] cosine = sentenceCosines(sentences, meaning);
-    double meaningWeight = meaning.isEmpty() ? 0 : MEANING_WEIGHT;
+    // Meaning weighs as much as words leave undecided: where a window holds most of the question's words, the
+    // words decide, so questions in the article's own words are answered exactly as by words alone.
+    double meaningWeight =
+        meaning.isEmpty() ? 0 : MEANING_WEIGHT * (1 - maxCoverage(perSentence, concepts, totalWeight));
     Kinds kinds = new Kinds(body, type, stems);
     // How each sentence alone is of the asked kind; every window of up to three sentences reads it again.
     double[] sentenceKind = new double[sentences.size()];
@@ -126,12 +131,14 @@ public final class PassagePicker {
         List<Passages.Match> inside = perSentence.get(last);
         int before = covered.size();
         covered.addAll(conceptsOf(inside, concepts));
-        double sentenceCosine = cosine[last];
-        boolean closer = !Double.isNaN(sentenceCosine) && !(sentenceCosine <= windowCosine);
-        if (last > first && covered.size() == before && !closer) {
+        if (last > first && covered.size() == before && meaning.isEmpty()) {
           break;
         }
-        windowCosine = Double.isNaN(windowCosine) ? sentenceCosine : Math.max(windowCosine, sentenceCosine);
+        if (last > first && !body.substring(sentences.get(last - 1).end(), sentence.start()).isBlank()) {
+          // A window is consecutive sentences: it does not reach over a note left out between them.
+          break;
+        }
+        windowCosine = windowMeaning(sentences.get(first).start(), sentence.end(), meaning);
         typed |= sentenceKind[last] >= 1.0;
         if (last == first) {
           proximity = isTight(inside) ? PROXIMITY_BONUS : 0;
@@ -140,7 +147,7 @@ public final class PassagePicker {
         int chars = sentence.end() - sentences.get(first).start();
         double kind =
             typed ? 1.0 : last == first ? sentenceKind[first] : kinds.of(sentences.get(first).start(), sentence.end());
-        double meaningScore = Double.isNaN(windowCosine) ? 0 : meaningScore(windowCosine);
+        double meaningScore = Double.isNaN(windowCosine) ? 0 : windowCosine;
         double score =
             (1 - meaningWeight) * coverage
                 + meaningWeight * meaningScore
@@ -151,7 +158,7 @@ public final class PassagePicker {
         if (score > bestScore + 1e-9) {
           bestScore = score;
           bestCoverage = coverage;
-          bestCosine = windowCosine;
+          bestCosine = similarity(sentences.get(first).start(), sentence.end(), meaning);
           bestStart = first;
           bestEnd = last;
         }
@@ -168,19 +175,50 @@ public final class PassagePicker {
     return Math.max(0, Math.min(1, (cosine - MEANING_FLOOR) / (MEANING_TOP - MEANING_FLOOR)));
   }
 
-  /** Each sentence's similarity: the highest of the stored passages it overlaps; NaN for none. */
-  private static double[] sentenceCosines(List<Passages.Sentence> sentences, List<StoredPassage> meaning) {
-    double[] cosine = new double[sentences.size()];
-    Arrays.fill(cosine, Double.NaN);
-    for (int i = 0; i < sentences.size(); i++) {
-      Passages.Sentence sentence = sentences.get(i);
-      for (StoredPassage passage : meaning) {
-        if (passage.start() < sentence.end() && sentence.start() < passage.end()) {
-          cosine[i] = Double.isNaN(cosine[i]) ? passage.cosine() : Math.max(cosine[i], passage.cosine());
-        }
+  /** The highest similarity of the stored passages a window overlaps; NaN for none. */
+  static double similarity(int start, int end, List<StoredPassage> meaning) {
+    double best = Double.NaN;
+    for (StoredPassage passage : meaning) {
+      if (passage.start() < end && start < passage.end()) {
+        best = Double.isNaN(best) ? passage.cosine() : Math.max(best, passage.cosine());
       }
     }
-    return cosine;
+    return best;
+  }
+
+  /**
+   * How close a window of sentences is in meaning: each stored passage it overlaps counts with its similarity scaled
+   * by the share of the passage the window holds, so part of a passage carries part of its meaning; the best
+   * counts. NaN when there are no stored passages.
+   */
+  static double windowMeaning(int start, int end, List<StoredPassage> meaning) {
+    double best = Double.NaN;
+    for (StoredPassage passage : meaning) {
+      int overlap = Math.min(end, passage.end()) - Math.max(start, passage.start());
+      int length = passage.end() - passage.start();
+      if (overlap > 0 && length > 0) {
+        double share = Math.min(1.0, (double) overlap / length);
+        double score = meaningScore(passage.cosine()) * share;
+        best = Double.isNaN(best) ? score : Math.max(best, score);
+      }
+    }
+    return best;
+  }
+
+  /** The highest share of the question's concept weight any window of up to three sentences holds. */
+  private static double maxCoverage(List<List<Passages.Match>> perSentence, List<Concept> concepts, double totalWeight) {
+    if (totalWeight <= 0) {
+      return 0;
+    }
+    double best = 0;
+    for (int first = 0; first < perSentence.size(); first++) {
+      Set<Concept> covered = new HashSet<>();
+      for (int last = first; last < Math.min(first + 3, perSentence.size()); last++) {
+        covered.addAll(conceptsOf(perSentence.get(last), concepts));
+        best = Math.max(best, covered.stream().mapToDouble(Concept::weight).sum() / totalWeight);
+      }
+    }
+    return best;
   }
 
   private static Set<Concept> conceptsOf(List<Passages.Match> matches, List<Concept> concepts) {

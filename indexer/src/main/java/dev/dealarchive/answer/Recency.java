@@ -9,7 +9,7 @@ import java.util.List;
  * the best, newer ones are lifted. Stateless.
  */
 final class Recency {
-  /** Least retrieval score (the best article's is 1) for an article to count as matching about as well. */
+  /** Least relevance (the best article's is 1) for an article to count as matching about as well. */
   static final double RELEVANT = 0.5;
   /** Bonus of the newest relevant article; older ones get less, in order. */
   static final double NEWEST_BONUS = 0.3;
@@ -20,7 +20,7 @@ final class Recency {
   static void preferRecent(List<Candidate> candidates) {
     List<Candidate> relevant = new ArrayList<>();
     for (Candidate candidate : candidates) {
-      if (candidate.retrieval() >= RELEVANT) {
+      if (candidate.relevance() >= RELEVANT) {
         relevant.add(candidate);
       }
     }
@@ -30,7 +30,10 @@ final class Recency {
       Candidate candidate = relevant.get(i);
       double bonus = NEWEST_BONUS * (1.0 - (double) i / relevant.size());
       int at = candidates.indexOf(candidate);
-      candidates.set(at, candidate.withAnswerScore(candidate.answerScore() + bonus));
+      // Among articles that match about as well, how well each was retrieved counts by its relevance (near ties
+      // stay near), so the date can decide.
+      double score = Answerer.PASSAGE_SHARE * candidate.pick().score() + (1 - Answerer.PASSAGE_SHARE) * candidate.relevance();
+      candidates.set(at, candidate.withAnswerScore(score + bonus));
     }
     candidates.sort(Comparator.comparingDouble(Candidate::answerScore).reversed());
   }

@@ -21,8 +21,10 @@ public final class Fusion {
    * @param keyword the keyword side's min-max normalised score, 0 to 1 (0 when the keyword side did not return it)
    * @param semantic the semantic side's min-max normalised score, 0 to 1 (0 when the semantic side did not return it)
    * @param keywordRank 0-based rank on the keyword side, or -1
+   * @param keywordRatio the keyword score over the best keyword score, 0 to 1 (0 when absent): unlike the min-max
+   *     value, a near tie with the best stays near 1
    */
-  public record Fused(int doc, double score, double keyword, double semantic, int keywordRank) {}
+  public record Fused(int doc, double score, double keyword, double semantic, int keywordRank, double keywordRatio) {}
 
   /**
    * Fuses both rankings, best first; an article in either appears once. With one side empty the other is returned
@@ -36,11 +38,12 @@ public final class Fusion {
     double[] keywordNorm = minMax(keyword);
     double[] semanticNorm = minMax(semantic);
     for (int i = 0; i < keyword.length; i++) {
-      sides.computeIfAbsent(keyword[i].doc, d -> new double[] {0, 0, -1})[0] = keywordNorm[i];
+      sides.computeIfAbsent(keyword[i].doc, d -> new double[] {0, 0, -1, 0})[0] = keywordNorm[i];
       sides.get(keyword[i].doc)[2] = i;
+      sides.get(keyword[i].doc)[3] = keyword[0].score > 0 ? keyword[i].score / keyword[0].score : 1;
     }
     for (int i = 0; i < semantic.length; i++) {
-      sides.computeIfAbsent(semantic[i].doc, d -> new double[] {0, 0, -1})[1] = semanticNorm[i];
+      sides.computeIfAbsent(semantic[i].doc, d -> new double[] {0, 0, -1, 0})[1] = semanticNorm[i];
     }
     Map<Integer, Double> fusedScores = new HashMap<>();
     if (settings.fusion() == FusionMethod.RRF && keyword.length > 0 && semantic.length > 0) {
@@ -56,7 +59,7 @@ public final class Fusion {
     }
     List<Fused> result = new ArrayList<>(sides.size());
     sides.forEach(
-        (doc, s) -> result.add(new Fused(doc, fusedScores.getOrDefault(doc, 0.0), s[0], s[1], (int) s[2])));
+        (doc, s) -> result.add(new Fused(doc, fusedScores.getOrDefault(doc, 0.0), s[0], s[1], (int) s[2], s[3])));
     // Ties: the keyword side's order first (it breaks its own ties by date and id), then document order.
     result.sort(
         Comparator.comparingDouble(Fused::score)
