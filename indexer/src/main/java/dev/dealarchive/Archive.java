@@ -3,7 +3,6 @@ package dev.dealarchive;
 import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.answer.Answerer;
 import dev.dealarchive.answer.AskResult;
-import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.IndexStatistics;
@@ -11,6 +10,7 @@ import dev.dealarchive.indexing.SchemaCheck;
 import dev.dealarchive.indexing.VectorStats;
 import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.MatchTerms;
+import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
@@ -144,12 +144,12 @@ public final class Archive implements AutoCloseable {
    * The ranking of articles for a question, without passages, as {@link #ask} ranks them before reading passages:
    * for evaluation.
    */
-  public List<ScoredDoc> rank(String question, int depth) throws IOException {
+  public List<ScoredArticle> rank(String question, int depth) throws IOException {
     return withSearcher(searcher -> answerer.rank(searcher, question, depth));
   }
 
   /** The ranking of a search, without snippets: for evaluation. */
-  public List<ScoredDoc> rankSearch(String query, int depth) throws IOException {
+  public List<ScoredArticle> rankSearch(String query, int depth) throws IOException {
     return withSearcher(searcher -> ArticleSearch.rank(searcher, query, depth));
   }
 

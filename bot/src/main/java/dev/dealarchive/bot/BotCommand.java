@@ -67,7 +67,7 @@ public final class BotCommand implements Callable<Integer> {
 
   /** The command as the archive command line runs it, reading the local index and {@link System#getenv()}. */
   public BotCommand(Map<String, String> environment) {
-    this((location, err) -> LocalArchive.open(location.path(), dir -> location.open(err)), environment);
+    this((location, err) -> LocalArchive.over(location.engine(err)), environment);
   }
 
   /**

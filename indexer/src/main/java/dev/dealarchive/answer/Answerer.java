@@ -1,6 +1,5 @@
 package dev.dealarchive.answer;
 
-import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.search.ArticleSearch;
@@ -9,6 +8,7 @@ import dev.dealarchive.search.MarkedText;
 import dev.dealarchive.search.ParsedQuery;
 import dev.dealarchive.search.QueryPart;
 import dev.dealarchive.search.RelevanceTop;
+import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.TextAnalysis;
 import java.io.IOException;
@@ -126,7 +126,7 @@ public final class Answerer {
   /**
    * The ranking of articles for a question, without passages: the first stage of {@link #ask}, for evaluation.
    */
-  public List<ScoredDoc> rank(IndexSearcher searcher, String questionText, int depth) throws IOException {
+  public List<ScoredArticle> rank(IndexSearcher searcher, String questionText, int depth) throws IOException {
     IndexSearcher scoring = withSimilarity(searcher);
     Question question = QuestionAnalyzer.analyze(questionText);
     if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
@@ -134,9 +134,9 @@ public final class Answerer {
     }
     TopDocs top = RelevanceTop.search(scoring, query(question, conceptGroups(question, synonyms.current())), depth);
     StoredFields stored = scoring.storedFields();
-    List<ScoredDoc> ranked = new ArrayList<>(top.scoreDocs.length);
+    List<ScoredArticle> ranked = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc doc : top.scoreDocs) {
-      ranked.add(new ScoredDoc(stored.document(doc.doc, Set.of(ArchiveFields.ID)).get(ArchiveFields.ID), doc.score));
+      ranked.add(new ScoredArticle(stored.document(doc.doc, Set.of(ArchiveFields.ID)).get(ArchiveFields.ID), doc.score));
     }
     return ranked;
   }

@@ -1,6 +1,5 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.bench.BenchCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +23,10 @@ import picocli.CommandLine.Spec;
       SearchCommand.class,
       AskCommand.class,
       StatsCommand.class,
+      EmbedCommand.class,
       EvalCommand.class,
       WatchCommand.class,
       AddCommand.class,
-      BenchCommand.class,
-      WatchBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ArchiveCommand implements Callable<Integer> {

@@ -1,7 +1,10 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.Archive;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.generate.Generation;
+import dev.dealarchive.generate.LlmConfigException;
+import dev.dealarchive.generate.WrittenAnswers;
 import dev.dealarchive.search.SearchHit;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,7 +31,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Answer a question with the passage that answers it, cited, and further relevant articles.",
       "The search query language works inside questions. With QUESTION '-', reads one question per line",
-      "from standard input and answers each (one JSON object per line with --json)."
+      "from standard input and answers each (one JSON object per line with --json).",
+      "With ARCHIVE_LLM_URL and ARCHIVE_LLM_MODEL set, a model also writes an answer from the same passages,",
+      "every sentence citing them; the quoted answer stays, and stands alone when the model fails."
     })
 public final class AskCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -44,11 +49,21 @@ public final class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object per question.")
   boolean json;
 
+  @Option(names = "--no-llm", description = "Quote the archive only: no written answer from ARCHIVE_LLM_URL for this call.")
+  boolean noLlm;
+
   private InputStream stdin = System.in;
+  private Map<String, String> environment = System.getenv();
+  private WrittenAnswers writer;
 
   /** For tests: where batch questions come from. */
   void stdin(InputStream stdin) {
     this.stdin = stdin;
+  }
+
+  /** For tests: where the {@code ARCHIVE_LLM_*} variables come from. */
+  void environment(Map<String, String> environment) {
+    this.environment = environment;
   }
 
   @Override
@@ -59,16 +74,26 @@ public final class AskCommand implements Callable<Integer> {
       err.println("archive ask: --limit must be at least 1");
       return ExitCodes.USAGE;
     }
-    try (Archive archive = location.open(err, ranking.settings())) {
+    try {
+      writer = noLlm ? null : WrittenAnswers.fromEnvironment(environment).orElse(null);
+    } catch (LlmConfigException e) {
+      err.println("archive ask: " + e.getMessage());
+      return ExitCodes.FAILED;
+    }
+    try (ArchiveEngine archive = location.engine(err, location.settings().withAnswers(ranking.settings()))) {
       if (question.size() == 1 && question.get(0).equals("-")) {
         return batch(archive, out);
       }
       print(out, archive.ask(String.join(" ", question), limit));
       return ExitCodes.OK;
+    } finally {
+      if (writer != null) {
+        writer.close();
+      }
     }
   }
 
-  private int batch(Archive archive, PrintWriter out) throws IOException {
+  private int batch(ArchiveEngine archive, PrintWriter out) throws IOException {
     BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
     boolean first = true;
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -88,11 +113,23 @@ public final class AskCommand implements Callable<Integer> {
   }
 
   private void print(PrintWriter out, AskResult result) {
+    Generation generation = writer == null ? null : writer.write(result);
     if (json) {
-      out.println(Json.write(toJson(result)));
+      Map<String, Object> object = toJson(result);
+      if (generation != null) {
+        object.put("generated", WrittenAnswerOutput.json(generation));
+        List<String> notices = new ArrayList<>(result.notices());
+        notices.addAll(WrittenAnswerOutput.notices(generation));
+        object.put("notices", notices);
+      }
+      out.println(Json.write(object));
       return;
     }
     result.notices().forEach(notice -> out.println("Note: " + notice));
+    if (generation != null) {
+      WrittenAnswerOutput.notices(generation).forEach(notice -> out.println("Note: " + notice));
+      WrittenAnswerOutput.print(out, generation);
+    }
     if (result.correctedQuestion() != null) {
       out.println("Showing results for: " + result.correctedQuestion());
       out.println();

@@ -1,6 +1,6 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.Archive;
+import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.eval.EvalReport;
 import dev.dealarchive.eval.Evaluation;
 import dev.dealarchive.eval.Evaluator;
@@ -10,6 +10,7 @@ import dev.dealarchive.eval.Qrels;
 import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.eval.Topic;
 import dev.dealarchive.eval.Topics;
+import dev.dealarchive.search.ScoredArticle;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -78,16 +79,18 @@ public final class EvalCommand implements Callable<Integer> {
     List<Topic> topics = Topics.read(topicsFile);
     Qrels qrels = Qrels.read(qrelsFile);
     List<EvalReport> reports = new ArrayList<>();
-    try (Archive archive = location.open(err, ranking.settings())) {
+    try (ArchiveEngine archive = location.engine(err, location.settings().withAnswers(ranking.settings()))) {
       Function<Topic, List<ScoredDoc>> ours =
-          topic -> unchecked(() -> chosen.equals("ask") ? archive.rank(topic.text(), depth) : archive.rankSearch(topic.text(), depth));
+          topic -> unchecked(() -> scored(chosen.equals("ask") ? archive.rank(topic.text(), depth) : archive.rankSearch(topic.text(), depth)));
       Evaluation evaluation = new Evaluator("archive-" + chosen, threads).evaluate(topics, qrels, ours, depth);
       reports.add(evaluation.report());
       if (runFile != null) {
         evaluation.run().write(runFile);
       }
       if (!noBaseline) {
-        try (PlainBaseline baseline = archive.withSearcher(PlainBaseline::buildFrom)) {
+        PlainBaseline.Builder builder = PlainBaseline.builder();
+        archive.forEachArticle(article -> builder.add(article.id(), article.title() + "\n" + article.body()));
+        try (PlainBaseline baseline = builder.build()) {
           Function<Topic, List<ScoredDoc>> plain = topic -> unchecked(() -> baseline.search(topic.text(), depth));
           reports.add(new Evaluator("baseline", threads).evaluate(topics, qrels, plain, depth).report());
         }
@@ -121,6 +124,11 @@ public final class EvalCommand implements Callable<Integer> {
       }
       out.println(row);
     }
+  }
+
+  /** The ranking as evaluation reads it (a run's document ids and scores). */
+  private static List<ScoredDoc> scored(List<ScoredArticle> ranking) {
+    return ranking.stream().map(article -> new ScoredDoc(article.id(), article.score())).toList();
   }
 
   private interface IoSupplier<T> {

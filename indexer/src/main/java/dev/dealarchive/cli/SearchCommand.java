@@ -1,6 +1,6 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.Archive;
+import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
@@ -65,7 +65,7 @@ public final class SearchCommand implements Callable<Integer> {
     }
     String text = String.join(" ", query);
     SearchResult result;
-    try (Archive archive = location.open(err)) {
+    try (ArchiveEngine archive = location.engine(err)) {
       result = archive.search(new SearchRequest(text, limit, offset, order));
     }
     if (json) {

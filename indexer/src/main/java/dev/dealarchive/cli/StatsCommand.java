@@ -1,7 +1,11 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.Archive;
+import dev.dealarchive.embed.EmbedderProvider;
+import dev.dealarchive.embed.Embedders;
+import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.indexing.ArchiveStats;
+import dev.dealarchive.indexing.VectorState;
+import dev.dealarchive.indexing.VectorStats;
 import dev.dealarchive.watch.FeedState;
 import dev.dealarchive.watch.FeedStates;
 import java.io.PrintWriter;
@@ -34,9 +38,12 @@ public final class StatsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ArchiveStats stats;
-    try (Archive archive = location.open(spec.commandLine().getErr())) {
+    VectorStats vectors;
+    try (ArchiveEngine archive = location.engine(spec.commandLine().getErr())) {
       stats = archive.stats();
+      vectors = archive.vectorStats();
     }
+    String installed = installedModel();
     if (json) {
       Map<String, Object> map = new LinkedHashMap<>();
       map.put("index", location.path().toString());
@@ -47,6 +54,7 @@ public final class StatsCommand implements Callable<Integer> {
       map.put("size_bytes", stats.sizeBytes());
       map.put("last_update", stats.lastUpdate() == null ? null : stats.lastUpdate().toString());
       map.put("feeds", FeedStates.load(location.path()).all().stream().map(StatsCommand::feedJson).toList());
+      map.put("vectors", vectorsJson(vectors, installed));
       out.println(Json.write(map));
       return ExitCodes.OK;
     }
@@ -56,6 +64,7 @@ public final class StatsCommand implements Callable<Integer> {
         "Published:   %s to %s%n", Rendering.day(stats.oldest()), Rendering.day(stats.newest()));
     out.printf(Locale.ROOT, "Size:        %.1f MB%n", stats.sizeBytes() / 1048576.0);
     out.printf("Last update: %s%n", stats.lastUpdate() == null ? "never" : stats.lastUpdate());
+    printVectors(out, vectors, installed);
     out.printf("Sources:     %,d%n", stats.sources().size());
     stats.sources().entrySet().stream()
         .limit(SOURCES_LISTED)
@@ -76,6 +85,47 @@ public final class StatsCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** The key of the model this installation embeds with, found without loading it; null when none is installed. */
+  private static String installedModel() {
+    try {
+      return Embedders.provider().map(EmbedderProvider::modelKey).orElse(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static void printVectors(PrintWriter out, VectorStats vectors, String installed) {
+    VectorState state = vectors.state();
+    if (!state.enabled() && vectors.passages() == 0) {
+      out.println("Vectors:     none (keyword-only; `archive embed` adds them)");
+      return;
+    }
+    out.printf(
+        "Vectors:     %,d passages of %,d articles%s%n",
+        vectors.passages(),
+        vectors.embedded(),
+        state.enabled() ? "" : " (vectors are off for new articles)");
+    out.printf("Model:       %s%n", state.modelKey() == null ? "none yet" : state.modelKey());
+    if (vectors.waiting() > 0) {
+      out.printf("Waiting:     %,d articles wait for vectors (the next sync or `archive embed` adds them)%n", vectors.waiting());
+    }
+    if (state.modelKey() != null && installed != null && !installed.equals(state.modelKey())) {
+      out.printf("             the installed model is %s: run `archive embed` to embed every article with it%n", installed);
+    }
+  }
+
+  private static Map<String, Object> vectorsJson(VectorStats vectors, String installed) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("enabled", vectors.state().enabled());
+    map.put("model", vectors.state().modelKey());
+    map.put("dimension", vectors.state().dimension() == 0 ? null : vectors.state().dimension());
+    map.put("installed_model", installed);
+    map.put("passages", vectors.passages());
+    map.put("embedded_articles", vectors.embedded());
+    map.put("waiting", vectors.waiting());
+    return map;
   }
 
   private static Map<String, Object> feedJson(FeedState feed) {

@@ -53,6 +53,14 @@ public final class ArticleAdder implements AutoCloseable {
     return new ArticleAdder(new HttpFetcher(options), store, indexDir);
   }
 
+  /**
+   * An adder storing through {@code store}; when the store reports the index busy ({@link IndexBusyException}), the
+   * article is queued in {@code indexDir}'s queue for the writer that holds it.
+   */
+  public static ArticleAdder queueingWhenBusy(FetchOptions options, Store store, Path indexDir) {
+    return new ArticleAdder(new HttpFetcher(options), store, indexDir);
+  }
+
   /** An adder storing through {@code store}, such as an open {@link ArchiveIndexer}'s {@code indexDrafts}. */
   public static ArticleAdder withStore(FetchOptions options, Store store) {
     return new ArticleAdder(new HttpFetcher(options), store, null);

@@ -149,6 +149,9 @@ public final class ArchiveIndexer implements AutoCloseable {
     if (!options.full()) {
       requireCurrentSchema();
     }
+    if (options.vectors() != null) {
+      vectors.wanted(options.vectors());
+    }
     Run run = new Run(options, progress);
     try {
       if (options.full()) {
@@ -202,6 +205,9 @@ public final class ArchiveIndexer implements AutoCloseable {
   public IndexSummary indexChanges(Collection<Path> paths, IndexOptions options, IndexProgress progress)
       throws IOException {
     long started = System.nanoTime();
+    if (options.vectors() != null) {
+      vectors.wanted(options.vectors());
+    }
     Run run = new Run(options, progress);
     try {
       run.snapshot = DirectoryReader.open(writer);

@@ -1,6 +1,5 @@
 package dev.dealarchive.search;
 
-import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.indexing.ArchiveFields;
 import java.io.IOException;
 import java.time.Instant;
@@ -96,7 +95,7 @@ public final class ArticleSearch {
   }
 
   /** The ranking of a search without snippets, for evaluation: same semantics as {@link #search}. */
-  public static List<ScoredDoc> rank(IndexSearcher searcher, String queryText, int depth) throws IOException {
+  public static List<ScoredArticle> rank(IndexSearcher searcher, String queryText, int depth) throws IOException {
     ParsedQuery parsed = QueryLanguage.parse(queryText);
     if (LuceneQueries.scoringGroups(parsed) == 0 && !parsed.hasFilters()) {
       return List.of();
@@ -107,9 +106,9 @@ public final class ArticleSearch {
       top = RelevanceTop.search(searcher, LuceneQueries.build(parsed, LuceneQueries.Match.ANY), depth);
     }
     StoredFields stored = searcher.storedFields();
-    List<ScoredDoc> ranked = new ArrayList<>(top.scoreDocs.length);
+    List<ScoredArticle> ranked = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc doc : top.scoreDocs) {
-      ranked.add(new ScoredDoc(stored.document(doc.doc, Set.of(ArchiveFields.ID)).get(ArchiveFields.ID), doc.score));
+      ranked.add(new ScoredArticle(stored.document(doc.doc, Set.of(ArchiveFields.ID)).get(ArchiveFields.ID), doc.score));
     }
     return ranked;
   }

@@ -1,8 +1,10 @@
 package dev.dealarchive.watch;
 
+import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.engine.ArchiveWriter;
+import dev.dealarchive.engine.EmbeddedEngine;
 import dev.dealarchive.fetch.HttpFetcher;
 import dev.dealarchive.fetch.PendingAdds;
-import dev.dealarchive.indexing.ArchiveIndexer;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
 import java.io.IOException;
@@ -42,12 +44,15 @@ public final class Watcher implements AutoCloseable {
   private final BlockingQueue<FeedUpdate> feedUpdates = new LinkedBlockingQueue<>();
   private final CountDownLatch started = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
-  private ArchiveIndexer indexer;
+  private final ArchiveEngine engine;
+  private ArchiveWriter indexer;
   private volatile boolean stopRequested;
   private volatile boolean running;
 
-  private Watcher(Path indexDir, WatchOptions options, Consumer<BatchReport> reports, ArchiveIndexer indexer)
+  private Watcher(
+      ArchiveEngine engine, Path indexDir, WatchOptions options, Consumer<BatchReport> reports, ArchiveWriter indexer)
       throws IOException {
+    this.engine = engine;
     this.indexDir = indexDir;
     this.options = options;
     this.reports = reports;
@@ -66,11 +71,28 @@ public final class Watcher implements AutoCloseable {
    * @throws dev.dealarchive.indexing.IndexBusyException when another process writes the index
    */
   public static Watcher open(Path indexDir, WatchOptions options, Consumer<BatchReport> reports) throws IOException {
-    ArchiveIndexer indexer = ArchiveIndexer.open(indexDir);
+    return open(EmbeddedEngine.open(indexDir), indexDir, options, reports);
+  }
+
+  /**
+   * Opens a write session of {@code engine} and starts watching the folders (events are collected from now on); call
+   * {@link #run} to process them. The watcher owns {@code engine} and closes it when it finishes.
+   *
+   * @param indexDir the index folder: never watched as input, and where feed state is kept
+   * @throws dev.dealarchive.indexing.IndexBusyException when another process writes the archive
+   */
+  public static Watcher open(ArchiveEngine engine, Path indexDir, WatchOptions options, Consumer<BatchReport> reports)
+      throws IOException {
     try {
-      return new Watcher(indexDir, options, reports, indexer);
+      ArchiveWriter indexer = engine.openWriter();
+      try {
+        return new Watcher(engine, indexDir, options, reports, indexer);
+      } catch (IOException | RuntimeException e) {
+        indexer.close();
+        throw e;
+      }
     } catch (IOException | RuntimeException e) {
-      indexer.close();
+      engine.close();
       throw e;
     }
   }
@@ -215,7 +237,7 @@ public final class Watcher implements AutoCloseable {
 
   private void storePendingAdds() throws IOException {
     try {
-      List<IndexSummary> summaries = PendingAdds.drain(indexDir, indexer::indexDrafts);
+      List<IndexSummary> summaries = indexer.storeQueuedAdds();
       for (IndexSummary summary : summaries) {
         reports.accept(BatchReport.of("added page", summary, 0));
       }
@@ -236,7 +258,7 @@ public final class Watcher implements AutoCloseable {
   /** A failed batch rolled back and closed the writer: open it again, from the last commit. */
   private void reopen() throws IOException {
     indexer.close();
-    indexer = ArchiveIndexer.open(indexDir);
+    indexer = engine.openWriter();
   }
 
   private static String describe(Throwable e) {
@@ -249,7 +271,11 @@ public final class Watcher implements AutoCloseable {
     try {
       folders.close();
     } finally {
-      indexer.close();
+      try {
+        indexer.close();
+      } finally {
+        engine.close();
+      }
     }
   }
 

@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The archive under test, driven through its public API exactly as the command line drives it. */
-final class ArchiveEngine {
+final class ArchiveUnderTest {
   /** Hits per search, as {@code archive search} shows by default. */
   static final int TOP = 10;
   /** Articles per answer, as {@code archive ask} shows by default. */
   static final int ASK_LIMIT = 5;
 
-  private ArchiveEngine() {}
+  private ArchiveUnderTest() {}
 
   /**
    * Builds a new index of {@code corpus} in the empty or absent folder {@code indexDir}: opens the writer, indexes,
@@ -77,7 +77,7 @@ final class ArchiveEngine {
   /** Size of the files under {@code folder}, in bytes. */
   static long sizeOf(Path folder) throws IOException {
     try (Stream<Path> files = Files.walk(folder)) {
-      return files.filter(Files::isRegularFile).mapToLong(ArchiveEngine::sizeQuietly).sum();
+      return files.filter(Files::isRegularFile).mapToLong(ArchiveUnderTest::sizeQuietly).sum();
     }
   }
 

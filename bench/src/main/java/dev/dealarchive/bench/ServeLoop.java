@@ -40,8 +40,8 @@ public final class ServeLoop {
     long asks = 0;
     long start = System.nanoTime();
     try (Archive archive = Archive.open(index)) {
-      LoadDriver.Client searcher = ArchiveEngine.searcher(archive, queries);
-      LoadDriver.Client asker = ArchiveEngine.asker(archive, questions);
+      LoadDriver.Client searcher = ArchiveUnderTest.searcher(archive, queries);
+      LoadDriver.Client asker = ArchiveUnderTest.asker(archive, questions);
       for (int round = 0; round < rounds; round++) {
         for (int i = 0; i < queries.size(); i++) {
           searcher.run(i);

@@ -1,5 +1,6 @@
-package dev.dealarchive.cli;
+package dev.dealarchive.bench;
 
+import dev.dealarchive.cli.ExitCodes;
 import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.watch.FeedSource;
 import dev.dealarchive.watch.WatchOptions;

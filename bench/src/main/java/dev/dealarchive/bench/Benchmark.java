@@ -115,11 +115,11 @@ public final class Benchmark {
     int threads = settings.threads();
     if (!settings.runs(Phase.BUILD)) {
       say("[x%d] building the index untimed (%d threads)", figures.scale(), threads);
-      ArchiveEngine.build(corpus, index, threads);
+      ArchiveUnderTest.build(corpus, index, threads);
       return;
     }
     say("[x%d] full build, %d threads", figures.scale(), threads);
-    BuildResult result = ArchiveEngine.build(corpus, index, threads);
+    BuildResult result = ArchiveUnderTest.build(corpus, index, threads);
     say("      %.2f s, %,.0f articles/s, %.1f MB/s, index %.1f MB",
         result.seconds(), result.articlesPerSecond(), result.megabytesPerSecond(), result.indexBytes() / 1e6);
     figures.ours(Keys.BUILD_SECONDS, "Full build, " + threads + " threads", "s", result.seconds(), true);
@@ -132,7 +132,7 @@ public final class Benchmark {
       deleteTree(single);
       try {
         say("[x%d] full build, 1 thread", figures.scale());
-        BuildResult one = ArchiveEngine.build(corpus, single, 1);
+        BuildResult one = ArchiveUnderTest.build(corpus, single, 1);
         say("      %.2f s, %,.0f articles/s", one.seconds(), one.articlesPerSecond());
         figures.ours(Keys.BUILD_1_SECONDS, "Full build, 1 thread", "s", one.seconds(), true);
         figures.ours(Keys.BUILD_1_RATE, "Build throughput, 1 thread", "articles/s", one.articlesPerSecond(), false);
@@ -144,10 +144,10 @@ public final class Benchmark {
 
   private void resync(Path corpus, Path index, ScaleFigures figures) throws IOException {
     say("[x%d] no-change resync, %d runs after one warm-up", figures.scale(), RESYNC_RUNS);
-    ArchiveEngine.resync(corpus, index, settings.threads());
+    ArchiveUnderTest.resync(corpus, index, settings.threads());
     long[] nanos = new long[RESYNC_RUNS];
     for (int i = 0; i < RESYNC_RUNS; i++) {
-      nanos[i] = ArchiveEngine.resync(corpus, index, settings.threads());
+      nanos[i] = ArchiveUnderTest.resync(corpus, index, settings.threads());
     }
     double median = LatencySummary.ofNanos(nanos).p50Ms();
     say("      median %.1f ms", median);
@@ -156,7 +156,7 @@ public final class Benchmark {
 
   private void search(Archive archive, List<String> queries, ScaleFigures figures) throws Exception {
     say("[x%d] search: warm-up over %,d queries, then timed", figures.scale(), queries.size());
-    LoadDriver.Client client = ArchiveEngine.searcher(archive, queries);
+    LoadDriver.Client client = ArchiveUnderTest.searcher(archive, queries);
     driver.warmUp(client, queries.size(), queries.size());
     LatencySummary latency = LatencySummary.ofNanos(driver.timeEach(client, queries.size()));
     recordLatency(figures, latency, false);
@@ -190,7 +190,7 @@ public final class Benchmark {
 
   private void ask(Archive archive, List<String> questions, ScaleFigures figures) throws Exception {
     say("[x%d] ask: warm-up, then %,d questions timed", figures.scale(), questions.size());
-    LoadDriver.Client client = ArchiveEngine.asker(archive, questions);
+    LoadDriver.Client client = ArchiveUnderTest.asker(archive, questions);
     driver.warmUp(client, Math.min(ASK_WARM_UP, questions.size()), questions.size());
     LatencySummary latency = LatencySummary.ofNanos(driver.timeEach(client, questions.size()));
     figures.ours(Keys.ASK_P50, "Ask p50, with passages", "ms", latency.p50Ms(), true);

@@ -113,12 +113,12 @@ public final class Fts5Peer implements AutoCloseable {
     return expression.toString();
   }
 
-  /** A search client: top {@value ArchiveEngine#TOP} with snippets. */
+  /** A search client: top {@value ArchiveUnderTest#TOP} with snippets. */
   LoadDriver.Client client(List<String> queries) {
     return new LoadDriver.Client() {
       @Override
       public int run(int i) throws Exception {
-        List<PeerHit> hits = search(queries.get(i), ArchiveEngine.TOP);
+        List<PeerHit> hits = search(queries.get(i), ArchiveUnderTest.TOP);
         return hits.size() + (hits.isEmpty() ? 0 : hits.get(0).snippet().length());
       }
 

@@ -1,0 +1,298 @@
+package dev.dealarchive.engine;
+
+import dev.dealarchive.Archive;
+import dev.dealarchive.answer.AnswerSettings;
+import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.article.Article;
+import dev.dealarchive.article.ArticleDraft;
+import dev.dealarchive.fetch.AddResult;
+import dev.dealarchive.fetch.ArticleAdder;
+import dev.dealarchive.fetch.FetchOptions;
+import dev.dealarchive.fetch.PendingAdds;
+import dev.dealarchive.indexing.ArchiveIndexer;
+import dev.dealarchive.indexing.ArchiveStats;
+import dev.dealarchive.indexing.EmbedSummary;
+import dev.dealarchive.indexing.FileManifest;
+import dev.dealarchive.indexing.IndexOptions;
+import dev.dealarchive.indexing.IndexProgress;
+import dev.dealarchive.indexing.IndexSummary;
+import dev.dealarchive.indexing.StoredArticles;
+import dev.dealarchive.indexing.VectorStats;
+import dev.dealarchive.search.ScoredArticle;
+import dev.dealarchive.search.SearchHit;
+import dev.dealarchive.search.SearchRequest;
+import dev.dealarchive.search.SearchResult;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The archive in an index folder on this machine: reads through {@link Archive} (one {@code SearcherManager},
+ * refreshed in the background), writes through {@link ArchiveIndexer}.
+ *
+ * <p>The read side opens on the first read, and again on a later read while there is no index yet, so a bot can
+ * start before the first {@code archive index}. Write sessions of this engine run one at a time ({@link #openWriter}
+ * waits for the previous session to close), so a process never finds the index locked by itself; a writer in another
+ * process gets an {@link dev.dealarchive.indexing.IndexBusyException}, and {@link #add} then queues its article for
+ * that writer. Do not call a write method of this engine while holding one of its writers.
+ */
+public final class EmbeddedEngine implements ArchiveEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngine.class);
+
+  /** Opens the read side of an index folder. */
+  @FunctionalInterface
+  public interface ReaderOpener {
+    /**
+     * Opens {@code indexDir} for reading.
+     *
+     * @throws java.nio.file.NoSuchFileException when there is no index there yet
+     */
+    Archive open(Path indexDir) throws IOException;
+  }
+
+  private final Path indexDir;
+  private final ReaderOpener opener;
+  private final FetchOptions fetchOptions;
+  private final Semaphore writes = new Semaphore(1);
+  private Archive archive;
+
+  private EmbeddedEngine(Path indexDir, ReaderOpener opener, FetchOptions fetchOptions) {
+    this.indexDir = indexDir;
+    this.opener = opener;
+    this.fetchOptions = fetchOptions;
+  }
+
+  /** The index folder {@code indexDir} with default answer settings; {@link #add} refuses internal addresses. */
+  public static EmbeddedEngine open(Path indexDir) {
+    return open(indexDir, AnswerSettings.defaults(), FetchOptions.defaults());
+  }
+
+  /**
+   * The index folder {@code indexDir}, answering with {@code settings}; {@link #add} fetches with {@code fetchOptions}
+   * ({@link FetchOptions#defaults()} everywhere but tests and trusted set-ups).
+   */
+  public static EmbeddedEngine open(Path indexDir, AnswerSettings settings, FetchOptions fetchOptions) {
+    return withReader(indexDir, dir -> Archive.open(dir, settings), fetchOptions);
+  }
+
+  /**
+   * The index folder {@code indexDir} with a custom read side (tests, the bot's first-use opener).
+   *
+   * @param opener called on the first read and, while it fails, again on later reads
+   */
+  public static EmbeddedEngine withReader(Path indexDir, ReaderOpener opener, FetchOptions fetchOptions) {
+    return new EmbeddedEngine(indexDir, opener, fetchOptions);
+  }
+
+  /** The index folder. */
+  public Path indexDir() {
+    return indexDir;
+  }
+
+  /**
+   * The read side, opened now if it is not yet: for tools that read the Lucene index directly (the benchmark).
+   *
+   * @throws java.nio.file.NoSuchFileException when there is no index yet
+   */
+  public synchronized Archive reader() throws IOException {
+    if (archive == null) {
+      archive = opener.open(indexDir);
+    }
+    return archive;
+  }
+
+  @Override
+  public SearchResult search(SearchRequest request) throws IOException {
+    return reader().search(request);
+  }
+
+  @Override
+  public AskResult ask(String question, int limit) throws IOException {
+    return reader().ask(question, limit);
+  }
+
+  @Override
+  public List<SearchHit> latest(int n) throws IOException {
+    return reader().latest(n);
+  }
+
+  @Override
+  public ArchiveStats stats() throws IOException {
+    return reader().stats();
+  }
+
+  @Override
+  public VectorStats vectorStats() throws IOException {
+    return reader().vectorStats();
+  }
+
+  @Override
+  public long articleCount() throws IOException {
+    return reader().articleCount();
+  }
+
+  @Override
+  public List<ScoredArticle> rank(String question, int depth) throws IOException {
+    return reader().rank(question, depth);
+  }
+
+  @Override
+  public List<ScoredArticle> rankSearch(String query, int depth) throws IOException {
+    return reader().rankSearch(query, depth);
+  }
+
+  @Override
+  public Optional<Article> article(String id) throws IOException {
+    return reader().withSearcher(searcher -> StoredArticles.byId(searcher, id));
+  }
+
+  @Override
+  public void forEachArticle(ArticleVisitor visitor) throws IOException {
+    reader().withSearcher(
+        searcher -> {
+          StoredArticles.forEach(searcher, visitor::visit);
+          return null;
+        });
+  }
+
+  /** Makes the latest commit visible now; nothing to do while the read side has not been opened. */
+  @Override
+  public void refresh() throws IOException {
+    Archive open;
+    synchronized (this) {
+      open = archive;
+    }
+    if (open != null) {
+      open.refresh();
+    }
+  }
+
+  @Override
+  public ArchiveWriter openWriter() throws IOException {
+    try {
+      writes.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for another write to " + indexDir + " to finish");
+    }
+    try {
+      return new Writer(ArchiveIndexer.open(indexDir));
+    } catch (IOException | RuntimeException | Error e) {
+      writes.release();
+      throw e;
+    }
+  }
+
+  /**
+   * Fetches and stores through an {@link ArticleAdder} (the URL guard's rules as given when this engine was opened),
+   * storing anything queued before with it; when another process writes the index, queues the article for it. A
+   * stored article is searchable at once.
+   */
+  @Override
+  public AddResult add(String url) {
+    ArticleAdder.Store store =
+        (origin, drafts) -> {
+          try (ArchiveWriter writer = openWriter()) {
+            writer.storeQueuedAdds();
+            return writer.indexDrafts(origin, drafts);
+          }
+        };
+    AddResult result;
+    try (ArticleAdder adder = ArticleAdder.queueingWhenBusy(fetchOptions, store, indexDir)) {
+      result = adder.add(url);
+    }
+    if (result.status() == AddResult.Status.ADDED || result.status() == AddResult.Status.UPDATED) {
+      try {
+        refresh();
+      } catch (IOException | RuntimeException e) {
+        // Stored and committed all the same; the background refresh makes it searchable shortly.
+        LOG.warn("refreshing the searcher after an add failed: {}", e.toString());
+      }
+    }
+    return result;
+  }
+
+  /** Read from the manifest the last committed run wrote; needs no write lock. */
+  @Override
+  public List<Path> recordedInputs() {
+    return FileManifest.load(indexDir).inputs().stream().map(Path::of).toList();
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (archive != null) {
+      archive.close();
+      archive = null;
+    }
+  }
+
+  /** A write session over one {@link ArchiveIndexer}; releases this engine's write permit when closed. */
+  private final class Writer implements ArchiveWriter {
+    private final ArchiveIndexer indexer;
+    private boolean closed;
+
+    Writer(ArchiveIndexer indexer) {
+      this.indexer = indexer;
+    }
+
+    @Override
+    public IndexSummary index(List<Path> inputs, IndexOptions options, IndexProgress progress) throws IOException {
+      return indexer.index(inputs, options, progress);
+    }
+
+    @Override
+    public IndexSummary indexChanges(Collection<Path> paths, IndexOptions options, IndexProgress progress)
+        throws IOException {
+      return indexer.indexChanges(paths, options, progress);
+    }
+
+    @Override
+    public IndexSummary indexDrafts(String origin, List<ArticleDraft> drafts) throws IOException {
+      return indexer.indexDrafts(origin, drafts);
+    }
+
+    @Override
+    public IndexSummary reindex(IndexOptions options, IndexProgress progress) throws IOException {
+      return indexer.reindex(options, progress);
+    }
+
+    @Override
+    public List<Path> recordedInputs() {
+      return indexer.recordedInputs();
+    }
+
+    @Override
+    public List<IndexSummary> storeQueuedAdds() throws IOException {
+      return PendingAdds.drain(indexDir, indexer::indexDrafts);
+    }
+
+    @Override
+    public EmbedSummary embed(IndexProgress progress) throws IOException {
+      return indexer.embed(progress);
+    }
+
+    @Override
+    public EmbedSummary lastEmbedding() {
+      return indexer.lastEmbedding();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        indexer.close();
+      } finally {
+        writes.release();
+      }
+    }
+  }
+}
