@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VectorIndexTest {
   /** Articles in the bundled data/ folder. */
   private static final int ARTICLES = 14;
+  private static final HashingEmbedderProvider MODEL = new HashingEmbedderProvider();
 
   @TempDir Path temp;
   Path data;
@@ -64,13 +65,13 @@ class VectorIndexTest {
   }
 
   private IndexSummary sync(Boolean vectors) throws IOException {
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).vectors(vectors)) {
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(MODEL).vectors(vectors)) {
       return indexer.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE);
     }
   }
 
   private EmbedSummary syncReportingEmbedding() throws IOException {
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(index)) {
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(MODEL)) {
       indexer.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE);
       return indexer.lastEmbedding();
     }
@@ -183,7 +184,7 @@ class VectorIndexTest {
       assertEquals(0, vectors.waiting(), "nothing waits in a keyword-only index");
     }
     assertNull(syncReportingEmbedding(), "a later sync without --vectors stays keyword-only");
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(index)) {
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(MODEL)) {
       EmbedSummary added = indexer.embed(IndexProgress.NONE);
       assertEquals(ARTICLES, added.articles());
     }
@@ -211,7 +212,7 @@ class VectorIndexTest {
     assertEquals(0, sync.articles(), "a sync does not mix two models' vectors");
     assertEquals(ARTICLES, sync.waiting());
     assertTrue(sync.note().contains("archive embed"), sync.note());
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(index)) {
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(MODEL)) {
       assertEquals(ARTICLES, indexer.embed(IndexProgress.NONE).articles());
     }
     try (Archive archive = Archive.open(index)) {
