@@ -80,6 +80,15 @@ public final class Archive implements AutoCloseable {
    * @throws NoSuchFileException when there is no index there yet
    */
   public static Archive open(Path indexDir, AnswerSettings settings) throws IOException {
+    return open(indexDir, Answerer.withDefaults(indexDir, settings));
+  }
+
+  /**
+   * Opens the index in {@code indexDir} for reading, answering questions with {@code answerer}.
+   *
+   * @throws NoSuchFileException when there is no index there yet
+   */
+  public static Archive open(Path indexDir, Answerer answerer) throws IOException {
     if (!Files.isDirectory(indexDir)) {
       throw new NoSuchFileException(indexDir.toString(), null, "no index here; run `archive index` first");
     }
@@ -90,7 +99,7 @@ public final class Archive implements AutoCloseable {
       }
       SchemaCheck.require(directory, indexDir);
       SearcherManager searchers = new SearcherManager(directory, null);
-      return new Archive(indexDir, directory, searchers, Answerer.withDefaults(indexDir, settings));
+      return new Archive(indexDir, directory, searchers, answerer);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;

@@ -2,7 +2,8 @@ package dev.dealarchive.bench;
 
 import dev.dealarchive.Archive;
 import dev.dealarchive.answer.AskResult;
-import dev.dealarchive.indexing.ArchiveIndexer;
+import dev.dealarchive.engine.ArchiveWriter;
+import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
@@ -30,10 +31,7 @@ final class ArchiveUnderTest {
    */
   static BuildResult build(Path corpus, Path indexDir, int threads) throws IOException {
     long start = System.nanoTime();
-    IndexSummary summary;
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(indexDir)) {
-      summary = indexer.index(List.of(corpus), new IndexOptions(ReadOptions.defaults(), threads, false), IndexProgress.NONE);
-    }
+    IndexSummary summary = sync(corpus, indexDir, threads);
     long wall = System.nanoTime() - start;
     if (summary.added() == 0) {
       throw new IOException("indexing " + corpus + " stored no article" + describeSkips(summary));
@@ -47,15 +45,19 @@ final class ArchiveUnderTest {
    */
   static long resync(Path corpus, Path indexDir, int threads) throws IOException {
     long start = System.nanoTime();
-    IndexSummary summary;
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(indexDir)) {
-      summary = indexer.index(List.of(corpus), new IndexOptions(ReadOptions.defaults(), threads, false), IndexProgress.NONE);
-    }
+    IndexSummary summary = sync(corpus, indexDir, threads);
     long wall = System.nanoTime() - start;
     if (summary.changedAnything()) {
       throw new IOException("a resync of an unchanged corpus changed the index: " + summary);
     }
     return wall;
+  }
+
+  /** Opens the index folder's writer, syncs it with {@code corpus}, commits and closes. */
+  private static IndexSummary sync(Path corpus, Path indexDir, int threads) throws IOException {
+    try (ArchiveWriter writer = IndexFolder.at(indexDir).openWriter()) {
+      return writer.index(List.of(corpus), new IndexOptions(ReadOptions.defaults(), threads, false), IndexProgress.NONE);
+    }
   }
 
   /** A search client over an open archive: top {@value #TOP} with snippets. */

@@ -4,18 +4,10 @@ import dev.dealarchive.Archive;
 import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.article.Article;
-import dev.dealarchive.article.ArticleDraft;
 import dev.dealarchive.fetch.AddResult;
 import dev.dealarchive.fetch.ArticleAdder;
 import dev.dealarchive.fetch.FetchOptions;
-import dev.dealarchive.fetch.PendingAdds;
-import dev.dealarchive.indexing.ArchiveIndexer;
 import dev.dealarchive.indexing.ArchiveStats;
-import dev.dealarchive.indexing.EmbedSummary;
-import dev.dealarchive.indexing.FileManifest;
-import dev.dealarchive.indexing.IndexOptions;
-import dev.dealarchive.indexing.IndexProgress;
-import dev.dealarchive.indexing.IndexSummary;
 import dev.dealarchive.indexing.StoredArticles;
 import dev.dealarchive.indexing.VectorStats;
 import dev.dealarchive.search.ScoredArticle;
@@ -25,7 +17,6 @@ import dev.dealarchive.search.SearchResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -34,9 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The archive in an index folder on this machine: reads through {@link Archive} (one {@code SearcherManager},
- * refreshed in the background), writes through {@link ArchiveIndexer}.
+ * refreshed in the background), writes through the folder's one write entry point ({@link IndexFolder#openWriter}).
  *
- * <p>The read side opens on the first read, and again on a later read while there is no index yet, so a bot can
+ * <p>The folder itself (layout, synonyms, queued adds) is an {@link IndexFolder}. The read side opens on the first read, and again on a later read while there is no index yet, so a bot can
  * start before the first {@code archive index}. Write sessions of this engine run one at a time ({@link #openWriter}
  * waits for the previous session to close), so a process never finds the index locked by itself; a writer in another
  * process gets an {@link dev.dealarchive.indexing.IndexBusyException}, and {@link #add} then queues its article for
@@ -57,6 +48,7 @@ public final class EmbeddedEngine implements ArchiveEngine {
   }
 
   private final Path indexDir;
+  private final IndexFolder folder;
   private final ReaderOpener opener;
   private final FetchOptions fetchOptions;
   private final Semaphore writes = new Semaphore(1);
@@ -64,6 +56,7 @@ public final class EmbeddedEngine implements ArchiveEngine {
 
   private EmbeddedEngine(Path indexDir, ReaderOpener opener, FetchOptions fetchOptions) {
     this.indexDir = indexDir;
+    this.folder = IndexFolder.at(indexDir);
     this.opener = opener;
     this.fetchOptions = fetchOptions;
   }
@@ -78,7 +71,7 @@ public final class EmbeddedEngine implements ArchiveEngine {
    * ({@link FetchOptions#defaults()} everywhere but tests and trusted set-ups).
    */
   public static EmbeddedEngine open(Path indexDir, AnswerSettings settings, FetchOptions fetchOptions) {
-    return withReader(indexDir, dir -> Archive.open(dir, settings), fetchOptions);
+    return withReader(indexDir, dir -> IndexFolder.at(dir).openReader(settings), fetchOptions);
   }
 
   /**
@@ -181,12 +174,7 @@ public final class EmbeddedEngine implements ArchiveEngine {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for another write to " + indexDir + " to finish");
     }
-    try {
-      return new Writer(ArchiveIndexer.open(indexDir));
-    } catch (IOException | RuntimeException | Error e) {
-      writes.release();
-      throw e;
-    }
+    return folder.openWriter(writes::release);
   }
 
   /**
@@ -204,7 +192,7 @@ public final class EmbeddedEngine implements ArchiveEngine {
           }
         };
     AddResult result;
-    try (ArticleAdder adder = ArticleAdder.queueingWhenBusy(fetchOptions, store, indexDir)) {
+    try (ArticleAdder adder = ArticleAdder.queueingWhenBusy(fetchOptions, store, folder.path())) {
       result = adder.add(url);
     }
     if (result.status() == AddResult.Status.ADDED || result.status() == AddResult.Status.UPDATED) {
@@ -221,7 +209,7 @@ public final class EmbeddedEngine implements ArchiveEngine {
   /** Read from the manifest the last committed run wrote; needs no write lock. */
   @Override
   public List<Path> recordedInputs() {
-    return FileManifest.load(indexDir).inputs().stream().map(Path::of).toList();
+    return folder.recordedInputs();
   }
 
   @Override
@@ -229,70 +217,6 @@ public final class EmbeddedEngine implements ArchiveEngine {
     if (archive != null) {
       archive.close();
       archive = null;
-    }
-  }
-
-  /** A write session over one {@link ArchiveIndexer}; releases this engine's write permit when closed. */
-  private final class Writer implements ArchiveWriter {
-    private final ArchiveIndexer indexer;
-    private boolean closed;
-
-    Writer(ArchiveIndexer indexer) {
-      this.indexer = indexer;
-    }
-
-    @Override
-    public IndexSummary index(List<Path> inputs, IndexOptions options, IndexProgress progress) throws IOException {
-      return indexer.index(inputs, options, progress);
-    }
-
-    @Override
-    public IndexSummary indexChanges(Collection<Path> paths, IndexOptions options, IndexProgress progress)
-        throws IOException {
-      return indexer.indexChanges(paths, options, progress);
-    }
-
-    @Override
-    public IndexSummary indexDrafts(String origin, List<ArticleDraft> drafts) throws IOException {
-      return indexer.indexDrafts(origin, drafts);
-    }
-
-    @Override
-    public IndexSummary reindex(IndexOptions options, IndexProgress progress) throws IOException {
-      return indexer.reindex(options, progress);
-    }
-
-    @Override
-    public List<Path> recordedInputs() {
-      return indexer.recordedInputs();
-    }
-
-    @Override
-    public List<IndexSummary> storeQueuedAdds() throws IOException {
-      return PendingAdds.drain(indexDir, indexer::indexDrafts);
-    }
-
-    @Override
-    public EmbedSummary embed(IndexProgress progress) throws IOException {
-      return indexer.embed(progress);
-    }
-
-    @Override
-    public EmbedSummary lastEmbedding() {
-      return indexer.lastEmbedding();
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      try {
-        indexer.close();
-      } finally {
-        writes.release();
-      }
     }
   }
 }
