@@ -124,7 +124,15 @@ final class VectorSteps implements AutoCloseable {
               started);
       return;
     }
-    last = embedWaiting(model, state, progress, started);
+    try {
+      last = embedWaiting(model, state, progress, started);
+    } catch (IOException e) {
+      throw new IOException(
+          "the articles are committed and searchable by their words, but embedding them failed (they wait for"
+              + " vectors; the next sync or `archive embed` retries): "
+              + e.getMessage(),
+          e);
+    }
   }
 
   /** {@code archive embed}: embeds every article that waits for the current model's vectors, after a model change all. */
