@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealarchive.Archive;
 import dev.dealarchive.BundledData;
 import dev.dealarchive.embed.Embedder;
+import dev.dealarchive.embed.EmbedderProvider;
 import dev.dealarchive.embed.EmbedderSettings;
 import dev.dealarchive.embed.HashingEmbedder;
 import dev.dealarchive.embed.HashingEmbedderProvider;
@@ -202,6 +204,38 @@ class VectorIndexTest {
       assertEquals(ARTICLES + 1, archive.search(SearchRequest.of("-zzzzunknown", 100)).total());
     }
     assertEquals(1, syncReportingEmbedding().articles(), "the next sync embeds what waits");
+  }
+
+  @Test
+  void aModelThatFailsLeavesTheArticlesCommittedAndWaitingAndTheNextSyncEmbedsThem() throws IOException {
+    EmbedderProvider broken =
+        new EmbedderProvider() {
+          @Override
+          public String name() {
+            return "broken";
+          }
+
+          @Override
+          public String modelKey() {
+            return MODEL.modelKey();
+          }
+
+          @Override
+          public Embedder open(EmbedderSettings settings) throws IOException {
+            throw new IOException("the model file is damaged");
+          }
+        };
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(broken)) {
+      IOException failure =
+          assertThrows(IOException.class, () -> indexer.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE));
+      assertTrue(failure.getMessage().contains("searchable by their words"), failure.getMessage());
+      assertTrue(failure.getMessage().contains("the model file is damaged"), failure.getMessage());
+    }
+    try (Archive archive = Archive.open(index)) {
+      assertEquals(ARTICLES, archive.articleCount(), "the keyword side was committed");
+      assertEquals(ARTICLES, archive.vectorStats().waiting());
+    }
+    assertEquals(ARTICLES, syncReportingEmbedding().articles(), "the next sync embeds them");
   }
 
   @Test
