@@ -26,8 +26,7 @@ import picocli.CommandLine.Spec;
       EmbedCommand.class,
       EvalCommand.class,
       WatchCommand.class,
-      AddCommand.class,
-      CommandLine.HelpCommand.class
+      AddCommand.class
     })
 public final class ArchiveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -44,6 +43,8 @@ public final class ArchiveCommand implements Callable<Integer> {
     for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
       commandLine.addSubcommand(provider.command());
     }
+    // Last, so the listing reads: the archive's own commands, those of other modules, then help.
+    commandLine.addSubcommand(new CommandLine.HelpCommand());
     commandLine.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
     commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
     for (CommandLine sub : commandLine.getSubcommands().values()) {

@@ -3,11 +3,11 @@ package dev.dealarchive.cli;
 import dev.dealarchive.embed.EmbedderProvider;
 import dev.dealarchive.embed.Embedders;
 import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.indexing.ArchiveStats;
+import dev.dealarchive.indexing.FeedState;
 import dev.dealarchive.indexing.VectorState;
 import dev.dealarchive.indexing.VectorStats;
-import dev.dealarchive.watch.FeedState;
-import dev.dealarchive.watch.FeedStates;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class StatsCommand implements Callable<Integer> {
       map.put("newest", stats.newest() == null ? null : stats.newest().toString());
       map.put("size_bytes", stats.sizeBytes());
       map.put("last_update", stats.lastUpdate() == null ? null : stats.lastUpdate().toString());
-      map.put("feeds", FeedStates.load(location.path()).all().stream().map(StatsCommand::feedJson).toList());
+      map.put("feeds", IndexFolder.at(location.path()).feedStates().all().stream().map(StatsCommand::feedJson).toList());
       map.put("vectors", vectorsJson(vectors, installed));
       out.println(Json.write(map));
       return ExitCodes.OK;
@@ -72,7 +72,7 @@ public final class StatsCommand implements Callable<Integer> {
     if (stats.sources().size() > SOURCES_LISTED) {
       out.printf("  ... and %,d more (--json lists all)%n", stats.sources().size() - SOURCES_LISTED);
     }
-    List<FeedState> feeds = FeedStates.load(location.path()).all();
+    List<FeedState> feeds = IndexFolder.at(location.path()).feedStates().all();
     if (!feeds.isEmpty()) {
       out.printf("Feeds:       %,d%n", feeds.size());
       for (FeedState feed : feeds) {

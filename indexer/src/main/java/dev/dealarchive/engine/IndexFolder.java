@@ -9,6 +9,7 @@ import dev.dealarchive.fetch.ArticleAdder;
 import dev.dealarchive.fetch.FetchOptions;
 import dev.dealarchive.fetch.PendingAdds;
 import dev.dealarchive.indexing.ArchiveIndexer;
+import dev.dealarchive.indexing.FeedStates;
 import dev.dealarchive.indexing.FileManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +32,8 @@ import java.util.List;
  *       <td>seeded here from the shipped defaults when the folder is created; then the user</td></tr>
  *   <tr><td>{@value PendingAdds#FOLDER}/</td><td>pages added while another process held the writer</td>
  *       <td>{@link #adder}; removed by the writer after the commit that stored them</td></tr>
- *   <tr><td>{@code archive-feeds.json}</td><td>feed validators and poll results</td>
- *       <td>{@code archive watch} ({@code watch.FeedStates})</td></tr>
+ *   <tr><td>{@value FeedStates#FILE_NAME}</td><td>feed validators and poll results</td>
+ *       <td>{@code archive watch}, after each feed's commit ({@link #feedStates})</td></tr>
  * </table>
  */
 public final class IndexFolder {
@@ -60,6 +61,11 @@ public final class IndexFolder {
   /** The inputs (files and folders) that earlier index runs were given, as last committed; no lock needed. */
   public List<Path> recordedInputs() {
     return FileManifest.load(dir).inputs().stream().map(Path::of).toList();
+  }
+
+  /** The state of the feeds {@code archive watch} polls (validators, last poll, errors), as last saved. */
+  public FeedStates feedStates() {
+    return FeedStates.load(dir);
   }
 
   /** Articles queued by {@code archive add} for the writer, oldest first. */
@@ -103,12 +109,25 @@ public final class IndexFolder {
    * article; when another process holds the writer, the article is queued for it.
    */
   public ArticleAdder adder(FetchOptions options) {
-    return ArticleAdder.queueingWhenBusy(options, (origin, drafts) -> {
-      try (ArchiveWriter writer = openWriter()) {
-        writer.storeQueuedAdds();
-        return writer.indexDrafts(origin, drafts);
-      }
-    }, dir);
+    return adder(options, this::openWriter);
+  }
+
+  /** Opens a write session. */
+  @FunctionalInterface
+  interface WriterOpener {
+    ArchiveWriter open() throws IOException;
+  }
+
+  /** As {@link #adder(FetchOptions)}, writing through sessions that {@code writers} opens. */
+  ArticleAdder adder(FetchOptions options, WriterOpener writers) {
+    ArticleAdder.Store store =
+        (origin, drafts) -> {
+          try (ArchiveWriter writer = writers.open()) {
+            writer.storeQueuedAdds();
+            return writer.indexDrafts(origin, drafts);
+          }
+        };
+    return ArticleAdder.queueingWhenBusy(options, store, dir);
   }
 
   /** Creates the folder when it is new, with an editable copy of the shipped synonyms. */
