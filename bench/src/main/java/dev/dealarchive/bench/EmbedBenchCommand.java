@@ -40,8 +40,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "embed-bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure the cost of vectors on a subset of a JSON-lines corpus (default: Reuters-21578 from ../shared):",
-      "model load, passages/s, build time and index size with and without vectors, query embedding p50/p99, RSS.",
+      "Measure what vectors cost: model load, passages/s, build time and size with and without vectors.",
+      "Works on a subset of a JSON-lines corpus (default: Reuters-21578 from ../shared); also query embedding"
+          + " p50/p99 and resident memory with the model loaded.",
       "Note the machine's load beside the figures: other work on the cores slows embedding in proportion."
     })
 public final class EmbedBenchCommand implements Callable<Integer> {

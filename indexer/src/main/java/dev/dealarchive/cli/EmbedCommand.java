@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
     name = "embed",
     mixinStandardHelpOptions = true,
     description = {
-      "Embed the articles that wait for vectors, from the index itself (no input is read again): after"
-          + " `index --no-vectors`, in an index built before vectors existed, or after a model change (then every"
-          + " article is embedded again). Commits once; later syncs embed new articles.",
+      "Give vectors to the articles that wait for them (adds vectors to a keyword-only index).",
+      "Reads the articles from the index itself, no input again: after `index --no-vectors`, in an index built"
+          + " before vectors existed, or after a model change (then every article is embedded again). Commits once;"
+          + " later syncs embed new articles.",
       "Exit status: 0 done, 1 failed (the index keeps its last commit)."
     })
 public final class EmbedCommand implements Callable<Integer> {
