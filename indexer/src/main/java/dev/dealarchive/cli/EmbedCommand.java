@@ -68,7 +68,10 @@ public final class EmbedCommand implements Callable<Integer> {
           summary.passages(),
           summary.tookNanos() / 1e9,
           summary.passagesPerSecond());
-    } else if (summary.waiting() == 0 && summary.note() == null) {
+    }
+    if (summary.reused() > 0) {
+      out.printf("Vectors: %,d unchanged articles kept their vectors%n", summary.reused());
+    } else if (summary.articles() == 0 && summary.waiting() == 0 && summary.note() == null) {
       out.println("Vectors: every article has its vectors");
     }
     if (summary.waiting() > 0) {
@@ -83,6 +86,7 @@ public final class EmbedCommand implements Callable<Integer> {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("embedded_articles", summary.articles());
     json.put("embedded_passages", summary.passages());
+    json.put("reused_articles", summary.reused());
     json.put("waiting", summary.waiting());
     json.put("note", summary.note());
     json.put("seconds", summary.tookNanos() / 1e9);

@@ -192,6 +192,7 @@ public final class ArchiveIndexer implements AutoCloseable {
     boolean rebuild = kind == Kind.REBUILD;
     try {
       if (rebuild) {
+        vectors.keepForRebuild();
         writer.deleteAll();
         // A rebuild holds exactly the inputs it is given, and records only those for later re-syncs.
         manifest = FileManifest.empty();

@@ -177,6 +177,44 @@ class VectorIndexTest {
   }
 
   @Test
+  void aFullRebuildGivesUnchangedArticlesTheirVectorsBackAndEmbedsOnlyTheChangedOne() throws IOException {
+    sync(null);
+    Files.writeString(
+        data.resolve("kestrel-bio-aws-exclusive.txt"),
+        "Kestrel Bio picks AWS\n\nKestrel Bio will run its lab software on AWS. That is all.\n",
+        StandardCharsets.UTF_8);
+    long before = HashingEmbedder.PASSAGES.get();
+    EmbedSummary rebuilt;
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(MODEL)) {
+      indexer.index(List.of(data), new IndexOptions(null, 2, true), IndexProgress.NONE);
+      rebuilt = indexer.lastEmbedding();
+    }
+    assertEquals(1, rebuilt.articles(), "only the changed article is embedded");
+    assertEquals(ARTICLES - 1, rebuilt.reused());
+    assertEquals(1, HashingEmbedder.PASSAGES.get() - before);
+    try (Archive archive = Archive.open(index);
+        Embedder model = MODEL.open(new EmbedderSettings(temp, 1))) {
+      VectorStats vectors = archive.vectorStats();
+      assertEquals(0, vectors.waiting());
+      assertEquals(ARTICLES, vectors.embedded());
+      String id = "microsoft-openai-2026-04-28";
+      archive.withSearcher(
+          searcher -> {
+            Document article =
+                searcher.storedFields().document(searcher.search(new TermQuery(new Term(ArchiveFields.ID, id)), 1).scoreDocs[0].doc);
+            String body = article.get(ArchiveFields.BODY);
+            assertEquals(PassageSplitter.split(body).size(), searcher.count(new TermQuery(ArticleBlocks.passagesOf(id))));
+            String text = PassageSplitter.split(body).get(2).text();
+            List<VectorSearch.PassageHit> hits =
+                VectorSearch.search(searcher, model.embedQuery(article.get(ArchiveFields.TITLE) + "\n" + text), null, 1);
+            assertEquals(text, VectorSearch.passage(searcher, hits.get(0).passageDoc()).text(), "the kept vector is the passage's");
+            assertTrue(hits.get(0).score() > 0.99f);
+            return null;
+          });
+    }
+  }
+
+  @Test
   void aKeywordOnlyIndexStaysSoUntilVectorsAreAdded() throws IOException {
     sync(false);
     try (Archive archive = Archive.open(index)) {
