@@ -63,15 +63,20 @@ final class EmbeddingPass {
 
   record Result(long articles, long passages, long reused) {}
 
+  /** The model, opened on first use: a rebuild that reuses every vector never loads it. Thread-safe. */
+  interface Model {
+    Embedder get() throws IOException;
+  }
+
   /**
    * Embeds the waiting articles.
    *
    * @param previous the index as it was before a rebuild, or null: an article whose content is unchanged there and
    *     whose passages come from the same model gets those passages and vectors back instead of being embedded again
    */
-  static Result run(IndexWriter writer, Embedder embedder, int workers, IndexProgress progress, DirectoryReader previous)
+  static Result run(
+      IndexWriter writer, Model model, String modelKey, int workers, IndexProgress progress, DirectoryReader previous)
       throws IOException {
-    String modelKey = embedder.modelKey();
     IndexSearcher before = previous == null ? null : new IndexSearcher(previous);
     if (before != null) {
       before.setQueryCache(null);
@@ -85,7 +90,7 @@ final class EmbeddingPass {
         return new Result(0, 0, 0);
       }
       progress.embeddingStarted(total);
-      try (Workers pool = new Workers(writer, embedder, modelKey, workers, progress)) {
+      try (Workers pool = new Workers(writer, model, modelKey, workers, progress)) {
         List<Work> batch = new ArrayList<>();
         int batchPassages = 0;
         List<LeafReaderContext> leaves = snapshot.leaves();
@@ -150,7 +155,7 @@ final class EmbeddingPass {
   /** Embeds batches on named threads and writes their blocks; at most two batches per thread wait. */
   private static final class Workers implements AutoCloseable {
     private final IndexWriter writer;
-    private final Embedder embedder;
+    private final Model model;
     private final String modelKey;
     private final IndexProgress progress;
     private final ExecutorService executor;
@@ -161,9 +166,9 @@ final class EmbeddingPass {
     final AtomicLong passages = new AtomicLong();
     final AtomicLong reused = new AtomicLong();
 
-    Workers(IndexWriter writer, Embedder embedder, String modelKey, int threads, IndexProgress progress) {
+    Workers(IndexWriter writer, Model model, String modelKey, int threads, IndexProgress progress) {
       this.writer = writer;
-      this.embedder = embedder;
+      this.model = model;
       this.modelKey = modelKey;
       this.progress = progress;
       this.capacity = threads * 2;
@@ -209,7 +214,7 @@ final class EmbeddingPass {
           texts.add(passage.embeddingText(work.article().title()));
         }
       }
-      List<float[]> vectors = embedder.embedPassages(texts);
+      List<float[]> vectors = model.get().embedPassages(texts);
       if (vectors.size() != texts.size()) {
         throw new IOException("the model returned " + vectors.size() + " vectors for " + texts.size() + " passages");
       }

@@ -27,7 +27,7 @@ final class VectorSteps implements AutoCloseable {
   private EmbedderProvider provider;
   private boolean providerChosen;
   private int threads = Runtime.getRuntime().availableProcessors();
-  private Embedder embedder;
+  private volatile Embedder embedder;
   private EmbedSummary last;
   /** The index before a rebuild, whose vectors the rebuild may reuse; null otherwise. */
   private DirectoryReader previous;
@@ -181,12 +181,10 @@ final class VectorSteps implements AutoCloseable {
     EmbeddingPass.Result result = new EmbeddingPass.Result(0, 0, 0);
     int dimension = state.dimension();
     if (waiting > 0) {
-      Embedder open = embedder(model);
-      if (!key.equals(open.modelKey())) {
-        throw new IllegalStateException("the model reports key " + open.modelKey() + ", its provider " + key);
+      result = EmbeddingPass.run(writer, () -> checkedEmbedder(model), key, threads, progress, previous);
+      if (embedder != null) {
+        dimension = embedder.dimension();
       }
-      result = EmbeddingPass.run(writer, open, threads, progress, previous);
-      dimension = open.dimension();
     }
     record(new VectorState(true, key, dimension));
     return new EmbedSummary(result.articles(), result.passages(), result.reused(), 0, null, System.nanoTime() - started);
@@ -202,7 +200,16 @@ final class VectorSteps implements AutoCloseable {
     ArchiveIndexer.commit(writer, unchanged -> {});
   }
 
-  private Embedder embedder(EmbedderProvider model) throws IOException {
+  /** The model, opened once (from any embedding worker), checked to report its provider's key. */
+  private synchronized Embedder checkedEmbedder(EmbedderProvider model) throws IOException {
+    Embedder open = embedder(model);
+    if (!model.modelKey().equals(open.modelKey())) {
+      throw new IllegalStateException("the model reports key " + open.modelKey() + ", its provider " + model.modelKey());
+    }
+    return open;
+  }
+
+  private synchronized Embedder embedder(EmbedderProvider model) throws IOException {
     if (embedder == null) {
       embedder = model.open(new EmbedderSettings(Embedders.cacheDir(), 1));
     }

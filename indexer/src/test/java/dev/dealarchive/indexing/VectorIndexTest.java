@@ -244,6 +244,35 @@ class VectorIndexTest {
     assertEquals(1, syncReportingEmbedding().articles(), "the next sync embeds what waits");
   }
 
+  /** A provider of the test model's key whose model cannot be loaded. */
+  private static final EmbedderProvider BROKEN =
+      new EmbedderProvider() {
+        @Override
+        public String name() {
+          return "broken";
+        }
+
+        @Override
+        public String modelKey() {
+          return MODEL.modelKey();
+        }
+
+        @Override
+        public Embedder open(EmbedderSettings settings) throws IOException {
+          throw new IOException("the model file is damaged");
+        }
+      };
+
+  @Test
+  void aFullRebuildOfUnchangedInputsDoesNotLoadTheModel() throws IOException {
+    sync(null);
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(BROKEN)) {
+      indexer.index(List.of(data), new IndexOptions(null, 2, true), IndexProgress.NONE);
+      assertEquals(ARTICLES, indexer.lastEmbedding().reused());
+      assertEquals(0, indexer.lastEmbedding().articles());
+    }
+  }
+
   @Test
   void aModelThatFailsLeavesTheArticlesCommittedAndWaitingAndTheNextSyncEmbedsThem() throws IOException {
     EmbedderProvider broken =
