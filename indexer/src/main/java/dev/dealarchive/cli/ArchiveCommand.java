@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       StatsCommand.class,
       EmbedCommand.class,
       EvalCommand.class,
+      FeedbackCommand.class,
       WatchCommand.class,
       AddCommand.class
     })
@@ -45,7 +46,9 @@ public final class ArchiveCommand implements Callable<Integer> {
     }
     // Last, so the listing reads: the archive's own commands, those of other modules, then help.
     commandLine.addSubcommand(new CommandLine.HelpCommand());
-    commandLine.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
+    // A wrong command line (unknown option, a number too large for its option) is a usage error, whatever the phase.
+    commandLine.setExitCodeExceptionMapper(
+        e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILED);
     commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
     for (CommandLine sub : commandLine.getSubcommands().values()) {
       sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
