@@ -1,6 +1,5 @@
 package dev.dealarchive.answer;
 
-import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.hybrid.HybridReranker;
 import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.hybrid.QueryEmbedder;
@@ -9,6 +8,7 @@ import dev.dealarchive.hybrid.SemanticSide;
 import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.MarkedText;
+import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,7 +34,6 @@ public final class Answerer {
   /** The tip shown when nothing answers. */
   static final String NO_ANSWER_TIP =
       "Try fewer or other words, a company's full name, or `archive search` with a \"quoted phrase\".";
-  /** Share of the passage's score in an article's answer score; the rest is how well the article was retrieved. */
   /** Weight, within an article, of a question concept its title names, against one it does not. */
   static final double TITLE_CONCEPT_WEIGHT = 0.3;
   /** Share of the passage's score in an article's answer score; the rest is how well the article was retrieved. */
@@ -84,7 +83,7 @@ public final class Answerer {
     IndexSearcher scoring = withSimilarity(searcher);
     String corrected = SpellingCorrector.correct(scoring.getIndexReader(), questionText);
     String asked = corrected == null ? questionText : corrected;
-    Question question = QuestionAnalyzer.analyze(asked);
+    Question question = QuestionAnalyzer.withinBudget(QuestionAnalyzer.analyze(asked), scoring.getIndexReader());
     List<String> notices = question.query().notices();
     if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
       return new AskResult(questionText, corrected, null, List.of(), NO_ANSWER_TIP, notices, System.nanoTime() - started);
@@ -137,7 +136,7 @@ public final class Answerer {
    * The ranking of articles for a question, without passages: the first stage of {@link #ask}, for evaluation.
    * Ranked as configured (hybrid by default, words alone without vectors).
    */
-  public List<ScoredDoc> rank(IndexSearcher searcher, String questionText, int depth) throws IOException {
+  public List<ScoredArticle> rank(IndexSearcher searcher, String questionText, int depth) throws IOException {
     return rank(searcher, questionText, depth, hybrid.mode());
   }
 
@@ -145,10 +144,10 @@ public final class Answerer {
    * The ranking of articles for a question by the given evidence. {@link RetrievalMode#SEMANTIC} on an index without
    * vectors (or without a model) ranks nothing; {@link RetrievalMode#HYBRID} then ranks by words.
    */
-  public List<ScoredDoc> rank(IndexSearcher searcher, String questionText, int depth, RetrievalMode mode)
+  public List<ScoredArticle> rank(IndexSearcher searcher, String questionText, int depth, RetrievalMode mode)
       throws IOException {
     IndexSearcher scoring = withSimilarity(searcher);
-    Question question = QuestionAnalyzer.analyze(questionText);
+    Question question = QuestionAnalyzer.withinBudget(QuestionAnalyzer.analyze(questionText), scoring.getIndexReader());
     if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
       return List.of();
     }
@@ -160,9 +159,9 @@ public final class Answerer {
     List<ArticleRanker.Ranked> ranked =
         ArticleRanker.rank(scoring, question, groups, vector, depth, settings, hybrid.withMode(mode));
     StoredFields stored = scoring.storedFields();
-    List<ScoredDoc> result = new ArrayList<>(ranked.size());
+    List<ScoredArticle> result = new ArrayList<>(ranked.size());
     for (ArticleRanker.Ranked doc : ranked) {
-      result.add(new ScoredDoc(stored.document(doc.doc(), Set.of(ArchiveFields.ID)).get(ArchiveFields.ID), doc.score()));
+      result.add(new ScoredArticle(stored.document(doc.doc(), Set.of(ArchiveFields.ID)).get(ArchiveFields.ID), doc.score()));
     }
     return result;
   }

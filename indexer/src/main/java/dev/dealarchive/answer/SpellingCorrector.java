@@ -19,6 +19,8 @@ import org.apache.lucene.search.spell.SuggestWord;
  */
 final class SpellingCorrector {
   private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
+  /** Longest question that is spell-checked. */
+  private static final int MAX_SPELLED_CHARS = 1_000;
 
   private SpellingCorrector() {}
 
@@ -27,7 +29,8 @@ final class SpellingCorrector {
    * known (or no close word exists).
    */
   static String correct(IndexReader reader, String question) throws IOException {
-    if (question == null || question.isBlank()) {
+    // A slip is corrected in a short question; checking the thousands of words of a pasted text would take seconds.
+    if (question == null || question.isBlank() || question.length() > MAX_SPELLED_CHARS) {
       return null;
     }
     DirectSpellChecker checker = new DirectSpellChecker();
@@ -43,13 +46,14 @@ final class SpellingCorrector {
       at = words.end();
       String suggestion = null;
       if (isCorrectable(question, words.start(), words.end()) && !QuestionAnalyzer.FILLER.contains(lower)
-          && !isKnownExactly(reader, lower)) {
+          && !CommonWords.contains(lower) && !isKnownExactly(reader, lower)) {
         // Short words are one slip away from many others; allow them one edit only.
         checker.setMaxEdits(lower.length() <= 4 ? 1 : 2);
         SuggestWord[] suggestions =
             checker.suggestSimilar(
                 new Term(ArchiveFields.BODY_EXACT, lower), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-        if (suggestions.length > 0 && (suggestions[0].string.length() > lower.length() || !isKnownStem(reader, lower))) {
+        if (suggestions.length > 0 && (isCompletion(lower, suggestions[0].string) || !isKnownStem(reader, lower))) {
+          // Common English words never get here ("agree" is not cut off from "agreed").
           // A word whose stem is indexed ("deals") is an inflection, not a slip; only complete a cut-off one ("revenu").
           suggestion = suggestions[0].string;
         }
@@ -81,6 +85,11 @@ final class SpellingCorrector {
     }
     boolean firstWord = question.substring(0, start).isBlank();
     return firstWord || !Character.isUpperCase(question.charAt(start));
+  }
+
+  /** Whether {@code suggestion} completes a cut-off {@code word} ("revenu" to "revenue"). */
+  private static boolean isCompletion(String word, String suggestion) {
+    return suggestion.length() > word.length() && suggestion.startsWith(word);
   }
 
   private static boolean isJoiner(char c) {

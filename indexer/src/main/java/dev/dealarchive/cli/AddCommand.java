@@ -1,7 +1,9 @@
 package dev.dealarchive.cli;
 
+import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.engine.ArchiveEngines;
 import dev.dealarchive.fetch.AddResult;
-import dev.dealarchive.fetch.ArticleAdder;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -36,11 +38,11 @@ public final class AddCommand implements Callable<Integer> {
   boolean json;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     AddResult result;
-    try (ArticleAdder adder = ArticleAdder.forIndex(location.path(), fetchRules.options())) {
-      result = adder.add(url);
+    try (ArchiveEngine archive = ArchiveEngines.open(location.settings().withFetch(fetchRules.options()))) {
+      result = archive.add(url);
     }
     if (json) {
       Map<String, Object> map = new LinkedHashMap<>();

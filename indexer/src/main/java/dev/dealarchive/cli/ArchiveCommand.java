@@ -1,6 +1,5 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.bench.BenchCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +23,11 @@ import picocli.CommandLine.Spec;
       SearchCommand.class,
       AskCommand.class,
       StatsCommand.class,
+      EmbedCommand.class,
       EvalCommand.class,
+      FeedbackCommand.class,
       WatchCommand.class,
-      AddCommand.class,
-      BenchCommand.class,
-      WatchBenchCommand.class,
-      CommandLine.HelpCommand.class
+      AddCommand.class
     })
 public final class ArchiveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -46,7 +44,11 @@ public final class ArchiveCommand implements Callable<Integer> {
     for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
       commandLine.addSubcommand(provider.command());
     }
-    commandLine.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
+    // Last, so the listing reads: the archive's own commands, those of other modules, then help.
+    commandLine.addSubcommand(new CommandLine.HelpCommand());
+    // A wrong command line (unknown option, a number too large for its option) is a usage error, whatever the phase.
+    commandLine.setExitCodeExceptionMapper(
+        e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILED);
     commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
     for (CommandLine sub : commandLine.getSubcommands().values()) {
       sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);

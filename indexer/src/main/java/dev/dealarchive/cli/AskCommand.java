@@ -1,15 +1,19 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.Archive;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.generate.Generation;
+import dev.dealarchive.generate.LlmConfigException;
+import dev.dealarchive.generate.WrittenAnswers;
 import dev.dealarchive.answer.Confidence;
-import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.search.SearchHit;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,9 +34,14 @@ import picocli.CommandLine.Spec;
     description = {
       "Answer a question with the passage that answers it, cited, and further relevant articles.",
       "The search query language works inside questions. With QUESTION '-', reads one question per line",
-      "from standard input and answers each (one JSON object per line with --json)."
+      "from standard input and answers each (one JSON object per line with --json).",
+      "With ARCHIVE_LLM_URL and ARCHIVE_LLM_MODEL set, a model also writes an answer from the same passages,",
+      "every sentence citing them; the quoted answer stays, and stands alone when the model fails."
     })
 public final class AskCommand implements Callable<Integer> {
+  /** Most articles one answer lists. */
+  static final int MAX_LIMIT = 1_000;
+
   @Spec CommandSpec spec;
   @Mixin IndexLocation location;
   @Mixin RankingOptions ranking;
@@ -46,41 +55,71 @@ public final class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object per question.")
   boolean json;
 
+  @Option(names = "--no-llm", description = "Quote the archive only: no written answer from ARCHIVE_LLM_URL for this call.")
+  boolean noLlm;
+
   private InputStream stdin = System.in;
+  private Map<String, String> environment = System.getenv();
+  private WrittenAnswers writer;
 
   /** For tests: where batch questions come from. */
   void stdin(InputStream stdin) {
     this.stdin = stdin;
   }
 
+  /** For tests: where the {@code ARCHIVE_LLM_*} variables come from. */
+  void environment(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (limit < 1) {
-      err.println("archive ask: --limit must be at least 1");
+    UnknownOptions.refuse(spec, question);
+    if (limit < 1 || limit > MAX_LIMIT) {
+      err.println("archive ask: --limit must be from 1 to " + MAX_LIMIT);
       return ExitCodes.USAGE;
     }
-    HybridSettings hybrid;
     try {
-      hybrid = ranking.hybrid();
-    } catch (IllegalArgumentException e) {
+      writer = noLlm ? null : WrittenAnswers.fromEnvironment(environment).orElse(null);
+    } catch (LlmConfigException e) {
       err.println("archive ask: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCodes.FAILED;
     }
-    try (Archive archive = location.open(err, ranking.settings(), hybrid)) {
+    try (ArchiveEngine archive = location.engine(err, location.settings().withAnswers(ranking.settings()))) {
       if (question.size() == 1 && question.get(0).equals("-")) {
-        return batch(archive, out);
+        return batch(archive, out, err);
       }
       print(out, archive.ask(String.join(" ", question), limit));
       return ExitCodes.OK;
+    } finally {
+      if (writer != null) {
+        writer.close();
+      }
     }
   }
 
-  private int batch(Archive archive, PrintWriter out) throws IOException {
-    BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+  /**
+   * Answers one question per line. A line that cannot be answered (not UTF-8, or a failure while answering it) gets
+   * an error object ({@code line}, {@code question}, {@code error}) or an error line, and the batch goes on; the exit
+   * status is then 1.
+   */
+  private int batch(ArchiveEngine archive, PrintWriter out, PrintWriter err) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(stdin);
     boolean first = true;
-    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+    boolean failed = false;
+    int number = 0;
+    for (byte[] bytes = nextLine(in); bytes != null; bytes = nextLine(in)) {
+      number++;
+      String line;
+      try {
+        line = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+      } catch (CharacterCodingException e) {
+        failed = true;
+        lineFailed(out, err, number, null, "line " + number + " is not valid UTF-8");
+        continue;
+      }
       if (line.isBlank()) {
         continue;
       }
@@ -90,24 +129,72 @@ public final class AskCommand implements Callable<Integer> {
         out.println();
       }
       first = false;
-      print(out, archive.ask(line.strip(), limit));
+      AskResult result;
+      try {
+        result = archive.ask(line.strip(), limit);
+      } catch (RuntimeException | IOException e) {
+        failed = true;
+        lineFailed(out, err, number, line.strip(), Messages.describe(e));
+        continue;
+      }
+      print(out, result);
     }
     out.flush();
-    return ExitCodes.OK;
+    return failed ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  private void lineFailed(PrintWriter out, PrintWriter err, int number, String question, String error) {
+    if (json) {
+      Map<String, Object> object = new LinkedHashMap<>();
+      object.put("line", number);
+      object.put("question", question);
+      object.put("error", error);
+      out.println(Json.write(object));
+    } else {
+      err.println("archive ask: line " + number + ": " + error);
+    }
+  }
+
+  /** The next line's bytes without its line break ({@code \n} or {@code \r\n}), or null at the end. */
+  private static byte[] nextLine(BufferedInputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b = in.read();
+    if (b < 0) {
+      return null;
+    }
+    while (b >= 0 && b != '\n') {
+      line.write(b);
+      b = in.read();
+    }
+    byte[] bytes = line.toByteArray();
+    int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+    return end == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, end);
   }
 
   private void print(PrintWriter out, AskResult result) {
+    Generation generation = writer == null ? null : writer.write(result);
     if (json) {
-      out.println(Json.write(toJson(result)));
+      Map<String, Object> object = toJson(result);
+      if (generation != null) {
+        object.put("generated", WrittenAnswerOutput.json(generation));
+        List<String> notices = new ArrayList<>(result.notices());
+        notices.addAll(WrittenAnswerOutput.notices(generation));
+        object.put("notices", notices);
+      }
+      out.println(Json.write(object));
       return;
     }
     result.notices().forEach(notice -> out.println("Note: " + notice));
+    if (generation != null) {
+      WrittenAnswerOutput.notices(generation).forEach(notice -> out.println("Note: " + notice));
+      WrittenAnswerOutput.print(out, generation);
+    }
     if (result.correctedQuestion() != null) {
-      out.println("Showing results for: " + result.correctedQuestion());
+      out.println("Showing results for: " + Rendering.printable(result.correctedQuestion()));
       out.println();
     }
     if (result.answer() == null) {
-      out.println("Nothing in the archive answers \"" + result.question() + "\".");
+      out.println("Nothing in the archive answers \u201c" + Rendering.printable(result.question()) + "\u201d.");
       out.println("Tip: " + result.tip());
       return;
     }
@@ -117,7 +204,7 @@ public final class AskCommand implements Callable<Integer> {
     }
     out.println(Rendering.marked(result.answer().passage()));
     out.println();
-    out.println("— " + (cited.title().isEmpty() ? "(untitled)" : cited.title()));
+    out.println("— " + Rendering.title(cited));
     out.println("  " + Rendering.hit(0, cited).lines().skip(1).findFirst().orElse("").strip());
     if (!result.hits().isEmpty()) {
       out.println();
@@ -144,12 +231,12 @@ public final class AskCommand implements Callable<Integer> {
       answer.put("title", cited.title());
       answer.put("source", cited.source());
       answer.put("url", cited.url());
-      answer.put("published", cited.published() == null ? null : cited.published().toString());
+      answer.put("published", Rendering.utcSecond(cited.published()));
       answer.put("coverage", Double.isNaN(result.answer().coverage()) ? null : result.answer().coverage());
       answer.put("similarity", Double.isNaN(result.answer().similarity()) ? null : result.answer().similarity());
       json.put("answer", answer);
     }
-    json.put("hits", result.hits().stream().map(hit -> Rendering.hitJson(hit, false)).toList());
+    json.put("hits", result.hits().stream().map(Rendering::hitJson).toList());
     json.put("confidence", result.answer() == null ? Confidence.NONE.label() : result.answer().confidence().label());
     json.put("tip", result.tip());
     json.put("notices", result.notices());

@@ -1,6 +1,7 @@
 package dev.dealarchive.cli;
 
 import dev.dealarchive.Archive;
+import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.eval.EvalReport;
 import dev.dealarchive.eval.Evaluation;
 import dev.dealarchive.eval.Evaluator;
@@ -12,6 +13,9 @@ import dev.dealarchive.eval.Topic;
 import dev.dealarchive.eval.Topics;
 import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.hybrid.RetrievalMode;
+import dev.dealarchive.engine.IndexFolder;
+import dev.dealarchive.feedback.FeedbackLog;
+import dev.dealarchive.search.ScoredArticle;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -46,11 +50,15 @@ public final class EvalCommand implements Callable<Integer> {
   @Mixin IndexLocation location;
   @Mixin RankingOptions ranking;
 
-  @Option(names = "--topics", paramLabel = "FILE", required = true, description = "Topics file.")
+  @Option(names = "--topics", paramLabel = "FILE", description = "Topics file (required unless --feedback).")
   Path topicsFile;
 
-  @Option(names = "--qrels", paramLabel = "FILE", required = true, description = "Relevance judgments (TREC qrels).")
+  @Option(names = "--qrels", paramLabel = "FILE", description = "Relevance judgments, TREC qrels (required unless --feedback).")
   Path qrelsFile;
+
+  @Option(names = "--feedback", description = "Use the bot's feedback log as topics and judgments: each question voted on, "
+      + "its articles relevant when more users found them helpful than not.")
+  boolean feedback;
 
   @Option(names = "--run", paramLabel = "FILE", description = "Also write our ranking (of the first mode) as a TREC run file.")
   Path runFile;
@@ -100,12 +108,28 @@ public final class EvalCommand implements Callable<Integer> {
       err.println("archive eval: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    List<Topic> topics = Topics.read(topicsFile);
-    Qrels qrels = Qrels.read(qrelsFile);
+    if (feedback == (topicsFile != null || qrelsFile != null) || !feedback && (topicsFile == null || qrelsFile == null)) {
+      err.println("archive eval: give --topics and --qrels, or --feedback alone");
+      return ExitCodes.USAGE;
+    }
+    List<Topic> topics;
+    Qrels qrels;
+    if (feedback) {
+      FeedbackLog.Judgments judgments = IndexFolder.at(location.path()).feedbackLog().judgments();
+      if (judgments.topics().isEmpty()) {
+        err.println("archive eval: the feedback log " + IndexFolder.at(location.path()).feedbackLog().file() + " holds no votes yet");
+        return ExitCodes.FAILED;
+      }
+      topics = judgments.topics();
+      qrels = judgments.qrels();
+    } else {
+      topics = Topics.read(topicsFile);
+      qrels = Qrels.read(qrelsFile);
+    }
     List<EvalReport> reports = new ArrayList<>();
     try (Archive archive = location.open(err, ranking.settings(), hybrid)) {
       for (String mode : chosen) {
-        Function<Topic, List<ScoredDoc>> ours = topic -> unchecked(() -> rank(archive, mode, topic.text()));
+        Function<Topic, List<ScoredDoc>> ours = topic -> unchecked(() -> scored(rank(archive, mode, topic.text())));
         Evaluation evaluation = new Evaluator("archive-" + mode, threads).evaluate(topics, qrels, ours, depth);
         reports.add(evaluation.report());
         if (runFile != null && mode.equals(chosen.get(0))) {
@@ -113,7 +137,11 @@ public final class EvalCommand implements Callable<Integer> {
         }
       }
       if (!noBaseline) {
-        try (PlainBaseline baseline = archive.withSearcher(PlainBaseline::buildFrom)) {
+        PlainBaseline.Builder builder = PlainBaseline.builder();
+        try (ArchiveEngine engine = location.engine(err, location.settings().withAnswers(ranking.settings()))) {
+          engine.forEachArticle(article -> builder.add(article.id(), article.title() + "\n" + article.body()));
+        }
+        try (PlainBaseline baseline = builder.build()) {
           Function<Topic, List<ScoredDoc>> plain = topic -> unchecked(() -> baseline.search(topic.text(), depth));
           reports.add(new Evaluator("baseline", threads).evaluate(topics, qrels, plain, depth).report());
         }
@@ -133,7 +161,7 @@ public final class EvalCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private List<ScoredDoc> rank(Archive archive, String mode, String text) throws IOException {
+  private List<ScoredArticle> rank(Archive archive, String mode, String text) throws IOException {
     return switch (mode) {
       case "ask" -> archive.rank(text, depth);
       case "search" -> archive.rankSearch(text, depth);
@@ -155,6 +183,11 @@ public final class EvalCommand implements Callable<Integer> {
       }
       out.println(row);
     }
+  }
+
+  /** The ranking as evaluation reads it (a run's document ids and scores). */
+  private static List<ScoredDoc> scored(List<ScoredArticle> ranking) {
+    return ranking.stream().map(article -> new ScoredDoc(article.id(), article.score())).toList();
   }
 
   private interface IoSupplier<T> {

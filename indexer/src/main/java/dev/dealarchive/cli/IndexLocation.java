@@ -2,8 +2,12 @@ package dev.dealarchive.cli;
 
 import dev.dealarchive.Archive;
 import dev.dealarchive.answer.AnswerSettings;
+import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.engine.ArchiveEngines;
+import dev.dealarchive.engine.EmbeddedEngine;
+import dev.dealarchive.engine.EngineSettings;
+import dev.dealarchive.fetch.FetchOptions;
 import dev.dealarchive.hybrid.HybridSettings;
-import dev.dealarchive.indexing.ArchiveIndexer;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
@@ -72,19 +76,50 @@ public final class IndexLocation {
   /** As {@link #open(PrintWriter)}, ranking with the given settings for words and for meaning. */
   public Archive open(PrintWriter err, AnswerSettings settings, HybridSettings hybrid) throws IOException {
     Path index = path();
-    if (isDefault() && !Files.exists(index)) {
-      Path data = bundledData();
-      if (data != null) {
-        try (ArchiveIndexer indexer = ArchiveIndexer.open(index)) {
-          IndexSummary summary = indexer.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE);
-          err.printf(
-              "No index yet: indexed the %d bundled sample articles from %s into %s.%n",
-              summary.added(), data, index);
-          err.flush();
-        }
-      }
+    try (EmbeddedEngine seeding = EmbeddedEngine.open(index)) {
+      seedOnFirstUse(err, seeding);
     }
     return Archive.open(index, settings, hybrid);
+  }
+
+  /** The settings a command opens its engine with: this location, default answers, safe fetch rules. */
+  public EngineSettings settings() {
+    return new EngineSettings(path(), AnswerSettings.defaults(), FetchOptions.defaults(), environment);
+  }
+
+  /**
+   * Opens the configured engine (the embedded index at {@link #path()} unless an {@link
+   * dev.dealarchive.engine.EngineProvider} claims the settings). On first use of the default location of the embedded
+   * engine, when no index exists yet, builds it from the bundled sample articles and says so on {@code err}, so a
+   * newcomer's first search already answers. Reading fails on the first read when there is no index.
+   */
+  public ArchiveEngine engine(PrintWriter err, EngineSettings settings) throws IOException {
+    ArchiveEngine engine = ArchiveEngines.open(settings);
+    try {
+      seedOnFirstUse(err, engine);
+    } catch (IOException | RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+    return engine;
+  }
+
+  /** As {@link #engine(PrintWriter, EngineSettings)} with {@link #settings()}. */
+  public ArchiveEngine engine(PrintWriter err) throws IOException {
+    return engine(err, settings());
+  }
+
+  private void seedOnFirstUse(PrintWriter err, ArchiveEngine engine) throws IOException {
+    Path index = path();
+    if (engine instanceof EmbeddedEngine && isDefault() && !Files.exists(index)) {
+      Path data = bundledData();
+      if (data != null) {
+        IndexSummary summary = engine.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE);
+        err.printf(
+            "No index yet: indexed the %d bundled sample articles from %s into %s.%n", summary.added(), data, index);
+        err.flush();
+      }
+    }
   }
 
   /** The bundled {@code data/} folder, or null when it cannot be found. */

@@ -1,13 +1,23 @@
 package dev.dealarchive.cli;
 
-import dev.dealarchive.Archive;
+import dev.dealarchive.channels.ChannelSettings;
+import dev.dealarchive.channels.Digest;
+import dev.dealarchive.channels.Follow;
+import dev.dealarchive.channels.Scope;
+import dev.dealarchive.embed.EmbedderProvider;
+import dev.dealarchive.embed.Embedders;
+import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.indexing.ArchiveStats;
-import dev.dealarchive.watch.FeedState;
-import dev.dealarchive.watch.FeedStates;
+import dev.dealarchive.indexing.FeedState;
+import dev.dealarchive.indexing.VectorState;
+import dev.dealarchive.indexing.VectorStats;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,19 +44,15 @@ public final class StatsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ArchiveStats stats;
-    try (Archive archive = location.open(spec.commandLine().getErr())) {
+    VectorStats vectors;
+    try (ArchiveEngine archive = location.engine(spec.commandLine().getErr())) {
       stats = archive.stats();
+      vectors = archive.vectorStats();
     }
+    String installed = installedModel();
     if (json) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      map.put("index", location.path().toString());
-      map.put("articles", stats.articles());
-      map.put("sources", stats.sources());
-      map.put("oldest", stats.oldest() == null ? null : stats.oldest().toString());
-      map.put("newest", stats.newest() == null ? null : stats.newest().toString());
-      map.put("size_bytes", stats.sizeBytes());
-      map.put("last_update", stats.lastUpdate() == null ? null : stats.lastUpdate().toString());
-      map.put("feeds", FeedStates.load(location.path()).all().stream().map(StatsCommand::feedJson).toList());
+      Map<String, Object> map = toJson(location.path(), stats);
+      map.put("vectors", vectorsJson(vectors, installed));
       out.println(Json.write(map));
       return ExitCodes.OK;
     }
@@ -54,16 +60,17 @@ public final class StatsCommand implements Callable<Integer> {
     out.printf("Articles:    %,d%n", stats.articles());
     out.printf(
         "Published:   %s to %s%n", Rendering.day(stats.oldest()), Rendering.day(stats.newest()));
-    out.printf(Locale.ROOT, "Size:        %.1f MB%n", stats.sizeBytes() / 1048576.0);
-    out.printf("Last update: %s%n", stats.lastUpdate() == null ? "never" : stats.lastUpdate());
+    out.printf("Size:        %s%n", Rendering.size(stats.sizeBytes()));
+    out.printf("Last update: %s%n", stats.lastUpdate() == null ? "never" : Rendering.utcSecond(stats.lastUpdate()));
+    printVectors(out, vectors, installed);
     out.printf("Sources:     %,d%n", stats.sources().size());
     stats.sources().entrySet().stream()
         .limit(SOURCES_LISTED)
-        .forEach(e -> out.printf("  %,8d  %s%n", e.getValue(), e.getKey()));
+        .forEach(e -> out.printf("  %,8d  %s%n", e.getValue(), Rendering.printable(e.getKey())));
     if (stats.sources().size() > SOURCES_LISTED) {
       out.printf("  ... and %,d more (--json lists all)%n", stats.sources().size() - SOURCES_LISTED);
     }
-    List<FeedState> feeds = FeedStates.load(location.path()).all();
+    List<FeedState> feeds = IndexFolder.at(location.path()).feedStates().all();
     if (!feeds.isEmpty()) {
       out.printf("Feeds:       %,d%n", feeds.size());
       for (FeedState feed : feeds) {
@@ -75,7 +82,96 @@ public final class StatsCommand implements Callable<Integer> {
             feed.lastError() == null ? "" : "; last error: " + feed.lastError());
       }
     }
+    printChannels(out, IndexFolder.at(location.path()).channelSettings());
     return ExitCodes.OK;
+  }
+
+  /** The key of the model this installation embeds with, found without loading it; null when none is installed. */
+  private static String installedModel() {
+    try {
+      return Embedders.provider().map(EmbedderProvider::modelKey).orElse(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static void printVectors(PrintWriter out, VectorStats vectors, String installed) {
+    VectorState state = vectors.state();
+    if (!state.enabled() && vectors.passages() == 0) {
+      out.println("Vectors:     none (keyword-only; `archive embed` adds them)");
+      return;
+    }
+    out.printf(
+        "Vectors:     %,d passages of %,d articles%s%n",
+        vectors.passages(),
+        vectors.embedded(),
+        state.enabled() ? "" : " (vectors are off for new articles)");
+    out.printf("Model:       %s%n", state.modelKey() == null ? "none yet" : state.modelKey());
+    if (vectors.waiting() > 0) {
+      out.printf("Waiting:     %,d articles wait for vectors (the next sync or `archive embed` adds them)%n", vectors.waiting());
+    }
+    if (state.modelKey() != null && installed != null && !installed.equals(state.modelKey())) {
+      out.printf("             the installed model is %s: run `archive embed` to embed every article with it%n", installed);
+    }
+  }
+
+  private static Map<String, Object> vectorsJson(VectorStats vectors, String installed) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("enabled", vectors.state().enabled());
+    map.put("model", vectors.state().modelKey());
+    map.put("dimension", vectors.state().dimension() == 0 ? null : vectors.state().dimension());
+    map.put("installed_model", installed);
+    map.put("passages", vectors.passages());
+    map.put("embedded_articles", vectors.embedded());
+    map.put("waiting", vectors.waiting());
+    return map;
+  }
+
+  static Map<String, Object> toJson(Path index, ArchiveStats stats) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("index", index.toString());
+    map.put("articles", stats.articles());
+    map.put("sources", stats.sources());
+    map.put("oldest", Rendering.utcSecond(stats.oldest()));
+    map.put("newest", Rendering.utcSecond(stats.newest()));
+    map.put("size_bytes", stats.sizeBytes());
+    map.put("last_update", Rendering.utcSecond(stats.lastUpdate()));
+    map.put("feeds", IndexFolder.at(index).feedStates().all().stream().map(StatsCommand::feedJson).toList());
+    ChannelSettings channels;
+    try {
+      channels = IndexFolder.at(index).channelSettings();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the channel settings of " + index + ": " + e.getMessage(), e);
+    }
+    map.put("follows", channels.follows());
+    map.put("digests", channels.digests());
+    map.put("scopes", channels.scopes());
+    return map;
+  }
+
+  /** What the bot's channels asked for: followed queries, digests and scopes, from the index folder. */
+  private static void printChannels(PrintWriter out, ChannelSettings channels) {
+    if (!channels.follows().isEmpty()) {
+      out.printf("Follows:     %,d%n", channels.follows().size());
+      for (Follow follow : channels.follows()) {
+        out.printf("  %s #%d  %s  (by %s, %s)%n", follow.channel(), follow.number(), follow.query(), follow.user(),
+            follow.created());
+      }
+    }
+    if (!channels.digests().isEmpty()) {
+      out.printf("Digests:     %,d%n", channels.digests().size());
+      for (Digest digest : channels.digests()) {
+        out.printf("  %s  %s%s  (last sent %s)%n", digest.channel(), digest.period(),
+            digest.query().isBlank() ? "" : " " + digest.query(),
+            digest.lastSent() == null ? "never" : digest.lastSent());
+      }
+    }
+    if (!channels.scopes().isEmpty()) {
+      out.printf("Scopes:      %,d%n", channels.scopes().size());
+      for (Scope scope : channels.scopes()) {
+        out.printf("  %s  %s  (set by %s, %s)%n", scope.channel(), scope.filters(), scope.user(), scope.set());
+      }
+    }
   }
 
   private static Map<String, Object> feedJson(FeedState feed) {

@@ -1,5 +1,6 @@
 package dev.dealarchive.cli;
 
+import dev.dealarchive.engine.ArchiveEngines;
 import dev.dealarchive.indexing.IndexBusyException;
 import dev.dealarchive.watch.FeedSource;
 import dev.dealarchive.watch.WatchOptions;
@@ -85,7 +86,7 @@ public final class WatchCommand implements Callable<Integer> {
             .withFetch(fetchRules.options());
     Watcher watcher;
     try {
-      watcher = Watcher.open(location.path(), options, report -> {
+      watcher = Watcher.open(ArchiveEngines.open(location.settings().withFetch(fetchRules.options())), location.path(), options, report -> {
         out.println(report.line());
         out.flush();
       });

@@ -17,6 +17,14 @@ public interface EmbedderProvider {
   /** The model key {@link Embedder#modelKey()} will report, known without loading the model. */
   String modelKey();
 
+  /**
+   * Whether this provider is used when none is named ({@code ARCHIVE_MODEL}); a test model returns {@code false}, so
+   * it is used only where a test names it.
+   */
+  default boolean isDefault() {
+    return true;
+  }
+
   /** Loads the model. */
   Embedder open(EmbedderSettings settings) throws IOException;
 }

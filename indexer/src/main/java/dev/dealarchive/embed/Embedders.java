@@ -13,7 +13,8 @@ import java.util.ServiceLoader;
  *
  * <p>Finding costs a {@link ServiceLoader} scan and no model class: {@code ./archive search} on keywords stays as fast
  * to start as without the model. Which model: the provider named by the system property {@code archive.model} or
- * the variable {@code ARCHIVE_MODEL}, else the only (or first) one found.
+ * the variable {@code ARCHIVE_MODEL}, else the first one found that may be used unnamed ({@link
+ * EmbedderProvider#isDefault()}).
  */
 public final class Embedders {
   /** System property naming the model provider to use. */
@@ -48,7 +49,7 @@ public final class Embedders {
               + " or ARCHIVE_MODEL); available: "
               + String.join(", ", found.stream().map(EmbedderProvider::name).toList()));
     }
-    return found.stream().findFirst();
+    return found.stream().filter(EmbedderProvider::isDefault).findFirst();
   }
 
   /**

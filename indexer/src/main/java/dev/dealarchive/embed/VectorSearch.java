@@ -77,7 +77,11 @@ public final class VectorSearch {
 
   /** The stored passage of a passage document. */
   public static Passage passage(IndexSearcher searcher, int passageDoc) throws IOException {
-    Document doc = searcher.storedFields().document(passageDoc, PASSAGE_FIELDS);
+    return passage(searcher.storedFields().document(passageDoc, PASSAGE_FIELDS));
+  }
+
+  /** The passage a stored passage document holds. */
+  public static Passage passage(Document doc) {
     return new Passage(
         doc.getField(ArchiveFields.PASSAGE_ORDINAL).numericValue().intValue(),
         doc.getField(ArchiveFields.PASSAGE_START).numericValue().intValue(),

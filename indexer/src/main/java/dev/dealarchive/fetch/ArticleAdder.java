@@ -1,7 +1,6 @@
 package dev.dealarchive.fetch;
 
 import dev.dealarchive.article.ArticleDraft;
-import dev.dealarchive.indexing.ArchiveIndexer;
 import dev.dealarchive.indexing.IndexBusyException;
 import dev.dealarchive.indexing.IndexSummary;
 import java.io.IOException;
@@ -13,13 +12,13 @@ import java.util.List;
  * Adds one article page to the archive: checks the url, fetches the page, extracts its article, stores it and says
  * what was stored or why nothing was. This is the API behind {@code archive add URL} and the bot's {@code /archive add}.
  *
- * <p>{@link #forIndex} opens the index for writing for each add. When another process holds the write lock (a
+ * <p>{@code engine.IndexFolder#adder} opens the index for writing for each add. When another process holds the write lock (a
  * running {@code archive watch}), the extracted article is queued in the index folder ({@link PendingAdds}) and the
  * watcher stores it within seconds; the result is then {@link AddResult.Status#QUEUED}. Thread-safe when its store
  * is; {@link #add} never throws.
  */
 public final class ArticleAdder implements AutoCloseable {
-  /** Stores the drafts of one origin and commits; {@link ArchiveIndexer#indexDrafts} fits. */
+  /** Stores the drafts of one origin and commits; an index writer's {@code indexDrafts} fits. */
   @FunctionalInterface
   public interface Store {
     /** Stores {@code drafts} under {@code origin} and commits. */
@@ -39,21 +38,14 @@ public final class ArticleAdder implements AutoCloseable {
   }
 
   /**
-   * An adder that opens the index in {@code indexDir} for each add, stores the article with anything queued before,
-   * and closes it again; when the index is busy, it queues the article for the running writer.
+   * An adder storing through {@code store}; when the store reports the index busy ({@link IndexBusyException}), the
+   * article is queued in {@code indexDir}'s queue for the writer that holds it.
    */
-  public static ArticleAdder forIndex(Path indexDir, FetchOptions options) {
-    Store store =
-        (origin, drafts) -> {
-          try (ArchiveIndexer indexer = ArchiveIndexer.open(indexDir)) {
-            PendingAdds.drain(indexDir, indexer::indexDrafts);
-            return indexer.indexDrafts(origin, drafts);
-          }
-        };
+  public static ArticleAdder queueingWhenBusy(FetchOptions options, Store store, Path indexDir) {
     return new ArticleAdder(new HttpFetcher(options), store, indexDir);
   }
 
-  /** An adder storing through {@code store}, such as an open {@link ArchiveIndexer}'s {@code indexDrafts}. */
+  /** An adder storing through {@code store}, such as an open index writer's {@code indexDrafts}; never queues. */
   public static ArticleAdder withStore(FetchOptions options, Store store) {
     return new ArticleAdder(new HttpFetcher(options), store, null);
   }

@@ -4,10 +4,12 @@ import dev.dealarchive.article.Article;
 import dev.dealarchive.embed.Embedder;
 import dev.dealarchive.embed.Passage;
 import dev.dealarchive.embed.PassageSplitter;
+import dev.dealarchive.embed.VectorSearch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -17,8 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -29,7 +34,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSet;
 import org.apache.lucene.util.Bits;
 
 /**
@@ -54,20 +61,36 @@ final class EmbeddingPass {
         .build();
   }
 
-  record Result(long articles, long passages) {}
+  record Result(long articles, long passages, long reused) {}
 
-  static Result run(IndexWriter writer, Embedder embedder, int workers, IndexProgress progress) throws IOException {
-    String modelKey = embedder.modelKey();
+  /** The model, opened on first use: a rebuild that reuses every vector never loads it. Thread-safe. */
+  interface Model {
+    Embedder get() throws IOException;
+  }
+
+  /**
+   * Embeds the waiting articles.
+   *
+   * @param previous the index as it was before a rebuild, or null: an article whose content is unchanged there and
+   *     whose passages come from the same model gets those passages and vectors back instead of being embedded again
+   */
+  static Result run(
+      IndexWriter writer, Model model, String modelKey, int workers, IndexProgress progress, DirectoryReader previous)
+      throws IOException {
+    IndexSearcher before = previous == null ? null : new IndexSearcher(previous);
+    if (before != null) {
+      before.setQueryCache(null);
+    }
     try (DirectoryReader snapshot = DirectoryReader.open(writer)) {
       IndexSearcher searcher = new IndexSearcher(snapshot);
       searcher.setQueryCache(null);
       List<int[]> waiting = waitingDocs(searcher, waiting(modelKey));
       long total = waiting.stream().mapToLong(leafDocs -> leafDocs.length - 1).sum();
       if (total == 0) {
-        return new Result(0, 0);
+        return new Result(0, 0, 0);
       }
       progress.embeddingStarted(total);
-      try (Workers pool = new Workers(writer, embedder, modelKey, workers, progress)) {
+      try (Workers pool = new Workers(writer, model, modelKey, workers, progress)) {
         List<Work> batch = new ArrayList<>();
         int batchPassages = 0;
         List<LeafReaderContext> leaves = snapshot.leaves();
@@ -76,6 +99,9 @@ final class EmbeddingPass {
           StoredFields stored = leaf.reader().storedFields();
           for (int i = 1; i < leafDocs.length; i++) {
             Article article = StoredArticles.read(stored.document(leafDocs[i], StoredArticles.FIELDS));
+            if (before != null && pool.reuse(before, article)) {
+              continue;
+            }
             List<Passage> passages = PassageSplitter.split(article.body());
             batch.add(new Work(article, passages));
             batchPassages += passages.size();
@@ -90,7 +116,7 @@ final class EmbeddingPass {
           pool.submit(batch);
         }
         pool.awaitAll();
-        return new Result(pool.articles.get(), pool.passages.get());
+        return new Result(pool.articles.get(), pool.passages.get(), pool.reused.get());
       }
     }
   }
@@ -129,7 +155,7 @@ final class EmbeddingPass {
   /** Embeds batches on named threads and writes their blocks; at most two batches per thread wait. */
   private static final class Workers implements AutoCloseable {
     private final IndexWriter writer;
-    private final Embedder embedder;
+    private final Model model;
     private final String modelKey;
     private final IndexProgress progress;
     private final ExecutorService executor;
@@ -138,10 +164,11 @@ final class EmbeddingPass {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     final AtomicLong articles = new AtomicLong();
     final AtomicLong passages = new AtomicLong();
+    final AtomicLong reused = new AtomicLong();
 
-    Workers(IndexWriter writer, Embedder embedder, String modelKey, int threads, IndexProgress progress) {
+    Workers(IndexWriter writer, Model model, String modelKey, int threads, IndexProgress progress) {
       this.writer = writer;
-      this.embedder = embedder;
+      this.model = model;
       this.modelKey = modelKey;
       this.progress = progress;
       this.capacity = threads * 2;
@@ -187,25 +214,69 @@ final class EmbeddingPass {
           texts.add(passage.embeddingText(work.article().title()));
         }
       }
-      List<float[]> vectors = embedder.embedPassages(texts);
+      List<float[]> vectors = model.get().embedPassages(texts);
       if (vectors.size() != texts.size()) {
         throw new IOException("the model returned " + vectors.size() + " vectors for " + texts.size() + " passages");
       }
       int at = 0;
       for (Work work : batch) {
-        Article article = work.article();
         int n = work.passages().size();
-        List<Document> block =
-            ArticleBlocks.block(
-                ArticleDocuments.toDocument(article), article.id(), work.passages(), vectors.subList(at, at + n), modelKey);
+        write(work.article(), work.passages(), vectors.subList(at, at + n));
         at += n;
-        // In this order: the delete reaches the article's old passages, not the ones added after it.
-        writer.deleteDocuments(ArticleBlocks.passagesOf(article.id()));
-        writer.updateDocuments(new Term(ArchiveFields.ID, article.id()), block);
         passages.addAndGet(n);
       }
       articles.addAndGet(batch.size());
       progress.articlesEmbedded(batch.size());
+    }
+
+    /** Writes an article's block in place of the article (and any passages it had). */
+    private void write(Article article, List<Passage> articlePassages, List<float[]> vectors) throws IOException {
+      List<Document> block =
+          ArticleBlocks.block(ArticleDocuments.toDocument(article), article.id(), articlePassages, vectors, modelKey);
+      // In this order: the delete reaches the article's old passages, not the ones added after it.
+      writer.deleteDocuments(ArticleBlocks.passagesOf(article.id()));
+      writer.updateDocuments(new Term(ArchiveFields.ID, article.id()), block);
+    }
+
+    /**
+     * Gives {@code article} the passages and vectors it had in {@code before} when its content is the same there and
+     * they come from this model; false when it must be embedded.
+     */
+    boolean reuse(IndexSearcher before, Article article) throws IOException {
+      rethrowFailure();
+      TopDocs top = before.search(new TermQuery(new Term(ArchiveFields.ID, article.id())), 1);
+      if (top.scoreDocs.length == 0) {
+        return false;
+      }
+      int doc = top.scoreDocs[0].doc;
+      Document old = before.storedFields().document(doc, Set.of(ArchiveFields.HASH, ArchiveFields.EMBEDDED_WITH));
+      if (!article.contentHash().equals(old.get(ArchiveFields.HASH)) || !modelKey.equals(old.get(ArchiveFields.EMBEDDED_WITH))) {
+        return false;
+      }
+      List<LeafReaderContext> leaves = before.getIndexReader().leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      int parent = doc - leaf.docBase;
+      BitSet parents = ArticleBlocks.parents().getBitSet(leaf);
+      int first = parent == 0 ? 0 : parents.prevSetBit(parent - 1) + 1;
+      FloatVectorValues values = leaf.reader().getFloatVectorValues(ArchiveFields.PASSAGE_VECTOR);
+      if (values == null || first >= parent) {
+        return false;
+      }
+      KnnVectorValues.DocIndexIterator iterator = values.iterator();
+      StoredFields stored = leaf.reader().storedFields();
+      List<Passage> oldPassages = new ArrayList<>();
+      List<float[]> oldVectors = new ArrayList<>();
+      for (int child = first; child < parent; child++) {
+        if (iterator.docID() < child && iterator.advance(child) != child) {
+          return false;
+        }
+        oldVectors.add(values.vectorValue(iterator.index()).clone());
+        oldPassages.add(VectorSearch.passage(stored.document(child)));
+      }
+      write(article, oldPassages, oldVectors);
+      reused.incrementAndGet();
+      progress.articlesEmbedded(1);
+      return true;
     }
 
     void awaitAll() throws IOException {

@@ -4,6 +4,7 @@ import dev.dealarchive.embed.Embedder;
 import dev.dealarchive.embed.EmbedderProvider;
 import dev.dealarchive.embed.EmbedderSettings;
 import dev.dealarchive.embed.Embedders;
+import dev.dealarchive.embed.VectorSearch;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,8 +27,10 @@ final class VectorSteps implements AutoCloseable {
   private EmbedderProvider provider;
   private boolean providerChosen;
   private int threads = Runtime.getRuntime().availableProcessors();
-  private Embedder embedder;
+  private volatile Embedder embedder;
   private EmbedSummary last;
+  /** The index before a rebuild, whose vectors the rebuild may reuse; null otherwise. */
+  private DirectoryReader previous;
 
   VectorSteps(IndexWriter writer, boolean existedBefore) {
     this.writer = writer;
@@ -88,6 +91,14 @@ final class VectorSteps implements AutoCloseable {
 
   /** After a sync's commit: embeds what waits, when this index (or the caller) wants vectors. */
   void afterSync(IndexProgress progress) throws IOException {
+    try {
+      embedAfterSync(progress);
+    } finally {
+      releasePrevious();
+    }
+  }
+
+  private void embedAfterSync(IndexProgress progress) throws IOException {
     long started = System.nanoTime();
     last = null;
     VectorState state = state();
@@ -124,7 +135,15 @@ final class VectorSteps implements AutoCloseable {
               started);
       return;
     }
-    last = embedWaiting(model, state, progress, started);
+    try {
+      last = embedWaiting(model, state, progress, started);
+    } catch (IOException e) {
+      throw new IOException(
+          "the articles are committed and searchable by their words, but embedding them failed (they wait for"
+              + " vectors; the next sync or `archive embed` retries): "
+              + e.getMessage(),
+          e);
+    }
   }
 
   /** {@code archive embed}: embeds every article that waits for the current model's vectors, after a model change all. */
@@ -159,18 +178,16 @@ final class VectorSteps implements AutoCloseable {
     if (waiting == 0 && state.enabled() && key.equals(state.modelKey())) {
       return summary(0, 0, 0, null, started);
     }
-    EmbeddingPass.Result result = new EmbeddingPass.Result(0, 0);
+    EmbeddingPass.Result result = new EmbeddingPass.Result(0, 0, 0);
     int dimension = state.dimension();
     if (waiting > 0) {
-      Embedder open = embedder(model);
-      if (!key.equals(open.modelKey())) {
-        throw new IllegalStateException("the model reports key " + open.modelKey() + ", its provider " + key);
+      result = EmbeddingPass.run(writer, () -> checkedEmbedder(model), key, threads, progress, previous);
+      if (embedder != null) {
+        dimension = embedder.dimension();
       }
-      result = EmbeddingPass.run(writer, open, threads, progress);
-      dimension = open.dimension();
     }
     record(new VectorState(true, key, dimension));
-    return summary(result.articles(), result.passages(), 0, null, started);
+    return new EmbedSummary(result.articles(), result.passages(), result.reused(), 0, null, System.nanoTime() - started);
   }
 
   private void record(VectorState state) throws IOException {
@@ -183,7 +200,16 @@ final class VectorSteps implements AutoCloseable {
     ArchiveIndexer.commit(writer, unchanged -> {});
   }
 
-  private Embedder embedder(EmbedderProvider model) throws IOException {
+  /** The model, opened once (from any embedding worker), checked to report its provider's key. */
+  private synchronized Embedder checkedEmbedder(EmbedderProvider model) throws IOException {
+    Embedder open = embedder(model);
+    if (!model.modelKey().equals(open.modelKey())) {
+      throw new IllegalStateException("the model reports key " + open.modelKey() + ", its provider " + model.modelKey());
+    }
+    return open;
+  }
+
+  private synchronized Embedder embedder(EmbedderProvider model) throws IOException {
     if (embedder == null) {
       embedder = model.open(new EmbedderSettings(Embedders.cacheDir(), 1));
     }
@@ -200,11 +226,34 @@ final class VectorSteps implements AutoCloseable {
   }
 
   private static EmbedSummary summary(long articles, long passages, long waiting, String note, long started) {
-    return new EmbedSummary(articles, passages, waiting, note, System.nanoTime() - started);
+    return new EmbedSummary(articles, passages, 0, waiting, note, System.nanoTime() - started);
+  }
+
+  /**
+   * Before a rebuild empties the index: keeps a view of it, so the rebuild's embedding gives unchanged articles their
+   * vectors back instead of embedding them again. Released after the next {@link #afterSync} or on close.
+   */
+  void keepForRebuild() throws IOException {
+    releasePrevious();
+    DirectoryReader current = DirectoryReader.open(writer);
+    if (VectorSearch.hasVectors(current)) {
+      previous = current;
+    } else {
+      current.close();
+    }
+  }
+
+  private void releasePrevious() throws IOException {
+    if (previous != null) {
+      DirectoryReader closing = previous;
+      previous = null;
+      closing.close();
+    }
   }
 
   @Override
   public void close() throws IOException {
+    releasePrevious();
     if (embedder != null) {
       embedder.close();
       embedder = null;

@@ -1,6 +1,5 @@
 package dev.dealarchive.search;
 
-import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.indexing.ArchiveFields;
 import java.io.IOException;
 import java.time.Instant;
@@ -64,7 +63,7 @@ public final class ArticleSearch {
   public static SearchResult search(IndexSearcher searcher, SearchRequest request, Reranker reranker)
       throws IOException {
     long started = System.nanoTime();
-    ParsedQuery parsed = QueryLanguage.parse(request.query());
+    ParsedQuery parsed = QueryBudget.fit(QueryLanguage.parse(request.query()), searcher.getIndexReader());
     List<String> notices = new ArrayList<>(parsed.notices());
     boolean filtersOnly = LuceneQueries.scoringGroups(parsed) == 0;
     if (filtersOnly && !parsed.hasFilters() && parsed.excluded().isEmpty()) {
@@ -106,14 +105,14 @@ public final class ArticleSearch {
   }
 
   /** The ranking of a search without snippets, for evaluation: same semantics as {@link #search}. */
-  public static List<ScoredDoc> rank(IndexSearcher searcher, String queryText, int depth) throws IOException {
+  public static List<ScoredArticle> rank(IndexSearcher searcher, String queryText, int depth) throws IOException {
     return rank(searcher, queryText, depth, Reranker.NONE);
   }
 
   /** As {@link #rank(IndexSearcher, String, int)}, relevance order decided with {@code reranker}. */
-  public static List<ScoredDoc> rank(IndexSearcher searcher, String queryText, int depth, Reranker reranker)
+  public static List<ScoredArticle> rank(IndexSearcher searcher, String queryText, int depth, Reranker reranker)
       throws IOException {
-    ParsedQuery parsed = QueryLanguage.parse(queryText);
+    ParsedQuery parsed = QueryBudget.fit(QueryLanguage.parse(queryText), searcher.getIndexReader());
     if (LuceneQueries.scoringGroups(parsed) == 0 && !parsed.hasFilters()) {
       return List.of();
     }
@@ -128,9 +127,9 @@ public final class ArticleSearch {
       top = reranked == null ? top : reranked;
     }
     StoredFields stored = searcher.storedFields();
-    List<ScoredDoc> ranked = new ArrayList<>(top.scoreDocs.length);
+    List<ScoredArticle> ranked = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc doc : top.scoreDocs) {
-      ranked.add(new ScoredDoc(stored.document(doc.doc, Set.of(ArchiveFields.ID)).get(ArchiveFields.ID), doc.score));
+      ranked.add(new ScoredArticle(stored.document(doc.doc, Set.of(ArchiveFields.ID)).get(ArchiveFields.ID), doc.score));
     }
     return ranked;
   }

@@ -1,6 +1,6 @@
 package dev.dealarchive.watch;
 
-import dev.dealarchive.read.Readers;
+import dev.dealarchive.indexing.ArticleFiles;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 public final class FolderWatcher implements AutoCloseable {
   private final List<Path> roots;
   private final Path excluded;
+  private final ArticleFiles articleFiles;
   private final long quietNanos;
   private final long rescanNanos;
   private final WatchService service;
@@ -63,6 +63,7 @@ public final class FolderWatcher implements AutoCloseable {
       throws IOException {
     this.roots = roots.stream().map(root -> root.toAbsolutePath().normalize()).toList();
     this.excluded = excluded == null ? null : excluded.toAbsolutePath().normalize();
+    this.articleFiles = ArticleFiles.standard(this.excluded);
     this.quietNanos = quietPeriod.toNanos();
     this.rescanNanos = rescanInterval.toNanos();
     this.service = FileSystems.getDefault().newWatchService();
@@ -235,16 +236,14 @@ public final class FolderWatcher implements AutoCloseable {
     return files;
   }
 
+  /** True for a folder whose files are never articles (a hidden folder, the index), by the indexer's rule. */
   private boolean ignoredFolder(Path dir) {
-    return dir.getFileName().toString().startsWith(".") || dir.equals(excluded);
+    return articleFiles.isSkippedFolder(null, dir);
   }
 
-  /** True for a path that could hold articles: a known extension, not hidden, not a README. */
-  private static boolean tracked(Path file) {
-    String name = file.getFileName().toString();
-    return !name.startsWith(".")
-        && !name.toLowerCase(Locale.ROOT).startsWith("readme.")
-        && Readers.forFile(file).isPresent();
+  /** True for a path that could hold articles (a known extension, not hidden, not a README), by the indexer's rule. */
+  private boolean tracked(Path file) {
+    return articleFiles.hasArticleName(file);
   }
 
   @Override

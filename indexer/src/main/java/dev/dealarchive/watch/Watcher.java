@@ -1,8 +1,13 @@
 package dev.dealarchive.watch;
 
+import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.engine.ArchiveWriter;
+import dev.dealarchive.engine.EmbeddedEngine;
+import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.fetch.HttpFetcher;
 import dev.dealarchive.fetch.PendingAdds;
-import dev.dealarchive.indexing.ArchiveIndexer;
+import dev.dealarchive.indexing.FeedState;
+import dev.dealarchive.indexing.FeedStates;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
 import java.io.IOException;
@@ -42,12 +47,15 @@ public final class Watcher implements AutoCloseable {
   private final BlockingQueue<FeedUpdate> feedUpdates = new LinkedBlockingQueue<>();
   private final CountDownLatch started = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
-  private ArchiveIndexer indexer;
+  private final ArchiveEngine engine;
+  private ArchiveWriter indexer;
   private volatile boolean stopRequested;
   private volatile boolean running;
 
-  private Watcher(Path indexDir, WatchOptions options, Consumer<BatchReport> reports, ArchiveIndexer indexer)
+  private Watcher(
+      ArchiveEngine engine, Path indexDir, WatchOptions options, Consumer<BatchReport> reports, ArchiveWriter indexer)
       throws IOException {
+    this.engine = engine;
     this.indexDir = indexDir;
     this.options = options;
     this.reports = reports;
@@ -55,7 +63,7 @@ public final class Watcher implements AutoCloseable {
     this.folders =
         new FolderWatcher(options.folders(), indexDir, options.quietPeriod(), options.rescanInterval());
     this.fetcher = new HttpFetcher(options.fetch());
-    this.feedStates = FeedStates.load(indexDir);
+    this.feedStates = IndexFolder.at(indexDir).feedStates();
     this.poller = new FeedPoller(options.feeds(), fetcher, feedStates);
   }
 
@@ -66,11 +74,28 @@ public final class Watcher implements AutoCloseable {
    * @throws dev.dealarchive.indexing.IndexBusyException when another process writes the index
    */
   public static Watcher open(Path indexDir, WatchOptions options, Consumer<BatchReport> reports) throws IOException {
-    ArchiveIndexer indexer = ArchiveIndexer.open(indexDir);
+    return open(EmbeddedEngine.open(indexDir), indexDir, options, reports);
+  }
+
+  /**
+   * Opens a write session of {@code engine} and starts watching the folders (events are collected from now on); call
+   * {@link #run} to process them. The watcher owns {@code engine} and closes it when it finishes.
+   *
+   * @param indexDir the index folder: never watched as input, and where feed state is kept
+   * @throws dev.dealarchive.indexing.IndexBusyException when another process writes the archive
+   */
+  public static Watcher open(ArchiveEngine engine, Path indexDir, WatchOptions options, Consumer<BatchReport> reports)
+      throws IOException {
     try {
-      return new Watcher(indexDir, options, reports, indexer);
+      ArchiveWriter indexer = engine.openWriter();
+      try {
+        return new Watcher(engine, indexDir, options, reports, indexer);
+      } catch (IOException | RuntimeException e) {
+        indexer.close();
+        throw e;
+      }
     } catch (IOException | RuntimeException e) {
-      indexer.close();
+      engine.close();
       throw e;
     }
   }
@@ -215,7 +240,7 @@ public final class Watcher implements AutoCloseable {
 
   private void storePendingAdds() throws IOException {
     try {
-      List<IndexSummary> summaries = PendingAdds.drain(indexDir, indexer::indexDrafts);
+      List<IndexSummary> summaries = indexer.storeQueuedAdds();
       for (IndexSummary summary : summaries) {
         reports.accept(BatchReport.of("added page", summary, 0));
       }
@@ -236,7 +261,7 @@ public final class Watcher implements AutoCloseable {
   /** A failed batch rolled back and closed the writer: open it again, from the last commit. */
   private void reopen() throws IOException {
     indexer.close();
-    indexer = ArchiveIndexer.open(indexDir);
+    indexer = engine.openWriter();
   }
 
   private static String describe(Throwable e) {
@@ -249,7 +274,11 @@ public final class Watcher implements AutoCloseable {
     try {
       folders.close();
     } finally {
-      indexer.close();
+      try {
+        indexer.close();
+      } finally {
+        engine.close();
+      }
     }
   }
 

@@ -2,9 +2,10 @@ package dev.dealarchive.embed;
 
 /**
  * Provides {@link HashingEmbedder} to the indexer module's tests through the {@link java.util.ServiceLoader}, as the
- * semantic module provides the real model in the application: every test index gets (cheap) vectors, so every test
- * also checks that passage documents stay invisible to searches, counts and listings. The version comes from the
- * system property {@code archive.test.model.version} (default {@code 1}), so a test can simulate a model change.
+ * semantic module provides the real model in the application, but only where a test names it (a child JVM with
+ * {@code -Darchive.model=hashing}, or {@code ArchiveIndexer.embedWith}): other tests keep keyword-only indexes. The
+ * version comes from the system property {@code archive.test.model.version} (default {@code 1}), so a test can
+ * simulate a model change.
  */
 public final class HashingEmbedderProvider implements EmbedderProvider {
   public static final String NAME = "hashing";
@@ -12,6 +13,12 @@ public final class HashingEmbedderProvider implements EmbedderProvider {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** Used only where a test names it ({@code archive.model=hashing}, or {@code ArchiveIndexer.embedWith}). */
+  @Override
+  public boolean isDefault() {
+    return false;
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealarchive.Archive;
+import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.indexing.ArchiveIndexer;
 import dev.dealarchive.search.SearchRequest;
 import java.io.IOException;
@@ -42,7 +43,7 @@ class ArticleAdderTest {
   }
 
   private ArticleAdder adder() {
-    return ArticleAdder.forIndex(index, FetchOptions.defaults().withAllowedHosts(Set.of("127.0.0.1")));
+    return IndexFolder.at(index).adder(FetchOptions.defaults().withAllowedHosts(Set.of("127.0.0.1")));
   }
 
   @Test
@@ -80,7 +81,7 @@ class ArticleAdderTest {
   @Test
   void refusesUnsafeOrUnreadableUrlsWithAReason() {
     try (ArticleAdder adder = adder();
-        ArticleAdder strict = ArticleAdder.forIndex(index, FetchOptions.defaults())) {
+        ArticleAdder strict = IndexFolder.at(index).adder(FetchOptions.defaults())) {
       AddResult file = adder.add("file:///etc/passwd");
       assertFalse(file.ok());
       assertEquals(FetchFailure.SCHEME_NOT_ALLOWED, file.failure());

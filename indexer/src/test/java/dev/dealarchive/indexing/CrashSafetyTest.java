@@ -129,7 +129,7 @@ class CrashSafetyTest {
   private Process start(Path index, Path data, boolean full, ProcessBuilder.Redirect output) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(
-        java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
+        java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-Darchive.model=hashing",
         "-cp", System.getProperty("java.class.path"),
         "dev.dealarchive.cli.ArchiveCommand", "index", "--index", index.toString(), "--threads", "2"));
     if (full) {

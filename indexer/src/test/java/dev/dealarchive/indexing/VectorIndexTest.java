@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealarchive.Archive;
 import dev.dealarchive.BundledData;
 import dev.dealarchive.embed.Embedder;
+import dev.dealarchive.embed.EmbedderProvider;
 import dev.dealarchive.embed.EmbedderSettings;
 import dev.dealarchive.embed.HashingEmbedder;
 import dev.dealarchive.embed.HashingEmbedderProvider;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VectorIndexTest {
   /** Articles in the bundled data/ folder. */
   private static final int ARTICLES = 14;
+  private static final HashingEmbedderProvider MODEL = new HashingEmbedderProvider();
 
   @TempDir Path temp;
   Path data;
@@ -64,13 +67,13 @@ class VectorIndexTest {
   }
 
   private IndexSummary sync(Boolean vectors) throws IOException {
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).vectors(vectors)) {
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(MODEL).vectors(vectors)) {
       return indexer.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE);
     }
   }
 
   private EmbedSummary syncReportingEmbedding() throws IOException {
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(index)) {
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(MODEL)) {
       indexer.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE);
       return indexer.lastEmbedding();
     }
@@ -174,6 +177,44 @@ class VectorIndexTest {
   }
 
   @Test
+  void aFullRebuildGivesUnchangedArticlesTheirVectorsBackAndEmbedsOnlyTheChangedOne() throws IOException {
+    sync(null);
+    Files.writeString(
+        data.resolve("kestrel-bio-aws-exclusive.txt"),
+        "Kestrel Bio picks AWS\n\nKestrel Bio will run its lab software on AWS. That is all.\n",
+        StandardCharsets.UTF_8);
+    long before = HashingEmbedder.PASSAGES.get();
+    EmbedSummary rebuilt;
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(MODEL)) {
+      indexer.index(List.of(data), new IndexOptions(null, 2, true), IndexProgress.NONE);
+      rebuilt = indexer.lastEmbedding();
+    }
+    assertEquals(1, rebuilt.articles(), "only the changed article is embedded");
+    assertEquals(ARTICLES - 1, rebuilt.reused());
+    assertEquals(1, HashingEmbedder.PASSAGES.get() - before);
+    try (Archive archive = Archive.open(index);
+        Embedder model = MODEL.open(new EmbedderSettings(temp, 1))) {
+      VectorStats vectors = archive.vectorStats();
+      assertEquals(0, vectors.waiting());
+      assertEquals(ARTICLES, vectors.embedded());
+      String id = "microsoft-openai-2026-04-28";
+      archive.withSearcher(
+          searcher -> {
+            Document article =
+                searcher.storedFields().document(searcher.search(new TermQuery(new Term(ArchiveFields.ID, id)), 1).scoreDocs[0].doc);
+            String body = article.get(ArchiveFields.BODY);
+            assertEquals(PassageSplitter.split(body).size(), searcher.count(new TermQuery(ArticleBlocks.passagesOf(id))));
+            String text = PassageSplitter.split(body).get(2).text();
+            List<VectorSearch.PassageHit> hits =
+                VectorSearch.search(searcher, model.embedQuery(article.get(ArchiveFields.TITLE) + "\n" + text), null, 1);
+            assertEquals(text, VectorSearch.passage(searcher, hits.get(0).passageDoc()).text(), "the kept vector is the passage's");
+            assertTrue(hits.get(0).score() > 0.99f);
+            return null;
+          });
+    }
+  }
+
+  @Test
   void aKeywordOnlyIndexStaysSoUntilVectorsAreAdded() throws IOException {
     sync(false);
     try (Archive archive = Archive.open(index)) {
@@ -183,7 +224,7 @@ class VectorIndexTest {
       assertEquals(0, vectors.waiting(), "nothing waits in a keyword-only index");
     }
     assertNull(syncReportingEmbedding(), "a later sync without --vectors stays keyword-only");
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(index)) {
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(MODEL)) {
       EmbedSummary added = indexer.embed(IndexProgress.NONE);
       assertEquals(ARTICLES, added.articles());
     }
@@ -203,6 +244,67 @@ class VectorIndexTest {
     assertEquals(1, syncReportingEmbedding().articles(), "the next sync embeds what waits");
   }
 
+  /** A provider of the test model's key whose model cannot be loaded. */
+  private static final EmbedderProvider BROKEN =
+      new EmbedderProvider() {
+        @Override
+        public String name() {
+          return "broken";
+        }
+
+        @Override
+        public String modelKey() {
+          return MODEL.modelKey();
+        }
+
+        @Override
+        public Embedder open(EmbedderSettings settings) throws IOException {
+          throw new IOException("the model file is damaged");
+        }
+      };
+
+  @Test
+  void aFullRebuildOfUnchangedInputsDoesNotLoadTheModel() throws IOException {
+    sync(null);
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(BROKEN)) {
+      indexer.index(List.of(data), new IndexOptions(null, 2, true), IndexProgress.NONE);
+      assertEquals(ARTICLES, indexer.lastEmbedding().reused());
+      assertEquals(0, indexer.lastEmbedding().articles());
+    }
+  }
+
+  @Test
+  void aModelThatFailsLeavesTheArticlesCommittedAndWaitingAndTheNextSyncEmbedsThem() throws IOException {
+    EmbedderProvider broken =
+        new EmbedderProvider() {
+          @Override
+          public String name() {
+            return "broken";
+          }
+
+          @Override
+          public String modelKey() {
+            return MODEL.modelKey();
+          }
+
+          @Override
+          public Embedder open(EmbedderSettings settings) throws IOException {
+            throw new IOException("the model file is damaged");
+          }
+        };
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(broken)) {
+      IOException failure =
+          assertThrows(IOException.class, () -> indexer.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE));
+      assertTrue(failure.getMessage().contains("searchable by their words"), failure.getMessage());
+      assertTrue(failure.getMessage().contains("the model file is damaged"), failure.getMessage());
+    }
+    try (Archive archive = Archive.open(index)) {
+      assertEquals(ARTICLES, archive.articleCount(), "the keyword side was committed");
+      assertEquals(ARTICLES, archive.vectorStats().waiting());
+    }
+    assertEquals(ARTICLES, syncReportingEmbedding().articles(), "the next sync embeds them");
+  }
+
   @Test
   void aModelChangeIsReportedAndOneCommandEmbedsEverythingAgain() throws IOException {
     sync(null);
@@ -211,7 +313,7 @@ class VectorIndexTest {
     assertEquals(0, sync.articles(), "a sync does not mix two models' vectors");
     assertEquals(ARTICLES, sync.waiting());
     assertTrue(sync.note().contains("archive embed"), sync.note());
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(index)) {
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(MODEL)) {
       assertEquals(ARTICLES, indexer.embed(IndexProgress.NONE).articles());
     }
     try (Archive archive = Archive.open(index)) {

@@ -51,6 +51,9 @@ final class BgeSmallEmbedder implements Embedder {
     setIfAbsent("DJL_CACHE_DIR", cache);
     setIfAbsent("ENGINE_CACHE_DIR", cache);
     setIfAbsent("ai.djl.offline", "true");
+    // DJL warns on every load that this machine has no GPU and that the tokenizer uses the model's 512 tokens;
+    // neither is actionable, so only its errors reach the console (slf4j-simple reads this per logger).
+    setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", "error");
     Class<?> anchor = OnnxBertBiEncoder.class;
     byte[] onnx;
     try (InputStream in = resource(anchor, MODEL_RESOURCE)) {

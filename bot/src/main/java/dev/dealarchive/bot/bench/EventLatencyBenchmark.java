@@ -8,7 +8,8 @@ import dev.dealarchive.bot.HttpBotServer;
 import dev.dealarchive.bot.LocalArchive;
 import dev.dealarchive.bot.RequestSignature;
 import dev.dealarchive.bot.SlackBot;
-import dev.dealarchive.indexing.ArchiveIndexer;
+import dev.dealarchive.engine.ArchiveWriter;
+import dev.dealarchive.engine.EmbeddedEngine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -91,8 +92,9 @@ public final class EventLatencyBenchmark {
     try {
       if (isEmpty(indexDir)) {
         long started = System.nanoTime();
-        try (ArchiveIndexer indexer = ArchiveIndexer.open(indexDir)) {
-          indexer.indexDrafts(corpus.toAbsolutePath().toString(), articles);
+        try (EmbeddedEngine engine = EmbeddedEngine.open(indexDir);
+            ArchiveWriter writer = engine.openWriter()) {
+          writer.indexDrafts(corpus.toAbsolutePath().toString(), articles);
         }
         out.printf("indexed %d Reuters articles in %.1f s%n", articles.size(), (System.nanoTime() - started) / 1e9);
       }
