@@ -1,5 +1,6 @@
 package dev.dealarchive.answer;
 
+import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.StoredArticles;
 import dev.dealarchive.search.RelevanceTop;
 import java.io.IOException;
@@ -23,9 +24,15 @@ public final class LuceneAnswerIndex implements AnswerIndex {
     this.searcher = searcher;
   }
 
+  /** The searcher read, for what only the embedded index has (passage vectors). */
+  IndexSearcher searcher() {
+    return searcher;
+  }
+
   @Override
-  public long articleCount() {
-    return searcher.getIndexReader().numDocs();
+  public long articleCount() throws IOException {
+    // Passages of an index with vectors are documents too; only articles count.
+    return ArticleBlocks.countArticles(searcher.getIndexReader());
   }
 
   @Override

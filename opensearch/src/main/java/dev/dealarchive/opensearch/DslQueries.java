@@ -15,6 +15,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -90,6 +91,11 @@ public final class DslQueries {
         return out;
       }
       if (query instanceof MatchAllDocsQuery) {
+        boost(out.putObject("match_all"), boost);
+        return out;
+      }
+      if (query instanceof FieldExistsQuery exists && exists.getField().equals(ArchiveFields.ID)) {
+        // "Every article" in the embedded index (whose passages are documents too); the cluster holds articles only.
         boost(out.putObject("match_all"), boost);
         return out;
       }
