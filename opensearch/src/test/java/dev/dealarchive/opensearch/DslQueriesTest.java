@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.search.LuceneQueries;
 import dev.dealarchive.search.QueryLanguage;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.CombinedFieldQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermRangeQuery;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,13 @@ class DslQueriesTest {
     assertEquals(1, group.path("minimum_should_match").asInt());
     JsonNode filterOnly = dsl("tag:acq").path("bool");
     assertTrue(filterOnly.path("must").path(0).has("match_all"));
+  }
+
+  @Test
+  void everyArticleOfTheEmbeddedIndexIsEveryDocumentOfTheCluster() {
+    // The answer engine's query for a filter-only question excludes the embedded index's passage documents.
+    assertTrue(DslQueries.of(json, ArticleBlocks.articles()).has("match_all"));
+    assertThrows(IllegalArgumentException.class, () -> DslQueries.of(json, new FieldExistsQuery("body")));
   }
 
   @Test
