@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin IndexLocation location;
-  @Mixin RankingOptions ranking;
+  @ArgGroup(validate = false, heading = "%nRanking knobs (the defaults are measured):%n")
+  RankingOptions ranking = new RankingOptions();
 
   @Option(names = "--topics", paramLabel = "FILE", required = true, description = "Topics file.")
   Path topicsFile;

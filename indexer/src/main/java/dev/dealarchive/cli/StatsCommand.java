@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "stats",
     mixinStandardHelpOptions = true,
-    description = "Article count, sources, date range, index size and last update.")
+    description = "Article count, sources, date range, index size and last update.",
+    footer = {"%nExamples:", "  archive stats", "  archive stats --json --index /srv/archive/index"})
 public final class StatsCommand implements Callable<Integer> {
   private static final int SOURCES_LISTED = 15;
 
