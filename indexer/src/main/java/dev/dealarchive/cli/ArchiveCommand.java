@@ -27,8 +27,7 @@ import picocli.CommandLine.Spec;
       WatchCommand.class,
       AddCommand.class,
       RemoveCommand.class,
-      FeedsCommand.class,
-      CommandLine.HelpCommand.class
+      FeedsCommand.class
     })
 public final class ArchiveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -45,9 +44,11 @@ public final class ArchiveCommand implements Callable<Integer> {
     for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
       commandLine.addSubcommand(provider.command());
     }
-    // A wrong command line (unknown option, a number too large for its option) is a usage error, whatever the phase.
+    // Last, so the listing reads: the archive's own commands, those of other modules, then help.
+    commandLine.addSubcommand(new CommandLine.HelpCommand());
     // Help uses the terminal's width, so sentences are not broken at a fixed 80 columns.
     commandLine.setUsageHelpAutoWidth(true);
+    // A wrong command line (unknown option, a number too large for its option) is a usage error, whatever the phase.
     commandLine.setExitCodeExceptionMapper(
         e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILED);
     commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);

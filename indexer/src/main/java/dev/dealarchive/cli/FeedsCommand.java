@@ -3,10 +3,11 @@ package dev.dealarchive.cli;
 import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.engine.ArchiveEngines;
 import dev.dealarchive.engine.ArchiveWriter;
+import dev.dealarchive.engine.IndexFolder;
+import dev.dealarchive.indexing.FeedState;
+import dev.dealarchive.indexing.FeedStates;
 import dev.dealarchive.indexing.IndexBusyException;
 import dev.dealarchive.indexing.IndexSummary;
-import dev.dealarchive.watch.FeedState;
-import dev.dealarchive.watch.FeedStates;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ public final class FeedsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<FeedState> feeds = FeedStates.load(location.path()).all();
+    List<FeedState> feeds = IndexFolder.at(location.path()).feedStates().all();
     if (feeds.isEmpty()) {
       out.println("No feeds: `archive watch --feed URL` follows one.");
     }
@@ -72,8 +73,8 @@ public final class FeedsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      FeedStates states = FeedStates.load(location.path());
-      boolean known = states.get(url) != null && states.all().stream().anyMatch(f -> f.url().equals(url));
+      FeedStates states = IndexFolder.at(location.path()).feedStates();
+      boolean known = states.all().stream().anyMatch(feed -> feed.url().equals(url));
       IndexSummary summary;
       try (ArchiveEngine archive = ArchiveEngines.open(location.settings());
           ArchiveWriter writer = archive.openWriter()) {

@@ -1,9 +1,9 @@
 package dev.dealarchive.cli;
 
 import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.indexing.ArchiveStats;
-import dev.dealarchive.watch.FeedState;
-import dev.dealarchive.watch.FeedStates;
+import dev.dealarchive.indexing.FeedState;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class StatsCommand implements Callable<Integer> {
       map.put("newest", Rendering.utcSecond(stats.newest()));
       map.put("size_bytes", stats.sizeBytes());
       map.put("last_update", Rendering.utcSecond(stats.lastUpdate()));
-      map.put("feeds", FeedStates.load(location.path()).all().stream().map(StatsCommand::feedJson).toList());
+      map.put("feeds", IndexFolder.at(location.path()).feedStates().all().stream().map(StatsCommand::feedJson).toList());
       out.println(Json.write(map));
       return ExitCodes.OK;
     }
@@ -63,7 +63,7 @@ public final class StatsCommand implements Callable<Integer> {
     if (stats.sources().size() > SOURCES_LISTED) {
       out.printf("  ... and %,d more (--json lists all)%n", stats.sources().size() - SOURCES_LISTED);
     }
-    List<FeedState> feeds = FeedStates.load(location.path()).all();
+    List<FeedState> feeds = IndexFolder.at(location.path()).feedStates().all();
     if (!feeds.isEmpty()) {
       out.printf("Feeds:       %,d%n", feeds.size());
       for (FeedState feed : feeds) {

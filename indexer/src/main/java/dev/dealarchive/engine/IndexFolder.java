@@ -9,6 +9,7 @@ import dev.dealarchive.fetch.ArticleAdder;
 import dev.dealarchive.fetch.FetchOptions;
 import dev.dealarchive.fetch.PendingAdds;
 import dev.dealarchive.indexing.ArchiveIndexer;
+import dev.dealarchive.indexing.FeedStates;
 import dev.dealarchive.indexing.FileManifest;
 import dev.dealarchive.indexing.FileNames;
 import java.io.IOException;
@@ -33,8 +34,8 @@ import java.util.Optional;
  *       <td>seeded here from the shipped defaults when the folder is created; then the user</td></tr>
  *   <tr><td>{@value PendingAdds#FOLDER}/</td><td>pages added while another process held the writer</td>
  *       <td>{@link #adder}; removed by the writer after the commit that stored them</td></tr>
- *   <tr><td>{@code archive-feeds.json}</td><td>feed validators and poll results</td>
- *       <td>{@code archive watch} ({@code watch.FeedStates})</td></tr>
+ *   <tr><td>{@value FeedStates#FILE_NAME}</td><td>feed validators and poll results</td>
+ *       <td>{@code archive watch}, after each feed's commit ({@link #feedStates})</td></tr>
  * </table>
  */
 public final class IndexFolder {
@@ -63,6 +64,11 @@ public final class IndexFolder {
   public List<Path> recordedInputs() {
     // An input recorded under a locale whose characters this one cannot express is left out, not fatal.
     return FileManifest.load(dir).inputs().stream().map(FileNames::stored).flatMap(Optional::stream).toList();
+  }
+
+  /** The state of the feeds {@code archive watch} polls (validators, last poll, errors), as last saved. */
+  public FeedStates feedStates() {
+    return FeedStates.load(dir);
   }
 
   /** Articles queued by {@code archive add} for the writer, oldest first. */

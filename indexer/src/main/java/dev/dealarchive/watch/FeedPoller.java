@@ -7,6 +7,8 @@ import dev.dealarchive.fetch.FetchResult;
 import dev.dealarchive.fetch.HttpFetcher;
 import dev.dealarchive.fetch.PageExtractor;
 import dev.dealarchive.fetch.Validators;
+import dev.dealarchive.indexing.FeedState;
+import dev.dealarchive.indexing.FeedStates;
 import dev.dealarchive.read.FeedReader;
 import dev.dealarchive.read.InputProblem;
 import java.net.URI;

@@ -3,8 +3,11 @@ package dev.dealarchive.watch;
 import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.engine.ArchiveWriter;
 import dev.dealarchive.engine.EmbeddedEngine;
+import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.fetch.HttpFetcher;
 import dev.dealarchive.fetch.PendingAdds;
+import dev.dealarchive.indexing.FeedState;
+import dev.dealarchive.indexing.FeedStates;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
 import java.io.IOException;
@@ -60,7 +63,7 @@ public final class Watcher implements AutoCloseable {
     this.folders =
         new FolderWatcher(options.folders(), indexDir, options.quietPeriod(), options.rescanInterval());
     this.fetcher = new HttpFetcher(options.fetch());
-    this.feedStates = FeedStates.load(indexDir);
+    this.feedStates = IndexFolder.at(indexDir).feedStates();
     this.poller = new FeedPoller(options.feeds(), fetcher, feedStates);
   }
 

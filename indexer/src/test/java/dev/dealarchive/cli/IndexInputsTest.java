@@ -110,7 +110,7 @@ class IndexInputsTest {
           new dev.dealarchive.article.ArticleDraft(null, "Two", "Acme deal two.", null, "Wire",
               "https://news.example/2", java.util.List.of(), java.util.List.of(), 0)));
     }
-    dev.dealarchive.watch.FeedStates.load(index).update(feed, state -> state);
+    dev.dealarchive.indexing.FeedStates.load(index).update(feed, state -> state);
     assertTrue(run("feeds", "--index", index.toString()).out().contains(feed));
 
     Outcome removed = run("feeds", "remove", "--index", index.toString(), feed);

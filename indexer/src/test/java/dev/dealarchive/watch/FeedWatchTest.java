@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import dev.dealarchive.fetch.FetchOptions;
 import dev.dealarchive.fetch.LocalServer;
+import dev.dealarchive.indexing.FeedState;
+import dev.dealarchive.indexing.FeedStates;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

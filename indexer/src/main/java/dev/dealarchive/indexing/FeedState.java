@@ -1,4 +1,4 @@
-package dev.dealarchive.watch;
+package dev.dealarchive.indexing;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.dealarchive.watch;
+package dev.dealarchive.indexing;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
