@@ -57,8 +57,8 @@ public final class HttpBotServer implements AutoCloseable {
   public static final String HEALTH_PATH = "/healthz";
   private static final int MAX_BODY_BYTES = 1 << 20;
   private static final String TEXT = "text/plain; charset=utf-8";
-  private static final String TIMESTAMP_HEADER = "X-Slack-Request-Timestamp";
-  private static final String SIGNATURE_HEADER = "X-Slack-Signature";
+  private static final String TIMESTAMP_HEADER = RequestSignature.TIMESTAMP_HEADER;
+  private static final String SIGNATURE_HEADER = RequestSignature.SIGNATURE_HEADER;
   private static final long MAX_SKEW_SECONDS = 5 * 60;
   private static final Reply UNSIGNED = new Reply(401, "application/json", "{\"error\":\"invalid request\"}");
 

@@ -50,7 +50,7 @@ public final class RemoveCommand implements Callable<Integer> {
               summary.deleted() == 1 ? "article" : "articles");
         } else {
           unknown = true;
-          err.println("archive remove: " + input + " is not an input of this index (see `archive stats`)");
+          err.println("archive remove: " + input + " " + summary.skipped().get(0).reason());
         }
       }
     } catch (IndexBusyException e) {

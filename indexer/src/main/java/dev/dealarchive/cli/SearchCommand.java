@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
 public final class SearchCommand implements Callable<Integer> {
   /** Deepest hit a search pages to, as in Elasticsearch: deeper paging is better done by narrowing the query. */
   static final int MAX_WINDOW = 10_000;
+  /** Longest echo of the query in the header; a pasted page is not printed back whole. */
+  private static final int ECHO_CHARS = 200;
 
   @Spec CommandSpec spec;
   @Mixin IndexLocation location;
@@ -91,7 +93,8 @@ public final class SearchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     result.notices().forEach(notice -> out.println("Note: " + notice));
-    out.println("Search: " + Rendering.printable(text));
+    String shown = Rendering.printable(text).strip();
+    out.println("Search: " + (shown.length() <= ECHO_CHARS ? shown : shown.substring(0, ECHO_CHARS) + "\u2026"));
     out.println(header(result, offset) + " \u00b7 " + Rendering.millis(result.tookNanos()));
     // On a terminal, lines are wrapped to its width; piped output keeps one line per field for scripts.
     int width = Ansi.AUTO.enabled() ? spec.commandLine().getUsageHelpWidth() : 0;

@@ -169,10 +169,21 @@ public final class ArchiveIndexer implements AutoCloseable {
     return transaction(Kind.SYNC, options, IndexProgress.NONE, (store, tally) -> {
       if (manifest.removeInput(key)) {
         tally.changedManifest = true;
-      } else {
-        tally.skip(input, 0, "not an input of this index");
+        store.forget(key);
+        return;
+      }
+      for (String recorded : manifest.inputs()) {
+        if (!url && Path.of(key).startsWith(recorded)) {
+          // Its folder would bring it back on the next run: removing it alone would not last.
+          tally.skip(input, 0, "lies inside the indexed folder " + recorded + ", which the next run reads again; "
+              + "remove that folder, or move the file out of it");
+          return;
+        }
       }
       store.forget(key);
+      if (tally.deleted == 0) {
+        tally.skip(input, 0, "not an input of this index");
+      }
     });
   }
 

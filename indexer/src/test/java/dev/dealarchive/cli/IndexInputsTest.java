@@ -97,6 +97,9 @@ class IndexInputsTest {
     assertTrue(stats.out().contains("\"articles\":1"), stats.out());
     assertEquals(ExitCodes.SKIPPED, unknown.exit(), unknown.out() + unknown.err());
     assertTrue(unknown.err().contains("not an input"), unknown.err());
+    Outcome inside = run("remove", "--index", index, keep.resolve("k.md").toString());
+    assertEquals(ExitCodes.SKIPPED, inside.exit(), inside.out() + inside.err());
+    assertTrue(inside.err().contains("inside the indexed folder"), inside.err());
   }
 
   @Test
