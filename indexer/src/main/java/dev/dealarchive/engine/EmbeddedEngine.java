@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * The archive in an index folder on this machine: reads through {@link Archive} (one {@code SearcherManager},
  * refreshed in the background), writes through the folder's one write entry point ({@link IndexFolder#openWriter}).
  *
- * <p>The folder itself (layout, synonyms, queued adds) is an {@link IndexFolder}. The read side opens on the first read, and again on a later read while there is no index yet, so a bot can
- * start before the first {@code archive index}. Write sessions of this engine run one at a time ({@link #openWriter}
+ * <p>The folder itself (layout, synonyms, queued adds) is an {@link IndexFolder}. The read side opens on the first
+ * read, and again on a later read while there is no index yet, so a bot can start before the first {@code archive
+ * index}. Write sessions of this engine run one at a time ({@link #openWriter}
  * waits for the previous session to close), so a process never finds the index locked by itself; a writer in another
  * process gets an {@link dev.dealarchive.indexing.IndexBusyException}, and {@link #add} then queues its article for
  * that writer. Do not call a write method of this engine while holding one of its writers.
@@ -178,15 +179,8 @@ public final class EmbeddedEngine implements ArchiveEngine {
    */
   @Override
   public AddResult add(String url) {
-    ArticleAdder.Store store =
-        (origin, drafts) -> {
-          try (ArchiveWriter writer = openWriter()) {
-            writer.storeQueuedAdds();
-            return writer.indexDrafts(origin, drafts);
-          }
-        };
     AddResult result;
-    try (ArticleAdder adder = ArticleAdder.queueingWhenBusy(fetchOptions, store, folder.path())) {
+    try (ArticleAdder adder = folder.adder(fetchOptions, this::openWriter)) {
       result = adder.add(url);
     }
     if (result.status() == AddResult.Status.ADDED || result.status() == AddResult.Status.UPDATED) {

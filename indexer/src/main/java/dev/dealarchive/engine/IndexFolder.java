@@ -112,12 +112,25 @@ public final class IndexFolder {
    * article; when another process holds the writer, the article is queued for it.
    */
   public ArticleAdder adder(FetchOptions options) {
-    return ArticleAdder.queueingWhenBusy(options, (origin, drafts) -> {
-      try (ArchiveWriter writer = openWriter()) {
-        writer.storeQueuedAdds();
-        return writer.indexDrafts(origin, drafts);
-      }
-    }, dir);
+    return adder(options, this::openWriter);
+  }
+
+  /** Opens a write session. */
+  @FunctionalInterface
+  interface WriterOpener {
+    ArchiveWriter open() throws IOException;
+  }
+
+  /** As {@link #adder(FetchOptions)}, writing through sessions that {@code writers} opens. */
+  ArticleAdder adder(FetchOptions options, WriterOpener writers) {
+    ArticleAdder.Store store =
+        (origin, drafts) -> {
+          try (ArchiveWriter writer = writers.open()) {
+            writer.storeQueuedAdds();
+            return writer.indexDrafts(origin, drafts);
+          }
+        };
+    return ArticleAdder.queueingWhenBusy(options, store, dir);
   }
 
   /** Creates the folder when it is new, with an editable copy of the shipped synonyms. */
