@@ -43,7 +43,7 @@ public final class FeedsCommand implements Callable<Integer> {
     }
     for (FeedState feed : feeds) {
       out.printf(Locale.ROOT, "%s%n  last poll %s, %,d articles%s%n", feed.url(),
-          feed.lastPoll() == null ? "never" : feed.lastPoll(), feed.articles(),
+          feed.lastPoll() == null ? "never" : Rendering.utcSecond(feed.lastPoll()), feed.articles(),
           feed.lastError() == null ? "" : "; last error: " + feed.lastError());
     }
     return ExitCodes.OK;

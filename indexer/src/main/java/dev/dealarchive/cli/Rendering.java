@@ -5,6 +5,7 @@ import dev.dealarchive.search.SearchHit;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +62,18 @@ final class Rendering {
   /** An instant in UTC to the second, ISO-8601 ({@code 2026-04-28T09:30:00Z}), or {@code null}. */
   static String utcSecond(Instant instant) {
     return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** An ISO-8601 instant as stored (feed polls), in UTC to the second; other text as it is; null stays null. */
+  static String utcSecond(String iso) {
+    if (iso == null) {
+      return null;
+    }
+    try {
+      return utcSecond(Instant.parse(iso));
+    } catch (DateTimeParseException e) {
+      return iso;
+    }
   }
 
   /** A size with a sensible unit: {@code 512 bytes}, {@code 84.2 KB}, {@code 3.1 MB}, {@code 1.2 GB}. */

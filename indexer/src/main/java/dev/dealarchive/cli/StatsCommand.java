@@ -70,7 +70,7 @@ public final class StatsCommand implements Callable<Integer> {
         out.printf(
             "  %s%n    last poll %s, %,d articles%s%n",
             feed.url(),
-            feed.lastPoll() == null ? "never" : feed.lastPoll(),
+            feed.lastPoll() == null ? "never" : Rendering.utcSecond(feed.lastPoll()),
             feed.articles(),
             feed.lastError() == null ? "" : "; last error: " + feed.lastError());
       }
@@ -81,8 +81,8 @@ public final class StatsCommand implements Callable<Integer> {
   private static Map<String, Object> feedJson(FeedState feed) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("url", feed.url());
-    map.put("last_poll", feed.lastPoll());
-    map.put("last_success", feed.lastSuccess());
+    map.put("last_poll", Rendering.utcSecond(feed.lastPoll()));
+    map.put("last_success", Rendering.utcSecond(feed.lastSuccess()));
     map.put("last_error", feed.lastError());
     map.put("articles", feed.articles());
     return map;

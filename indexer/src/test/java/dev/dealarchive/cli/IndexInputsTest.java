@@ -113,8 +113,10 @@ class IndexInputsTest {
           new dev.dealarchive.article.ArticleDraft(null, "Two", "Acme deal two.", null, "Wire",
               "https://news.example/2", java.util.List.of(), java.util.List.of(), 0)));
     }
-    dev.dealarchive.indexing.FeedStates.load(index).update(feed, state -> state);
-    assertTrue(run("feeds", "--index", index.toString()).out().contains(feed));
+    dev.dealarchive.indexing.FeedStates.load(index).update(feed, state -> new dev.dealarchive.indexing.FeedState(
+        state.url(), null, null, "2026-11-30T09:15:02.123456Z", null, null, 2, java.util.List.of()));
+    String listed = run("feeds", "--index", index.toString()).out();
+    assertTrue(listed.contains(feed) && listed.contains("last poll 2026-11-30T09:15:02Z,"), listed);
 
     Outcome removed = run("feeds", "remove", "--index", index.toString(), feed);
 
