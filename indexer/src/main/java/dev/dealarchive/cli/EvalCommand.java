@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Measure ranking quality against relevance judgments, beside a plain Lucene baseline.",
-      "Runs every topic against the index and reports nDCG@10, Recall@100, Recall@1000 and MRR@10 the way",
-      "trec_eval computes them, beside a plain baseline (StandardAnalyzer, classic query parser, default BM25)",
-      "built from the same articles. Topics: TSV (qid<TAB>text) or TREC <top> files; judgments: TREC qrels."
+      "Runs every topic against the index and reports nDCG@10, Recall@100, Recall@1000 and MRR@10 the way "
+          + "trec_eval computes them, beside a plain baseline (StandardAnalyzer, classic query parser, default BM25) "
+          + "built from the same articles.",
+      "Topics: TSV (qid<TAB>text) or TREC <top> files; judgments: TREC qrels."
     })
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -159,7 +159,7 @@ class CommandLineRobustnessTest {
 
   @Test
   void helpShowsExamplesAndKeepsRankingKnobsApart() {
-    for (String command : List.of("index", "search", "ask", "stats", "remove", "feeds")) {
+    for (String command : List.of("index", "search", "ask", "stats", "remove", "feeds", "watch", "add")) {
       Outcome help = run(command, "--help");
       assertEquals(0, help.exit(), command);
       assertTrue(help.out().contains("Example"), command + " --help: " + help.out());
