@@ -214,7 +214,9 @@ final class InputScan {
     Outcome outcome = read(file, shownName, batch);
     if (outcome == Outcome.READ && !batch.hadErrors()) {
       batch.deleteArticlesNoLongerInInput();
-      manifest.put(key, new FileManifest.Entry(size, modified, hash, batch.stored()));
+      // Records skipped on the way (an empty article, say) are remembered too, for the "as before" count.
+      manifest.put(key,
+          new FileManifest.Entry(size, modified, hash, batch.stored(), tally.skipCount() - skipsBefore));
       tally.changedManifest = true;
     } else if (outcome != Outcome.CANNOT_READ) {
       // Skipped for its content: remembered with its hash, so while the file is unchanged later runs neither read it

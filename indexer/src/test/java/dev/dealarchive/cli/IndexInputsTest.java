@@ -162,6 +162,8 @@ class IndexInputsTest {
     Files.write(folder.resolve("bad.txt"), new byte[] {'a', 0, 'b'});
     Files.writeString(folder.resolve("records.jsonl"), "{\"id\":\"r1\",\"title\":\"One\",\"body\":\"Acme.\"}\n"
         + "{not json\n", StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("empty.jsonl"), "{\"id\":\"e1\",\"title\":\"E\",\"body\":\"Acme.\"}\n"
+        + "{\"id\":\"e2\"}\n", StandardCharsets.UTF_8);
     String index = temp.resolve("idx").toString();
 
     Outcome first = run("index", "--index", index, folder.toString());
@@ -172,7 +174,7 @@ class IndexInputsTest {
     assertEquals(ExitCodes.SKIPPED, first.exit(), first.out());
     assertTrue(first.out().contains("bad.txt") && first.out().contains("records.jsonl"), first.out());
     assertEquals(ExitCodes.OK, second.exit(), second.out());
-    assertTrue(second.out().contains("2 skipped as in earlier runs"), second.out());
+    assertTrue(second.out().contains("3 skipped as in earlier runs"), second.out());
     assertFalse(second.out().contains("bad.txt"), second.out());
     assertEquals(ExitCodes.SKIPPED, third.exit(), "a changed file that is still bad is news: " + third.out());
     assertTrue(third.out().contains("bad.txt"), third.out());
