@@ -6,7 +6,10 @@ import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.IndexStatistics;
 import dev.dealarchive.indexing.SchemaCheck;
+import dev.dealarchive.search.ArticleIds;
 import dev.dealarchive.search.ArticleSearch;
+import dev.dealarchive.search.FacetCounts;
+import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.MatchTerms;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
@@ -17,12 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -191,6 +196,15 @@ public final class Archive implements AutoCloseable {
         });
   }
 
+  /**
+   * Counts of the articles {@code query} matches (as {@link #search} matches them) per source, tag, year and month.
+   *
+   * @param maxValues how many sources and tags to list at most
+   */
+  public Facets facets(String query, int maxValues) throws IOException {
+    return withSearcher(searcher -> FacetCounts.of(searcher, query, maxValues));
+  }
+
   /** Figures about the index. */
   public ArchiveStats stats() throws IOException {
     Opened current = opened;
@@ -200,6 +214,26 @@ public final class Archive implements AutoCloseable {
   /** Number of articles in the current searcher. */
   public long articleCount() throws IOException {
     return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+  }
+
+  /**
+   * The ids of live articles for which {@code known} is false: how a follower of the archive (the bot's followed
+   * queries) finds articles committed since it last looked, by any process.
+   *
+   * @param knownSegments segment keys this method put there on earlier calls with a {@code known} that has only
+   *     grown since; their segments are skipped. Pass the same set each time (it holds weak keys of closed segments
+   *     only until they are collected if it is a weak set), or a new empty set to scan everything.
+   */
+  public List<String> articleIdsExcept(Predicate<String> known, Set<Object> knownSegments) throws IOException {
+    return withSearcher(searcher -> ArticleIds.unknown(searcher, known, knownSegments::contains, knownSegments));
+  }
+
+  /**
+   * The articles among {@code ids} matching every word and filter of {@code query} (all of them when it is blank),
+   * newest first, with the best passage for the query as snippet; never relaxed to any-word matching.
+   */
+  public SearchResult searchAmong(String query, Collection<String> ids, int limit) throws IOException {
+    return withSearcher(searcher -> ArticleIds.searchAmong(searcher, query, ids, limit));
   }
 
   /**

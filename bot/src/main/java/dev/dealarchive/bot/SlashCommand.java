@@ -32,6 +32,30 @@ public sealed interface SlashCommand {
   /** {@code /archive reindex}. */
   record Reindex() implements SlashCommand {}
 
+  /** {@code /archive follow <query>}: post new articles matching the query in this channel. */
+  record Follow(String query) implements SlashCommand {}
+
+  /** {@code /archive following}: the channel's followed queries, numbered. */
+  record Following() implements SlashCommand {}
+
+  /** {@code /archive unfollow <number>}. */
+  record Unfollow(int number) implements SlashCommand {}
+
+  /**
+   * {@code /archive digest daily|weekly [query]} and {@code /archive digest off}.
+   *
+   * @param period {@code daily}, {@code weekly}, or {@code null} for {@code off}
+   * @param query only articles matching it; empty for all
+   */
+  record Digest(String period, String query) implements SlashCommand {}
+
+  /**
+   * {@code /archive scope [filters|clear]}.
+   *
+   * @param filters the filters to set; {@code null} to show the scope, empty to clear it
+   */
+  record Scope(String filters) implements SlashCommand {}
+
   /** {@code /archive help}, an empty command, or a sub-command used wrongly. */
   record Help(String problem) implements SlashCommand {}
 
@@ -62,8 +86,33 @@ public sealed interface SlashCommand {
       case "latest" -> latest(rest, trimmed);
       case "stats" -> rest.isEmpty() ? new Stats() : new Ask(trimmed);
       case "reindex" -> rest.isEmpty() ? new Reindex() : new Ask(trimmed);
+      case "follow" -> rest.isEmpty()
+          ? new Help("`/archive follow` needs a query, such as `/archive follow OpenAI cloud source:Reuters`.")
+          : new Follow(rest);
+      case "following" -> rest.isEmpty() ? new Following() : new Ask(trimmed);
+      case "unfollow" -> rest.matches("#?\\d{1,6}")
+          ? new Unfollow(Integer.parseInt(rest.replace("#", "")))
+          : new Help("`/archive unfollow` needs the number `/archive following` shows, such as `/archive unfollow 2`.");
+      case "digest" -> digest(rest);
+      case "scope" -> rest.isEmpty() ? new Scope(null)
+          : rest.equalsIgnoreCase("clear") ? new Scope("") : new Scope(rest);
       default -> new Ask(trimmed);
     };
+  }
+
+  private static SlashCommand digest(String rest) {
+    String[] words = rest.split("\\s+", 2);
+    String period = words[0].toLowerCase(Locale.ROOT);
+    String query = words.length > 1 ? words[1].strip() : "";
+    return switch (period) {
+      case "daily", "weekly" -> new Digest(period, query);
+      case "off" -> words.length == 1 ? new Digest(null, "") : digestUsage();
+      default -> digestUsage();
+    };
+  }
+
+  private static Help digestUsage() {
+    return new Help("`/archive digest` takes `daily`, `weekly` (each optionally followed by a query) or `off`.");
   }
 
   private static SlashCommand latest(String rest, String whole) {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       AskCommand.class,
       StatsCommand.class,
       EvalCommand.class,
+      FeedbackCommand.class,
       WatchCommand.class,
       AddCommand.class,
       RemoveCommand.class,
