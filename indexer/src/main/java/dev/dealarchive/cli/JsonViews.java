@@ -1,8 +1,10 @@
 package dev.dealarchive.cli;
 
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.generate.Generation;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.search.SearchResult;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -23,8 +25,13 @@ public final class JsonViews {
     return AskCommand.toJson(result);
   }
 
+  /** The object {@code archive ask --json} prints for {@code result} when a model wrote {@code generation}. */
+  public static Map<String, Object> ask(AskResult result, Generation generation) {
+    return AskCommand.toJson(result, generation);
+  }
+
   /** The object {@code archive stats --json} prints for the index in {@code index}. */
-  public static Map<String, Object> stats(Path index, ArchiveStats stats) {
+  public static Map<String, Object> stats(Path index, ArchiveStats stats) throws IOException {
     return StatsCommand.toJson(index, stats);
   }
 

@@ -77,7 +77,7 @@ public final class StatsCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  static Map<String, Object> toJson(Path index, ArchiveStats stats) {
+  static Map<String, Object> toJson(Path index, ArchiveStats stats) throws IOException {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("index", index.toString());
     map.put("articles", stats.articles());
