@@ -10,7 +10,6 @@ import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.FeedState;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,12 +86,7 @@ public final class StatsCommand implements Callable<Integer> {
     map.put("size_bytes", stats.sizeBytes());
     map.put("last_update", Rendering.utcSecond(stats.lastUpdate()));
     map.put("feeds", IndexFolder.at(index).feedStates().all().stream().map(StatsCommand::feedJson).toList());
-    ChannelSettings channels;
-    try {
-      channels = IndexFolder.at(index).channelSettings();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the channel settings in " + index, e);
-    }
+    ChannelSettings channels = IndexFolder.at(index).channelSettings();
     map.put("follows", channels.follows());
     map.put("digests", channels.digests());
     map.put("scopes", channels.scopes());
