@@ -30,7 +30,11 @@ public final class JsonViews {
     return AskCommand.toJson(result, generation);
   }
 
-  /** The object {@code archive stats --json} prints for the index in {@code index}. */
+  /**
+   * The object {@code archive stats --json} prints for the index in {@code index}.
+   *
+   * @throws IOException when the index folder's channel settings are damaged (naming the file)
+   */
   public static Map<String, Object> stats(Path index, ArchiveStats stats) throws IOException {
     return StatsCommand.toJson(index, stats);
   }
