@@ -6,7 +6,10 @@ import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.IndexStatistics;
 import dev.dealarchive.indexing.SchemaCheck;
+import dev.dealarchive.search.ArticleIds;
 import dev.dealarchive.search.ArticleSearch;
+import dev.dealarchive.search.FacetCounts;
+import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.MatchTerms;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
@@ -16,17 +19,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
@@ -37,22 +44,38 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One {@link SearcherManager} serves all calls; a background thread refreshes it every second, so articles
  * committed by any process (an {@code archive index} run, a watcher, the bot's own reindex) become searchable
- * without reopening. Every call acquires a searcher and releases it in {@code finally}. Thread-safe; close it once.
+ * without reopening; an index folder deleted and built again at the same path is reopened on the same tick. Every call
+ * acquires a searcher and releases it in {@code finally}. Thread-safe; close it once.
  */
 public final class Archive implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Archive.class);
   private static final AtomicInteger REFRESHERS = new AtomicInteger();
 
   private final Path indexDir;
-  private final Directory directory;
-  private final SearcherManager searchers;
+  /** The open index: replaced as a whole when the index folder is replaced. */
+  private volatile Opened opened;
   private final ScheduledExecutorService refresher;
   private final Answerer answerer;
 
-  private Archive(Path indexDir, Directory directory, SearcherManager searchers, Answerer answerer) {
+  /**
+   * An opened index folder.
+   *
+   * @param identity the folder's identity (file key, else creation time): a folder deleted and built again at the
+   *     same path has another, and is reopened
+   */
+  private record Opened(Directory directory, SearcherManager searchers, Object identity) {
+    void close() throws IOException {
+      try {
+        searchers.close();
+      } finally {
+        directory.close();
+      }
+    }
+  }
+
+  private Archive(Path indexDir, Opened opened, Answerer answerer) {
     this.indexDir = indexDir;
-    this.directory = directory;
-    this.searchers = searchers;
+    this.opened = opened;
     this.answerer = answerer;
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
@@ -91,18 +114,58 @@ public final class Archive implements AutoCloseable {
     if (!Files.isDirectory(indexDir)) {
       throw new NoSuchFileException(indexDir.toString(), null, "no index here; run `archive index` first");
     }
+    return new Archive(indexDir, openFolder(indexDir), answerer);
+  }
+
+  private static Opened openFolder(Path indexDir) throws IOException {
+    Object identity = identity(indexDir);
     Directory directory = FSDirectory.open(indexDir);
     try {
       if (!DirectoryReader.indexExists(directory)) {
         throw new NoSuchFileException(indexDir.toString(), null, "no index here; run `archive index` first");
       }
       SchemaCheck.require(directory, indexDir);
-      SearcherManager searchers = new SearcherManager(directory, null);
-      return new Archive(indexDir, directory, searchers, answerer);
+      return new Opened(directory, new SearcherManager(directory, null), identity);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
     }
+  }
+
+  /** The folder's identity: its file key (device and inode), or its creation time where there is none. */
+  private static Object identity(Path folder) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(folder, BasicFileAttributes.class);
+    return attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
+  }
+
+  /**
+   * Reopens the index when its folder was deleted and built again at the same path (a reader would otherwise keep
+   * serving the deleted files, which stay readable while open). While the folder is missing or holds no commit yet,
+   * the old index keeps serving.
+   *
+   * @return whether it was reopened
+   */
+  private synchronized boolean reopenIfReplaced() throws IOException {
+    Opened current = opened;
+    Object now;
+    try {
+      now = identity(indexDir);
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+    if (now.equals(current.identity())) {
+      return false;
+    }
+    Opened replacement;
+    try {
+      replacement = openFolder(indexDir);
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+    opened = replacement;
+    LOG.info("the index folder {} was replaced; reopened it", indexDir);
+    current.close();
+    return true;
   }
 
   /** The index directory. */
@@ -133,14 +196,44 @@ public final class Archive implements AutoCloseable {
         });
   }
 
+  /**
+   * Counts of the articles {@code query} matches (as {@link #search} matches them) per source, tag, year and month.
+   *
+   * @param maxValues how many sources and tags to list at most
+   */
+  public Facets facets(String query, int maxValues) throws IOException {
+    return withSearcher(searcher -> FacetCounts.of(searcher, query, maxValues));
+  }
+
   /** Figures about the index. */
   public ArchiveStats stats() throws IOException {
-    return withSearcher(searcher -> IndexStatistics.of(searcher, directory));
+    Opened current = opened;
+    return withSearcher(searcher -> IndexStatistics.of(searcher, current.directory()));
   }
 
   /** Number of articles in the current searcher. */
   public long articleCount() throws IOException {
     return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+  }
+
+  /**
+   * The ids of live articles for which {@code known} is false: how a follower of the archive (the bot's followed
+   * queries) finds articles committed since it last looked, by any process.
+   *
+   * @param knownSegments segment keys this method put there on earlier calls with a {@code known} that has only
+   *     grown since; their segments are skipped. Pass the same set each time (it holds weak keys of closed segments
+   *     only until they are collected if it is a weak set), or a new empty set to scan everything.
+   */
+  public List<String> articleIdsExcept(Predicate<String> known, Set<Object> knownSegments) throws IOException {
+    return withSearcher(searcher -> ArticleIds.unknown(searcher, known, knownSegments::contains, knownSegments));
+  }
+
+  /**
+   * The articles among {@code ids} matching every word and filter of {@code query} (all of them when it is blank),
+   * newest first, with the best passage for the query as snippet; never relaxed to any-word matching.
+   */
+  public SearchResult searchAmong(String query, Collection<String> ids, int limit) throws IOException {
+    return withSearcher(searcher -> ArticleIds.searchAmong(searcher, query, ids, limit));
   }
 
   /**
@@ -158,11 +251,18 @@ public final class Archive implements AutoCloseable {
 
   /** Runs {@code work} with an acquired searcher, released afterwards; for tools that read the index directly. */
   public <T> T withSearcher(SearcherWork<T> work) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
+    Opened current = opened;
+    IndexSearcher searcher;
+    try {
+      searcher = current.searchers().acquire();
+    } catch (AlreadyClosedException replacedJustNow) {
+      current = opened;
+      searcher = current.searchers().acquire();
+    }
     try {
       return work.apply(searcher);
     } finally {
-      searchers.release(searcher);
+      current.searchers().release(searcher);
     }
   }
 
@@ -174,12 +274,16 @@ public final class Archive implements AutoCloseable {
 
   /** Makes the latest commit searchable now instead of within a second. */
   public void refresh() throws IOException {
-    searchers.maybeRefreshBlocking();
+    if (!reopenIfReplaced()) {
+      opened.searchers().maybeRefreshBlocking();
+    }
   }
 
   private void refreshQuietly() {
     try {
-      searchers.maybeRefresh();
+      if (!reopenIfReplaced()) {
+        opened.searchers().maybeRefresh();
+      }
     } catch (IOException | RuntimeException e) {
       LOG.warn("refreshing the searcher of {} failed; will retry: {}", indexDir, e.toString());
     }
@@ -193,10 +297,8 @@ public final class Archive implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try {
-      searchers.close();
-    } finally {
-      directory.close();
+    synchronized (this) {
+      opened.close();
     }
   }
 }

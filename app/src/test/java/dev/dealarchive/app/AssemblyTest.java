@@ -15,7 +15,7 @@ class AssemblyTest {
   void everyModulesSubcommandIsFoundOnTheAssembledClassPath() {
     Map<String, CommandLine> subcommands = ArchiveCommand.commandLine().getSubcommands();
     for (String name : List.of("index", "search", "ask", "stats", "eval", "watch", "add", "bot", "bench",
-        "watch-bench")) {
+        "watch-bench", "serve", "web-bench")) {
       assertTrue(subcommands.containsKey(name), "archive " + name + " is missing; found " + subcommands.keySet());
     }
   }

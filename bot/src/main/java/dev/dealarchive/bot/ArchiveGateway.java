@@ -8,7 +8,9 @@ import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The archive calls the bot makes. The bot owns no search logic: this is the whole surface it needs, so the Slack
@@ -53,6 +55,21 @@ public interface ArchiveGateway extends AutoCloseable {
    *     never exceptions
    */
   AddResult add(String url);
+
+  /**
+   * The ids of the articles in the index for which {@code known} is false: how the bot finds articles committed since
+   * it last looked, by any process. {@code known} must only ever grow between calls (implementations may skip parts
+   * of the index whose every id was known before).
+   */
+  List<String> articleIdsExcept(Predicate<String> known) throws IOException;
+
+  /**
+   * The articles among {@code ids} that match every word and filter of {@code query} (every one of them when the query
+   * is blank), newest first, each with the passage that best matches the query as snippet.
+   *
+   * @param limit most hits returned; the result's total counts every match
+   */
+  SearchResult searchAmong(String query, Collection<String> ids, int limit) throws IOException;
 
   @Override
   void close() throws IOException;

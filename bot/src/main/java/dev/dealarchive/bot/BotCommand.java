@@ -2,6 +2,7 @@ package dev.dealarchive.bot;
 
 import dev.dealarchive.cli.ExitCodes;
 import dev.dealarchive.cli.IndexLocation;
+import dev.dealarchive.generate.WrittenAnswers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "Socket Mode by default (needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN); --http serves the Events API at "
             + "/slack/events (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET); --console needs no Slack at all.",
         "Environment: SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL, ARCHIVE_INDEX, "
-            + "ARCHIVE_ADMINS, ARCHIVE_ADD."
+            + "ARCHIVE_ADMINS, ARCHIVE_ADD, ARCHIVE_TIMEZONE."
     })
 public final class BotCommand implements Callable<Integer> {
 
@@ -102,15 +103,20 @@ public final class BotCommand implements Callable<Integer> {
     }
     try (ArchiveGateway archive = opener.open(location, err)) {
       return switch (mode) {
-        case CONSOLE -> runConsole(archive);
+        case CONSOLE -> runConsole(config, archive);
         case HTTP -> runHttp(config, archive);
         case SOCKET -> runSocketMode(config, archive);
       };
     }
   }
 
-  private int runConsole(ArchiveGateway archive) throws IOException {
-    ConsoleBot bot = new ConsoleBot(new ReplyService(archive, new ReplyRenderer()), json);
+  private int runConsole(BotConfig config, ArchiveGateway archive) throws IOException {
+    try (WrittenAnswers writer = config.llm() == null ? null : new WrittenAnswers(config.llm())) {
+      return runConsole(new ConsoleBot(new ReplyService(archive, new ReplyRenderer(), writer), json));
+    }
+  }
+
+  private int runConsole(ConsoleBot bot) throws IOException {
     PrintWriter out = spec == null
         ? new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true)
         : spec.commandLine().getOut();

@@ -1,8 +1,13 @@
 package dev.dealarchive.bot;
 
+import dev.dealarchive.generate.LlmConfigException;
+import dev.dealarchive.generate.LlmSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -23,6 +28,9 @@ import java.util.regex.Pattern;
  * @param admins Slack user ids allowed to run {@code /archive reindex} (and {@code /archive add} under
  *     {@link AddPolicy#ADMINS})
  * @param addPolicy who may run {@code /archive add}; {@code null} means {@link AddPolicy#ALL}
+ * @param timeZone where digests are posted at 09:00 ({@value #TIMEZONE}); {@code null} means UTC
+ * @param llm the language model that writes cited answers ({@code ARCHIVE_LLM_*}), or {@code null} for quoted answers
+ *     only
  */
 public record BotConfig(
     String botToken,
@@ -31,7 +39,9 @@ public record BotConfig(
     URI apiUrl,
     Path indexDir,
     Set<String> admins,
-    AddPolicy addPolicy) {
+    AddPolicy addPolicy,
+    ZoneId timeZone,
+    LlmSettings llm) {
 
   /** Slack's own Web API. */
   public static final URI DEFAULT_API_URL = URI.create("https://slack.com");
@@ -50,6 +60,8 @@ public record BotConfig(
   public static final String ADMINS = "ARCHIVE_ADMINS";
   /** Environment variable saying who may run {@code /archive add}: {@code all} (default) or {@code admins}. */
   public static final String ADD = "ARCHIVE_ADD";
+  /** Environment variable with the time zone digests are posted in, such as {@code Europe/Berlin}; UTC by default. */
+  public static final String TIMEZONE = "ARCHIVE_TIMEZONE";
 
   private static final Pattern TOKEN_BODY = Pattern.compile("[A-Za-z0-9-]+");
   private static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
@@ -77,12 +89,30 @@ public record BotConfig(
     apiUrl = apiUrl == null ? DEFAULT_API_URL : apiUrl;
     admins = admins == null ? Set.of() : Set.copyOf(admins);
     addPolicy = addPolicy == null ? AddPolicy.ALL : addPolicy;
+    timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
+  }
+
+  /** A configuration without a language model: answers are quoted only. */
+  public BotConfig(String botToken, String appToken, String signingSecret, URI apiUrl, Path indexDir,
+      Set<String> admins, AddPolicy addPolicy, ZoneId timeZone) {
+    this(botToken, appToken, signingSecret, apiUrl, indexDir, admins, addPolicy, timeZone, null);
+  }
+
+  /** The same configuration with written answers from {@code llm} (or none, for {@code null}). */
+  public BotConfig withLlm(LlmSettings llm) {
+    return new BotConfig(botToken, appToken, signingSecret, apiUrl, indexDir, admins, addPolicy, timeZone, llm);
+  }
+
+  /** A configuration with digests in UTC. */
+  public BotConfig(String botToken, String appToken, String signingSecret, URI apiUrl, Path indexDir,
+      Set<String> admins, AddPolicy addPolicy) {
+    this(botToken, appToken, signingSecret, apiUrl, indexDir, admins, addPolicy, ZoneOffset.UTC);
   }
 
   /** A configuration in which every member may run {@code /archive add} ({@link AddPolicy#ALL}). */
   public BotConfig(
       String botToken, String appToken, String signingSecret, URI apiUrl, Path indexDir, Set<String> admins) {
-    this(botToken, appToken, signingSecret, apiUrl, indexDir, admins, AddPolicy.ALL);
+    this(botToken, appToken, signingSecret, apiUrl, indexDir, admins, AddPolicy.ALL, ZoneOffset.UTC);
   }
 
   /**
@@ -101,7 +131,8 @@ public record BotConfig(
     String signingSecret = mode == Mode.HTTP ? signingSecret(env) : null;
     URI apiUrl = apiUrl(env);
     Path indexDir = indexOverride != null ? indexOverride : indexDir(env);
-    return new BotConfig(botToken, appToken, signingSecret, apiUrl, indexDir, admins(env), addPolicy(env));
+    return new BotConfig(botToken, appToken, signingSecret, apiUrl, indexDir, admins(env), addPolicy(env),
+        timeZone(env), llm(env));
   }
 
   /** Whether {@code userId} may reindex. */
@@ -124,7 +155,16 @@ public record BotConfig(
   public String toString() {
     return "BotConfig[botToken=" + shown(botToken) + ", appToken=" + shown(appToken) + ", signingSecret="
         + shown(signingSecret) + ", apiUrl=" + apiUrl + ", indexDir=" + indexDir + ", admins=" + admins
-        + ", addPolicy=" + addPolicy + "]";
+        + ", addPolicy=" + addPolicy + ", timeZone=" + timeZone + ", llm=" + (llm == null ? "off" : llm) + "]";
+  }
+
+  /** The language model settings; a malformed variable stops start-up naming it, as every other variable does. */
+  private static LlmSettings llm(Map<String, String> env) {
+    try {
+      return LlmSettings.fromEnvironment(env).orElse(null);
+    } catch (LlmConfigException e) {
+      throw new ConfigException(e.variable(), e.problem());
+    }
   }
 
   private static String shown(String secret) {
@@ -207,6 +247,19 @@ public record BotConfig(
       ids.add(id);
     }
     return ids;
+  }
+
+  private static ZoneId timeZone(Map<String, String> env) {
+    String value = value(env, TIMEZONE);
+    if (value == null) {
+      return ZoneOffset.UTC;
+    }
+    try {
+      return ZoneId.of(value);
+    } catch (DateTimeException e) {
+      throw new ConfigException(TIMEZONE, "is malformed; it must be a time zone such as UTC, Europe/Berlin or "
+          + "America/New_York");
+    }
   }
 
   private static AddPolicy addPolicy(Map<String, String> env) {

@@ -15,7 +15,7 @@ import java.io.PrintWriter;
 public final class ConsoleBot {
   private static final Gson PRETTY = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
-  private final ReplyService replies;
+  private final CommandRouter router;
   private final boolean json;
 
   /**
@@ -23,7 +23,15 @@ public final class ConsoleBot {
    * @param json print Block Kit JSON instead of text
    */
   public ConsoleBot(ReplyService replies, boolean json) {
-    this.replies = replies;
+    this(new CommandRouter(replies), json);
+  }
+
+  /**
+   * @param router maps each command to its reply, as it does in Slack
+   * @param json print Block Kit JSON instead of text
+   */
+  public ConsoleBot(CommandRouter router, boolean json) {
+    this.router = router;
     this.json = json;
   }
 
@@ -55,20 +63,14 @@ public final class ConsoleBot {
       String text = line.startsWith(SlackBot.COMMAND + " ") || line.equals(SlackBot.COMMAND)
           ? line.substring(SlackBot.COMMAND.length()) : null;
       if (text == null) {
-        return replies.ask(IncomingText.question(line));
+        String question = IncomingText.question(line);
+        Reply quoted = router.replies().ask(question);
+        // On a terminal there is no message to update: wait for the written answer, if a model is configured.
+        return router.replies().written(question, quoted).orElse(quoted);
       }
-      return switch (SlashCommand.parse(text)) {
-        case SlashCommand.Ask ask -> replies.ask(ask.question());
-        case SlashCommand.Search search -> replies.search(search.query());
-        case SlashCommand.Latest latest -> replies.latest(latest.count());
-        case SlashCommand.Stats stats -> replies.stats();
-        case SlashCommand.Add add -> replies.add(add.url());
-        case SlashCommand.Reindex reindex ->
-            replies.renderer().notice("Reindexing runs from Slack or with `archive index`, not from the console.");
-        case SlashCommand.Help help -> replies.renderer().help();
-      };
+      return router.route(SlashCommand.parse(text), CommandRouter.Caller.console()).reply();
     } catch (Exception e) {
-      return FailureReplies.of(replies.renderer(), "answering on the console", e);
+      return FailureReplies.of(router.replies().renderer(), "answering on the console", e);
     }
   }
 

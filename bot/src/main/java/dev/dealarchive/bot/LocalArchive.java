@@ -17,7 +17,9 @@ import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The bot's archive: an {@link ArchiveEngine}, by default the index folder on this machine's disk ({@link
@@ -119,6 +121,16 @@ public final class LocalArchive implements ArchiveGateway {
   @Override
   public AddResult add(String url) {
     return engine.add(url);
+  }
+
+  @Override
+  public List<String> articleIdsExcept(Predicate<String> known) throws IOException {
+    return engine.articleIdsExcept(known);
+  }
+
+  @Override
+  public SearchResult searchAmong(String query, Collection<String> ids, int limit) throws IOException {
+    return engine.searchAmong(query, ids, limit);
   }
 
   @Override

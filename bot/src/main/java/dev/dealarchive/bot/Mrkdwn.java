@@ -1,16 +1,25 @@
 package dev.dealarchive.bot;
 
 import dev.dealarchive.search.MarkedText;
+import java.util.regex.Pattern;
 
 /**
  * Makes untrusted text safe for Slack's mrkdwn.
  *
  * <p>Slack turns {@code <!channel>}, {@code <@U123>} and {@code <http://x|y>} into pings and links; escaping
- * {@code &}, {@code <} and {@code >} (the only three characters Slack asks to escape) disarms all of them, so every
- * piece of article text and every echo of user input goes through {@link #escape}.
+ * {@code &}, {@code <} and {@code >} (the only three characters Slack asks to escape) disarms all of them, and a
+ * zero-width space after the {@code @} of a plain {@code @here}, {@code @channel} or {@code @everyone} disarms those;
+ * every piece of article text and every echo of user input goes through {@link #escape}.
  */
 public final class Mrkdwn {
   private Mrkdwn() {}
+
+  /**
+   * A plain {@code @here}, {@code @channel} or {@code @everyone} (not in an address such as {@code a@here.example}):
+   * Slack may turn it into a ping, so a zero-width space goes after the {@code @}.
+   */
+  private static final Pattern BROADCAST =
+      Pattern.compile("(?<![\\w.])@(here|channel|everyone)\\b", Pattern.CASE_INSENSITIVE);
 
   /**
    * Removes control characters (keeping newlines and tabs as spaces or newlines) and escapes {@code &}, {@code <} and
@@ -36,7 +45,7 @@ public final class Mrkdwn {
         }
       }
     }
-    return out.toString();
+    return BROADCAST.matcher(out).replaceAll("@\u200b$1");
   }
 
   /** Escapes and collapses all whitespace to single spaces, for one-line snippets and titles. */

@@ -31,26 +31,40 @@ import java.util.Map;
  * message is accepted by Slack and pings no one.
  */
 public final class ReplyRenderer {
-  /** Further articles shown per page under an answer. */
-  public static final int ASK_PAGE = 3;
-  /** Hits shown per page of a search. */
-  public static final int SEARCH_PAGE = 5;
   /** The action id of the "More results" button. */
   public static final String MORE_RESULTS_ACTION = "more_results";
+  /** The action id of an answer's "Helpful" button. */
+  public static final String HELPFUL_ACTION = "feedback_helpful";
+  /** The action id of an answer's "Not helpful" button. */
+  public static final String NOT_HELPFUL_ACTION = "feedback_not_helpful";
+  /** The action id of a private answer's "Share in channel" button. */
+  public static final String SHARE_ACTION = "share_answer";
+  /** The block id of an answer's feedback buttons. */
+  static final String FEEDBACK_BLOCK = "feedback";
+  /** The block id of the tally shown under the feedback buttons once someone voted. */
+  static final String TALLY_BLOCK = "feedback_tally";
+  /** The block id of the "Share in channel" button. */
+  static final String SHARE_BLOCK = "share";
 
   private static final int SNIPPET_CHARS = 280;
   private static final int ECHO_CHARS = 300;
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+  /** The reply to a question, showing the page of further articles at {@code offset} ({@link PageSizes#ASK}). */
+  public Reply answer(AskResult result, int offset) {
+    return answer(result, ResultPage.ofAnswer(result.hits().size(), offset));
+  }
+
   /**
    * The reply to a question: the answer passage and its article (or that there is none, with the search tip), then a
    * page of further articles.
    *
    * @param result the archive's answer; its hits may run past this page
-   * @param offset how many further articles earlier pages showed
+   * @param page which of the further articles this page shows and whether more follow ({@link ReplyService} decides)
    */
-  public Reply answer(AskResult result, int offset) {
+  public Reply answer(AskResult result, ResultPage page) {
+    int offset = page.offset();
     Blocks blocks = new Blocks();
     StringBuilder text = new StringBuilder();
     if (result.correctedQuestion() != null) {
@@ -67,30 +81,35 @@ public final class ReplyRenderer {
       text.append(passage).append('\n').append(cited);
     } else {
       String none = "I found no answer to \u201c" + echo(result.question()) + "\u201d in the archive.";
-      String tip = result.tip() == null ? "" : "\n" + Mrkdwn.escape(result.tip());
+      String tip = result.tip() == null ? "" : "\n" + Mrkdwn.escape(inSlack(result.tip()));
       blocks.section(none + tip);
       text.append(none).append(tip);
     }
     for (String notice : result.notices()) {
       blocks.context(Mrkdwn.escapeOneLine(notice));
     }
-    List<SearchHit> page = page(result.hits(), offset, ASK_PAGE);
-    if (!page.isEmpty()) {
+    List<SearchHit> shown = page(result.hits(), offset, page.size());
+    if (!shown.isEmpty()) {
       blocks.divider();
       text.append("\n\nAlso in the archive:");
-      for (SearchHit hit : page) {
+      for (SearchHit hit : shown) {
         String line = hitSection(hit);
         blocks.section(line);
         text.append("\n\u2022 ").append(citation(hit));
       }
     }
-    boolean more = result.hits().size() > offset + ASK_PAGE;
-    if (more) {
-      blocks.moreButton(new PageToken(PageToken.Kind.ASK, offset + ASK_PAGE, result.question()));
+    if (page.more()) {
+      blocks.moreButton(new PageToken(PageToken.Kind.ASK, offset + shown.size(), result.question()));
     }
-    int shownFrom = page.isEmpty() ? 0 : offset + 1;
+    if (answer != null) {
+      FeedbackToken token =
+          new FeedbackToken(result.question(), answer.article().id(), answer.passage().text());
+      blocks.actions(FEEDBACK_BLOCK, List.of(button(HELPFUL_ACTION, "Helpful", token.encode()),
+          button(NOT_HELPFUL_ACTION, "Not helpful", token.encode())));
+    }
+    int shownFrom = shown.isEmpty() ? 0 : offset + 1;
     String status = (answer != null ? "1 answer" : "no answer")
-        + (page.isEmpty() ? "" : " \u00b7 related articles " + shownFrom + "\u2013" + (offset + page.size()))
+        + (shown.isEmpty() ? "" : " \u00b7 related articles " + shownFrom + "\u2013" + (offset + shown.size()))
         + " \u00b7 " + millis(result.tookNanos());
     blocks.context(status);
     return new Reply(text.toString(), blocks.list());
@@ -182,9 +201,15 @@ public final class ReplyRenderer {
   public Reply help() {
     String body = String.join("\n",
         "*Ask the partnership archive*",
-        "\u2022 Mention me with a question, DM me, or type `/archive <question>`",
+        "\u2022 Mention me with a question (follow-ups in the thread work), DM me, or type `/archive <question>` "
+            + "(answered privately, with a button to share it)",
         "\u2022 `/archive search <query>` lists matching articles (quotes, `source:`, `tag:` work)",
         "\u2022 `/archive latest [n]` lists the newest articles",
+        "\u2022 `/archive follow <query>` posts new matching articles in this channel; `/archive following` lists "
+            + "them, `/archive unfollow <number>` stops one",
+        "\u2022 `/archive digest daily|weekly [query]` posts the week's or day's additions at 09:00; "
+            + "`/archive digest off`",
+        "\u2022 `/archive scope [filters|clear]` shows or sets filters for every question here (admins set them)",
         "\u2022 `/archive add <url>` stores the article at that address in the archive",
         "\u2022 `/archive stats` shows what the archive holds",
         "\u2022 `/archive reindex` updates the archive (admins only)",
@@ -248,17 +273,74 @@ public final class ReplyRenderer {
     return notice("Sorry, something went wrong while answering. (error id `" + errorId + "`)");
   }
 
+  /** A private answer with a "Share in channel" button that posts it for everyone. */
+  public Reply shareable(Reply reply, String question) {
+    List<LayoutBlock> blocks = new ArrayList<>(reply.blocks().subList(0, Math.min(reply.blocks().size(),
+        TextLimits.BLOCKS - 1)));
+    List<BlockElement> share = List.of(button(SHARE_ACTION, "Share in channel",
+        TextLimits.cut(question, TextLimits.BUTTON_VALUE - 10)));
+    blocks.add(ActionsBlock.builder().blockId(SHARE_BLOCK).elements(share).build());
+    return new Reply(reply.text(), blocks);
+  }
+
+  /** An answer shared in the channel: "shared by @user" above it. */
+  public Reply sharedBy(String userId, Reply reply) {
+    return withHeader("Shared by <@" + userId + ">", reply);
+  }
+
+  /** What the private copy says once it was shared. */
+  public Reply wasShared(String question) {
+    return notice("You shared the answer to \u201c" + echo(question) + "\u201d in the channel.");
+  }
+
+  /**
+   * The reply with the feedback tally under its buttons (replacing an earlier tally), or unchanged when it has no
+   * feedback buttons.
+   */
+  public Reply withTally(Reply reply, int helpful, int notHelpful) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    boolean found = false;
+    for (LayoutBlock block : reply.blocks()) {
+      if (TALLY_BLOCK.equals(block.getBlockId())) {
+        continue;
+      }
+      blocks.add(block);
+      if (FEEDBACK_BLOCK.equals(block.getBlockId())) {
+        found = true;
+        String tally = "Helpful: " + helpful + " \u00b7 Not helpful: " + notHelpful;
+        blocks.add(ContextBlock.builder().blockId(TALLY_BLOCK)
+            .elements(List.of(MarkdownTextObject.builder().text(tally).build())).build());
+      }
+    }
+    if (!found || blocks.size() > TextLimits.BLOCKS) {
+      return reply;
+    }
+    return new Reply(reply.text(), blocks);
+  }
+
+  /** The same reply with a context line (bot-written mrkdwn) on top. */
+  public Reply withHeader(String mrkdwn, Reply reply) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    List<ContextBlockElement> elements = List.of(MarkdownTextObject.builder().text(mrkdwn).build());
+    blocks.add(ContextBlock.builder().elements(elements).build());
+    blocks.addAll(reply.blocks().subList(0, Math.min(reply.blocks().size(), TextLimits.BLOCKS - 1)));
+    return new Reply(mrkdwn + "\n" + reply.text(), blocks);
+  }
+
+  private static ButtonElement button(String actionId, String label, String value) {
+    return ButtonElement.builder()
+        .actionId(actionId)
+        .text(PlainTextObject.builder().text(label).emoji(false).build())
+        .value(value)
+        .build();
+  }
+
   /**
    * The same reply under a context line saying which slash command it answers, for answers posted to a channel
    * where the command itself stays invisible.
    */
   public Reply answering(String command, String question, Reply reply) {
-    String header = "`" + command + "` " + echo(question);
-    List<LayoutBlock> blocks = new ArrayList<>();
-    List<ContextBlockElement> elements = List.of(MarkdownTextObject.builder().text(header).build());
-    blocks.add(ContextBlock.builder().elements(elements).build());
-    blocks.addAll(reply.blocks().subList(0, Math.min(reply.blocks().size(), TextLimits.BLOCKS - 1)));
-    return new Reply(header + "\n" + reply.text(), blocks);
+    return withHeader("`" + command + "` " + echo(question), reply);
   }
 
   private static <T> List<T> page(List<T> all, int offset, int size) {
@@ -268,12 +350,12 @@ public final class ReplyRenderer {
     return all.subList(offset, Math.min(all.size(), offset + size));
   }
 
-  private static String hitSection(SearchHit hit) {
+  static String hitSection(SearchHit hit) {
     String snippet = hit.snippet() == null ? "" : TextLimits.cut(Mrkdwn.bold(hit.snippet()), SNIPPET_CHARS);
     return "*" + citation(hit) + "*" + (snippet.isEmpty() ? "" : "\n" + snippet);
   }
 
-  private static String citation(SearchHit hit) {
+  static String citation(SearchHit hit) {
     return citation(hit.url(), hit.title(), hit.id(), hit.source(), hit.published());
   }
 
@@ -290,11 +372,11 @@ public final class ReplyRenderer {
     return out.toString();
   }
 
-  private static String echo(String userText) {
+  static String echo(String userText) {
     return TextLimits.cut(Mrkdwn.escapeOneLine(userText), ECHO_CHARS);
   }
 
-  private static String millis(long nanos) {
+  static String millis(long nanos) {
     long ms = nanos / 1_000_000;
     return ms < 1 ? "under 1 ms" : ms + " ms";
   }
@@ -304,7 +386,7 @@ public final class ReplyRenderer {
   }
 
   /** Collects blocks, keeping every text within its limit and the message within the block limit. */
-  private static final class Blocks {
+  static final class Blocks {
     private final List<LayoutBlock> blocks = new ArrayList<>();
     private LayoutBlock closing;
 
@@ -330,6 +412,10 @@ public final class ReplyRenderer {
       add(ActionsBlock.builder().blockId("paging").elements(elements).build());
     }
 
+    void actions(String blockId, List<BlockElement> elements) {
+      add(ActionsBlock.builder().blockId(blockId).elements(elements).build());
+    }
+
     private void add(LayoutBlock block) {
       // The last slot is kept free for the closing context line (hits, time) and the button before it.
       if (blocks.size() < TextLimits.BLOCKS - 2) {
@@ -347,8 +433,13 @@ public final class ReplyRenderer {
       return all;
     }
 
-    private static MarkdownTextObject markdown(String text) {
+    static MarkdownTextObject markdown(String text) {
       return MarkdownTextObject.builder().text(text).build();
     }
+  }
+
+  /** A tip written for the command line, naming the slash command instead: {@code archive search} is not Slack's. */
+  static String inSlack(String tip) {
+    return tip.replace("`archive search`", "`/archive search`").replace("`archive ask`", "`/archive`");
   }
 }

@@ -14,14 +14,23 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Posts replies through Slack's Web API and response URLs, honouring rate limits ({@code 429} with
- * {@code Retry-After}) and retrying transient failures (network errors, {@code 5xx}) a bounded number of times.
- * Every failure is logged with Slack's error before it is thrown; tokens are never logged.
+ * {@code Retry-After}).
+ *
+ * <p>Only what Slack is known not to have acted on is retried, so a reply is never posted twice: a refused or
+ * unreachable connection, a rate limit, and a {@code 5xx} that carries {@code Retry-After}. A call that timed out
+ * waiting for Slack's answer, or any other {@code 5xx}, may have been carried out and is not repeated. Every failure is
+ * logged with Slack's error before it is thrown; tokens are never logged.
  */
 public final class SlackPoster {
   private static final Logger LOG = LoggerFactory.getLogger(SlackPoster.class);
@@ -108,19 +117,19 @@ public final class SlackPoster {
       try {
         response = slack.send(responseUrl, body);
       } catch (IOException e) {
-        if (attempt < maxAttempts) {
+        if (neverSent(e) && attempt < maxAttempts) {
           pause(backoff(attempt), "response_url", attempt);
           continue;
         }
-        throw failed("response_url", "network error: " + e.getClass().getSimpleName(), e);
+        throw failed("response_url", transportError(e), e);
       }
       int code = response.getCode() == null ? 0 : response.getCode();
       if (code / 100 == 2) {
         return;
       }
-      boolean retry = code == 429 || code >= 500;
-      if (retry && attempt < maxAttempts) {
-        pause(code == 429 ? Duration.ofSeconds(1) : backoff(attempt), "response_url", attempt);
+      // The SDK's webhook response does not expose headers: only a rate limit is known not to have been carried out.
+      if (code == 429 && attempt < maxAttempts) {
+        pause(Duration.ofSeconds(1), "response_url", attempt);
         continue;
       }
       throw failed("response_url", "HTTP " + code + " " + shortBody(response.getBody()), null);
@@ -151,21 +160,40 @@ public final class SlackPoster {
           pause(retryAfter(e.getResponse().header("Retry-After")), method, attempt);
           continue;
         }
-        if (code >= 500 && attempt < maxAttempts) {
-          pause(backoff(attempt), method, attempt);
+        String retryAfter = e.getResponse().header("Retry-After");
+        if (code >= 500 && retryAfter != null && attempt < maxAttempts) {
+          pause(retryAfter(retryAfter), method, attempt);
           continue;
         }
         String error = e.getError() != null && e.getError().getError() != null
             ? e.getError().getError() : "HTTP " + code;
         throw failed(method, error, e);
       } catch (IOException e) {
-        if (attempt < maxAttempts) {
+        if (neverSent(e) && attempt < maxAttempts) {
           pause(backoff(attempt), method, attempt);
           continue;
         }
-        throw failed(method, "network error: " + e.getClass().getSimpleName(), e);
+        throw failed(method, transportError(e), e);
       }
     }
+  }
+
+  /**
+   * Whether the request surely never reached Slack: the connection was refused, the host unknown or unreachable, or
+   * connecting timed out. A timeout while waiting for the answer is not such a case: Slack may have acted on it.
+   */
+  static boolean neverSent(IOException e) {
+    if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {
+      return true;
+    }
+    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+    return e instanceof SocketTimeoutException && message.contains("connect");
+  }
+
+  private static String transportError(IOException e) {
+    return e instanceof SocketTimeoutException
+        ? "no answer in time (not retried: it may have been received)"
+        : "network error: " + e.getClass().getSimpleName();
   }
 
   private Duration retryAfter(String header) {

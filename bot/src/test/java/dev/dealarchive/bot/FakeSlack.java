@@ -2,6 +2,7 @@ package dev.dealarchive.bot;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -18,6 +19,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +57,7 @@ final class FakeSlack implements AutoCloseable {
   private final Map<String, Deque<Failure>> failures = new LinkedHashMap<>();
   private final AtomicInteger ts = new AtomicInteger(1000);
   private volatile FakeSocketMode socketMode;
+  private final Map<String, JsonArray> threads = new ConcurrentHashMap<>();
 
   FakeSlack() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -80,6 +83,24 @@ final class FakeSlack implements AutoCloseable {
   /** A response URL for a slash command or action. */
   String responseUrl(String name) {
     return baseUrl() + "/response/" + name;
+  }
+
+  /**
+   * Adds a message to the thread {@code threadTs} of {@code channel}, as conversations.replies will return it.
+   *
+   * @param botId the posting bot's id, or {@code null} for a person
+   */
+  void addToThread(String channel, String threadTs, String ts, String user, String text, String botId) {
+    JsonObject message = new JsonObject();
+    message.addProperty("type", "message");
+    message.addProperty("ts", ts);
+    message.addProperty("thread_ts", threadTs);
+    message.addProperty("user", user);
+    message.addProperty("text", text);
+    if (botId != null) {
+      message.addProperty("bot_id", botId);
+    }
+    threads.computeIfAbsent(channel + "/" + threadTs, k -> new JsonArray()).add(message);
   }
 
   /** Makes the next call of {@code method} fail once with this status, headers and body. */
@@ -161,6 +182,16 @@ final class FakeSlack implements AutoCloseable {
       case "chat.postMessage", "chat.update" -> {
         json.addProperty("channel", params.get("channel"));
         json.addProperty("ts", params.getOrDefault("ts", "1700000000." + ts.incrementAndGet()));
+      }
+      case "conversations.replies" -> {
+        JsonArray messages = threads.get(params.get("channel") + "/" + params.get("ts"));
+        if (messages == null) {
+          json.addProperty("ok", false);
+          json.addProperty("error", "thread_not_found");
+        } else {
+          json.add("messages", messages);
+          json.addProperty("has_more", false);
+        }
       }
       case "chat.postEphemeral" -> json.addProperty("message_ts", "1700000000." + ts.incrementAndGet());
       default -> {

@@ -20,10 +20,12 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HttpBotTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
+  @TempDir Path stateDir;
   private FakeSlack slack;
   private InMemoryArchive archive;
   private LoopbackBot loopback;
@@ -43,7 +45,7 @@ class HttpBotTest {
           Instant.parse("2025-0" + (i + 1) + "-01T00:00:00Z")));
     }
     BotConfig config = new BotConfig("xoxb-test", null, SignedRequests.SECRET, URI.create(slack.baseUrl()),
-        Path.of("unused-index"), Set.of("UADMIN"));
+        stateDir, Set.of("UADMIN"));
     loopback = LoopbackBot.start(config, archive);
     requests = loopback.requests();
   }
@@ -164,23 +166,48 @@ class HttpBotTest {
   }
 
   @Test
-  void slashCommandQuestionIsPostedInTheChannel() throws Exception {
+  void slashCommandQuestionIsAnsweredOnlyToTheAskerWithAShareButton() throws Exception {
     HttpResponse<String> ack = requests.postForm(SignedRequests.form(SignedRequests.command(
         "what revenue share does OpenAI pay Microsoft?", "U0ASKER", slack.responseUrl("q1"), "trig-1")));
 
     assertEquals(200, ack.statusCode());
-    FakeSlack.Call post = slack.await("chat.postMessage", 1, WAIT).get(0);
-    assertEquals("C0CMD", post.param("channel"));
-    assertTrue(post.param("text").contains("20%"));
-    assertTrue(post.param("text").contains("Microsoft and OpenAI make their partnership non-exclusive"));
+    FakeSlack.Call answer = slack.await("response_url", 1, WAIT).get(0);
+    assertEquals("ephemeral", answer.param("response_type"));
+    assertTrue(answer.param("text").contains("20%"));
+    assertTrue(answer.param("text").contains("Microsoft and OpenAI make their partnership non-exclusive"));
+    assertTrue(answer.param("blocks").contains("Share in channel"), answer.param("blocks"));
+    assertTrue(slack.calls("chat.postMessage").isEmpty());
   }
 
   @Test
-  void slashCommandAnswersThroughResponseUrlWhereTheBotIsNoMember() throws Exception {
+  void shareButtonPostsTheAnswerInTheChannelSharedByTheAskerAndMarksThePrivateCopy() throws Exception {
+    requests.postForm(SignedRequests.form(SignedRequests.command(
+        "what revenue share does OpenAI pay Microsoft?", "U0ASKER", slack.responseUrl("q1"), "trig-1")));
+    FakeSlack.Call answer = slack.await("response_url", 1, WAIT).get(0);
+    String share = SignedRequests.buttonValue(answer.param("blocks"), ReplyRenderer.SHARE_ACTION);
+
+    String click = SignedRequests.click(ReplyRenderer.SHARE_ACTION, share, "U0ASKER", "C0CMD", null, null,
+        slack.responseUrl("share"), "trig-share");
+    requests.postForm(click);
+    requests.postForm(click);
+
+    FakeSlack.Call shared = slack.await("chat.postMessage", 1, WAIT).get(0);
+    assertEquals("C0CMD", shared.param("channel"));
+    assertTrue(shared.param("text").startsWith("Shared by <@U0ASKER>"), shared.param("text"));
+    assertTrue(shared.param("text").contains("20%"));
+    assertFalse(shared.param("blocks").contains("Share in channel"));
+    FakeSlack.Call marked = slack.await("response_url", 2, WAIT).get(1);
+    assertEquals("true", marked.param("replace_original"));
+    assertTrue(marked.param("text").contains("You shared the answer"), marked.param("text"));
+    assertEquals(1, slack.calls("chat.postMessage").size(), "a repeated click shares once");
+  }
+
+  @Test
+  void sharingWhereTheBotIsNoMemberGoesThroughTheResponseUrl() throws Exception {
     slack.failNext("chat.postMessage", 200, Map.of(), "{\"ok\":false,\"error\":\"not_in_channel\"}");
 
-    requests.postForm(SignedRequests.form(SignedRequests.command(
-        "OpenAI revenue share", "U0ASKER", slack.responseUrl("q2"), "trig-2")));
+    requests.postForm(SignedRequests.click(ReplyRenderer.SHARE_ACTION, "OpenAI revenue share", "U0ASKER", "C0CMD",
+        null, null, slack.responseUrl("q2"), "trig-2"));
 
     FakeSlack.Call response = slack.await("response_url", 1, WAIT).get(0);
     assertEquals("in_channel", response.param("response_type"));

@@ -13,6 +13,7 @@ import dev.dealarchive.search.SearchResult;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,7 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -46,6 +49,8 @@ final class InMemoryArchive implements ArchiveGateway {
   volatile AddResult addResult;
   volatile boolean busy;
   volatile boolean broken;
+  /** While set and closed, answering waits for it: a slow archive. */
+  volatile CountDownLatch gate;
 
   InMemoryArchive add(Doc doc) {
     docs.add(doc);
@@ -131,9 +136,44 @@ final class InMemoryArchive implements ArchiveGateway {
   }
 
   @Override
+  public List<String> articleIdsExcept(Predicate<String> known) throws IOException {
+    check();
+    return docs.stream().map(Doc::id).filter(id -> !known.test(id)).toList();
+  }
+
+  /** Articles among {@code ids} having every word of the query (all of them for a blank query), newest first. */
+  @Override
+  public SearchResult searchAmong(String query, Collection<String> ids, int limit) throws IOException {
+    check();
+    Set<String> words = words(query == null ? "" : query);
+    List<Doc> matching = docs.stream()
+        .filter(d -> ids.contains(d.id()))
+        .filter(d -> words(d.title() + " " + d.body()).containsAll(words))
+        .sorted(Comparator.comparing(Doc::published).reversed())
+        .toList();
+    List<SearchHit> hits = matching.stream().limit(limit)
+        .map(d -> hit(d, mark(bestSentence(d.body(), words), words))).toList();
+    return new SearchResult(query, matching.size(), hits, List.of(), 1000);
+  }
+
+  /** Removes an article, as a deletion in the index would. */
+  void remove(String id) {
+    docs.removeIf(d -> d.id().equals(id));
+  }
+
+  @Override
   public void close() {}
 
   private void check() throws IOException {
+    CountDownLatch waitFor = gate;
+    if (waitFor != null) {
+      try {
+        waitFor.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
     if (broken) {
       throw new IOException("index is unreadable (test)");
     }

@@ -86,12 +86,12 @@ class LiveArchiveBotTest {
   }
 
   @Test
-  void slashCommandQuestionIsAnsweredInTheChannelFromTheIndex() throws Exception {
+  void slashCommandQuestionIsAnsweredToTheAskerFromTheIndex() throws Exception {
     requests.postForm(SignedRequests.form(SignedRequests.command(QUESTION, "U0ASKER", slack.responseUrl("l1"),
         "trig-live")));
 
-    FakeSlack.Call post = slack.await("chat.postMessage", 1, WAIT).get(0);
-    assertEquals("C0CMD", post.param("channel"));
+    FakeSlack.Call post = slack.await("response_url", 1, WAIT).get(0);
+    assertEquals("ephemeral", post.param("response_type"));
     assertTrue(post.param("text").contains("20%"), post.param("text"));
     assertTrue(post.param("text").contains(TITLE), post.param("text"));
   }

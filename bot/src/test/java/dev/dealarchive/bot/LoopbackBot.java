@@ -18,7 +18,12 @@ final class LoopbackBot implements AutoCloseable {
 
   /** Starts a bot for {@code config} over {@code archive} on a free loopback port. */
   static LoopbackBot start(BotConfig config, ArchiveGateway archive) throws IOException {
-    SlackBot bot = SlackBot.forHttp(config, archive);
+    return start(config, archive, BotTiming.standard());
+  }
+
+  /** Starts a bot with its own sense of time: a test clock, a short interval between looks for new articles. */
+  static LoopbackBot start(BotConfig config, ArchiveGateway archive, BotTiming timing) throws IOException {
+    SlackBot bot = SlackBot.forHttp(config, archive, timing);
     try {
       return new LoopbackBot(bot, HttpBotServer.start(bot, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
     } catch (IOException | RuntimeException e) {

@@ -1,6 +1,9 @@
 package dev.dealarchive.bot;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -81,6 +84,75 @@ final class SignedRequests {
     form.put("response_url", responseUrl);
     form.put("trigger_id", triggerId);
     return form;
+  }
+
+  /**
+   * A block_actions payload for a click on a button.
+   *
+   * @param messageTs the clicked message's ts, or {@code null} for an ephemeral message (Slack sends no message then)
+   * @param message the clicked message as Slack sends it back ({@code text} and {@code blocks}), or {@code null}
+   */
+  static String click(String actionId, String value, String user, String channel, String messageTs,
+      JsonObject message, String responseUrl, String triggerId) {
+    JsonObject action = new JsonObject();
+    action.addProperty("type", "button");
+    action.addProperty("action_id", actionId);
+    action.addProperty("block_id", "b");
+    action.addProperty("value", value);
+    action.addProperty("action_ts", "1700000000.3000");
+    JsonArray actions = new JsonArray();
+    actions.add(action);
+    JsonObject container = new JsonObject();
+    container.addProperty("type", "message");
+    if (messageTs != null) {
+      container.addProperty("message_ts", messageTs);
+    }
+    container.addProperty("channel_id", channel);
+    container.addProperty("is_ephemeral", messageTs == null);
+    JsonObject userObject = new JsonObject();
+    userObject.addProperty("id", user);
+    JsonObject channelObject = new JsonObject();
+    channelObject.addProperty("id", channel);
+    JsonObject team = new JsonObject();
+    team.addProperty("id", "T0001");
+    JsonObject payload = new JsonObject();
+    payload.addProperty("type", "block_actions");
+    payload.add("user", userObject);
+    payload.add("team", team);
+    payload.addProperty("api_app_id", "A0001");
+    payload.add("container", container);
+    payload.add("channel", channelObject);
+    if (message != null) {
+      payload.add("message", message);
+    }
+    payload.addProperty("trigger_id", triggerId);
+    payload.addProperty("response_url", responseUrl);
+    payload.add("actions", actions);
+    return form(Map.of("payload", payload.toString()));
+  }
+
+  /** The value of the first button with {@code actionId} in a message's blocks JSON. */
+  static String buttonValue(String blocksJson, String actionId) {
+    for (JsonElement block : JsonParser.parseString(blocksJson).getAsJsonArray()) {
+      JsonObject object = block.getAsJsonObject();
+      if ("actions".equals(object.get("type").getAsString())) {
+        for (JsonElement element : object.getAsJsonArray("elements")) {
+          if (actionId.equals(element.getAsJsonObject().get("action_id").getAsString())) {
+            return element.getAsJsonObject().get("value").getAsString();
+          }
+        }
+      }
+    }
+    throw new AssertionError("no " + actionId + " button in " + blocksJson);
+  }
+
+  /** A message as Slack sends it back with a click: its text and blocks. */
+  static JsonObject message(FakeSlack.Call posted) {
+    JsonObject message = new JsonObject();
+    message.addProperty("type", "message");
+    message.addProperty("text", posted.param("text"));
+    message.add("blocks", JsonParser.parseString(posted.param("blocks")));
+    return message;
   }
 
   static String form(Map<String, String> fields) {

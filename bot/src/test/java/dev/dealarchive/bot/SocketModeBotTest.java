@@ -11,12 +11,14 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SocketModeBotTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   // The SDK's session monitor first checks the connection after 5 s and then every 5 s.
   private static final Duration RECONNECT_WAIT = Duration.ofSeconds(30);
 
+  @TempDir Path stateDir;
   private FakeSlack slack;
   private FakeSocketMode socket;
   private SlackBot bot;
@@ -28,7 +30,7 @@ class SocketModeBotTest {
     socket = slack.startSocketMode();
     InMemoryArchive archive = new InMemoryArchive().add(InMemoryArchive.microsoftOpenAi());
     BotConfig config = new BotConfig("xoxb-test", "xapp-test", null, URI.create(slack.baseUrl()),
-        Path.of("unused-index"), Set.of());
+        stateDir, Set.of());
     bot = SlackBot.forSocketMode(config, archive);
     socketModeBot = SocketModeBot.start(bot);
     socket.awaitConnections(1, WAIT);
@@ -66,7 +68,9 @@ class SocketModeBotTest {
     socket.awaitAck("env-3", WAIT);
     socket.sendEnvelope("events_api", "env-4", mention("EvS3", "2.2"), 0);
 
+    // Answers run concurrently, so the first one may arrive after the marker; wait for both before counting.
     slack.awaitCalls(c -> c.method().equals("chat.postMessage") && "2.2".equals(c.param("thread_ts")), 1, WAIT);
+    slack.awaitCalls(c -> c.method().equals("chat.postMessage") && "1.1".equals(c.param("thread_ts")), 1, WAIT);
     assertEquals(1, slack.calls("chat.postMessage").stream().filter(c -> "1.1".equals(c.param("thread_ts")))
         .count());
   }
@@ -80,8 +84,8 @@ class SocketModeBotTest {
     socket.sendEnvelope("slash_commands", "env-5", payload, 0);
 
     socket.awaitAck("env-5", WAIT);
-    FakeSlack.Call post = slack.await("chat.postMessage", 1, WAIT).get(0);
-    assertEquals("C0CMD", post.param("channel"));
+    FakeSlack.Call post = slack.await("response_url", 1, WAIT).get(0);
+    assertEquals("ephemeral", post.param("response_type"));
     assertTrue(post.param("text").contains("20%"));
   }
 

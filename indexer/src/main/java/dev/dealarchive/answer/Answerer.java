@@ -50,6 +50,8 @@ public final class Answerer {
   static final int CANDIDATES = 10;
   /** The tip shown when nothing answers. */
   private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
+  /** Longest question that is spell-checked. */
+  private static final int MAX_SPELLED_CHARS = 1_000;
   static final String NO_ANSWER_TIP =
       "Try fewer or other words, a company's full name, or `archive search` with a \"quoted phrase\".";
 
@@ -78,7 +80,8 @@ public final class Answerer {
     long started = System.nanoTime();
     IndexSearcher scoring = withSimilarity(searcher);
     String corrected = correctSpelling(scoring.getIndexReader(), questionText);
-    Question question = QuestionAnalyzer.analyze(corrected == null ? questionText : corrected);
+    Question question = QuestionAnalyzer.withinBudget(
+        QuestionAnalyzer.analyze(corrected == null ? questionText : corrected), scoring.getIndexReader());
     List<String> notices = question.query().notices();
     if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
       return new AskResult(questionText, corrected, null, List.of(), NO_ANSWER_TIP, notices, System.nanoTime() - started);
@@ -128,7 +131,7 @@ public final class Answerer {
    */
   public List<ScoredArticle> rank(IndexSearcher searcher, String questionText, int depth) throws IOException {
     IndexSearcher scoring = withSimilarity(searcher);
-    Question question = QuestionAnalyzer.analyze(questionText);
+    Question question = QuestionAnalyzer.withinBudget(QuestionAnalyzer.analyze(questionText), scoring.getIndexReader());
     if (question.contentWords().isEmpty() && !question.query().hasFilters()) {
       return List.of();
     }
@@ -372,7 +375,8 @@ public final class Answerer {
    * known (or no close word exists).
    */
   static String correctSpelling(IndexReader reader, String question) throws IOException {
-    if (question == null || question.isBlank()) {
+    // A slip is corrected in a short question; checking the thousands of words of a pasted text would take seconds.
+    if (question == null || question.isBlank() || question.length() > MAX_SPELLED_CHARS) {
       return null;
     }
     DirectSpellChecker checker = new DirectSpellChecker();
@@ -388,14 +392,15 @@ public final class Answerer {
       at = words.end();
       String suggestion = null;
       if (isCorrectable(question, words.start(), words.end()) && !QuestionAnalyzer.FILLER.contains(lower)
-          && !isKnownExactly(reader, lower)) {
+          && !CommonWords.contains(lower) && !isKnownExactly(reader, lower)) {
         // Short words are one slip away from many others; allow them one edit only.
         checker.setMaxEdits(lower.length() <= 4 ? 1 : 2);
         SuggestWord[] suggestions =
             checker.suggestSimilar(
                 new Term(ArchiveFields.BODY_EXACT, lower), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-        if (suggestions.length > 0 && (suggestions[0].string.length() > lower.length() || !isKnownStem(reader, lower))) {
+        if (suggestions.length > 0 && (isCompletion(lower, suggestions[0].string) || !isKnownStem(reader, lower))) {
           // A word whose stem is indexed ("deals") is an inflection, not a slip; only complete a cut-off one ("revenu").
+          // Common English words never get here ("agree" is not cut off from "agreed").
           suggestion = suggestions[0].string;
         }
       }
@@ -408,6 +413,11 @@ public final class Answerer {
     }
     corrected.append(question.substring(at));
     return changed ? corrected.toString() : null;
+  }
+
+  /** Whether {@code suggestion} completes a cut-off {@code word} ("revenu" to "revenue"). */
+  private static boolean isCompletion(String word, String suggestion) {
+    return suggestion.length() > word.length() && suggestion.startsWith(word);
   }
 
   /**

@@ -61,7 +61,7 @@ public final class PassagePicker {
     concepts.forEach(c -> stems.addAll(c.stems()));
     MatchTerms terms = new MatchTerms(stems, Set.of());
     List<Passages.Match> matches = Passages.matches(body, terms);
-    List<Passages.Sentence> sentences = Passages.sentences(body);
+    List<Passages.Sentence> sentences = ArticleNotes.withoutNotes(body, Passages.sentences(body));
     if (sentences.isEmpty()) {
       return new Pick(MarkedText.plain(""), 0, 0);
     }

@@ -1,13 +1,16 @@
 package dev.dealarchive.answer;
 
 import dev.dealarchive.search.ParsedQuery;
+import dev.dealarchive.search.QueryBudget;
 import dev.dealarchive.search.QueryLanguage;
 import dev.dealarchive.search.QueryPart;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.lucene.index.IndexReader;
 
 /**
  * Turns a question in plain English into the words that should drive the match: question words, auxiliaries and
@@ -86,6 +89,19 @@ public final class QuestionAnalyzer {
             parsed.until(),
             parsed.notices());
     return new Question(text, content, contentWords, typeOf(text), wantsRecent);
+  }
+
+  /**
+   * {@code question} within the search budget ({@link QueryBudget}): repeated words folded and, of a very long
+   * question, only the rarest words in {@code reader} kept, with a notice.
+   */
+  public static Question withinBudget(Question question, IndexReader reader) throws IOException {
+    ParsedQuery fitted = QueryBudget.fit(question.query(), reader);
+    if (fitted == question.query()) {
+      return question;
+    }
+    List<String> words = fitted.positiveParts().stream().map(QueryPart::text).toList();
+    return new Question(question.text(), fitted, words, question.type(), question.wantsRecent());
   }
 
   static QuestionType typeOf(String question) {

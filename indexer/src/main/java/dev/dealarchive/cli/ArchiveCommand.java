@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       AskCommand.class,
       StatsCommand.class,
       EvalCommand.class,
+      FeedbackCommand.class,
       WatchCommand.class,
       AddCommand.class
     })
@@ -44,7 +45,9 @@ public final class ArchiveCommand implements Callable<Integer> {
     }
     // Last, so the listing reads: the archive's own commands, those of other modules, then help.
     commandLine.addSubcommand(new CommandLine.HelpCommand());
-    commandLine.setExitCodeExceptionMapper(e -> ExitCodes.FAILED);
+    // A wrong command line (unknown option, a number too large for its option) is a usage error, whatever the phase.
+    commandLine.setExitCodeExceptionMapper(
+        e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILED);
     commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
     for (CommandLine sub : commandLine.getSubcommands().values()) {
       sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);

@@ -6,11 +6,13 @@ import dev.dealarchive.generate.Generation;
 import dev.dealarchive.generate.LlmConfigException;
 import dev.dealarchive.generate.WrittenAnswers;
 import dev.dealarchive.search.SearchHit;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +38,9 @@ import picocli.CommandLine.Spec;
       "every sentence citing them; the quoted answer stays, and stands alone when the model fails."
     })
 public final class AskCommand implements Callable<Integer> {
+  /** Most articles one answer lists. */
+  static final int MAX_LIMIT = 1_000;
+
   @Spec CommandSpec spec;
   @Mixin IndexLocation location;
   @Mixin RankingOptions ranking;
@@ -70,8 +75,9 @@ public final class AskCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (limit < 1) {
-      err.println("archive ask: --limit must be at least 1");
+    UnknownOptions.refuse(spec, question);
+    if (limit < 1 || limit > MAX_LIMIT) {
+      err.println("archive ask: --limit must be from 1 to " + MAX_LIMIT);
       return ExitCodes.USAGE;
     }
     try {
@@ -82,7 +88,7 @@ public final class AskCommand implements Callable<Integer> {
     }
     try (ArchiveEngine archive = location.engine(err, location.settings().withAnswers(ranking.settings()))) {
       if (question.size() == 1 && question.get(0).equals("-")) {
-        return batch(archive, out);
+        return batch(archive, out, err);
       }
       print(out, archive.ask(String.join(" ", question), limit));
       return ExitCodes.OK;
@@ -93,10 +99,26 @@ public final class AskCommand implements Callable<Integer> {
     }
   }
 
-  private int batch(ArchiveEngine archive, PrintWriter out) throws IOException {
-    BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+  /**
+   * Answers one question per line. A line that cannot be answered (not UTF-8, or a failure while answering it) gets
+   * an error object ({@code line}, {@code question}, {@code error}) or an error line, and the batch goes on; the exit
+   * status is then 1.
+   */
+  private int batch(ArchiveEngine archive, PrintWriter out, PrintWriter err) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(stdin);
     boolean first = true;
-    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+    boolean failed = false;
+    int number = 0;
+    for (byte[] bytes = nextLine(in); bytes != null; bytes = nextLine(in)) {
+      number++;
+      String line;
+      try {
+        line = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+      } catch (CharacterCodingException e) {
+        failed = true;
+        lineFailed(out, err, number, null, "line " + number + " is not valid UTF-8");
+        continue;
+      }
       if (line.isBlank()) {
         continue;
       }
@@ -106,10 +128,46 @@ public final class AskCommand implements Callable<Integer> {
         out.println();
       }
       first = false;
-      print(out, archive.ask(line.strip(), limit));
+      AskResult result;
+      try {
+        result = archive.ask(line.strip(), limit);
+      } catch (RuntimeException | IOException e) {
+        failed = true;
+        lineFailed(out, err, number, line.strip(), Messages.describe(e));
+        continue;
+      }
+      print(out, result);
     }
     out.flush();
-    return ExitCodes.OK;
+    return failed ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  private void lineFailed(PrintWriter out, PrintWriter err, int number, String question, String error) {
+    if (json) {
+      Map<String, Object> object = new LinkedHashMap<>();
+      object.put("line", number);
+      object.put("question", question);
+      object.put("error", error);
+      out.println(Json.write(object));
+    } else {
+      err.println("archive ask: line " + number + ": " + error);
+    }
+  }
+
+  /** The next line's bytes without its line break ({@code \n} or {@code \r\n}), or null at the end. */
+  private static byte[] nextLine(BufferedInputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b = in.read();
+    if (b < 0) {
+      return null;
+    }
+    while (b >= 0 && b != '\n') {
+      line.write(b);
+      b = in.read();
+    }
+    byte[] bytes = line.toByteArray();
+    int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+    return end == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, end);
   }
 
   private void print(PrintWriter out, AskResult result) {
@@ -131,18 +189,18 @@ public final class AskCommand implements Callable<Integer> {
       WrittenAnswerOutput.print(out, generation);
     }
     if (result.correctedQuestion() != null) {
-      out.println("Showing results for: " + result.correctedQuestion());
+      out.println("Showing results for: " + Rendering.printable(result.correctedQuestion()));
       out.println();
     }
     if (result.answer() == null) {
-      out.println("Nothing in the archive answers \"" + result.question() + "\".");
+      out.println("Nothing in the archive answers \u201c" + Rendering.printable(result.question()) + "\u201d.");
       out.println("Tip: " + result.tip());
       return;
     }
     SearchHit cited = result.answer().article();
     out.println(Rendering.marked(result.answer().passage()));
     out.println();
-    out.println("— " + (cited.title().isEmpty() ? "(untitled)" : cited.title()));
+    out.println("— " + Rendering.title(cited));
     out.println("  " + Rendering.hit(0, cited).lines().skip(1).findFirst().orElse("").strip());
     if (!result.hits().isEmpty()) {
       out.println();
@@ -169,11 +227,11 @@ public final class AskCommand implements Callable<Integer> {
       answer.put("title", cited.title());
       answer.put("source", cited.source());
       answer.put("url", cited.url());
-      answer.put("published", cited.published() == null ? null : cited.published().toString());
+      answer.put("published", Rendering.utcSecond(cited.published()));
       answer.put("coverage", Double.isNaN(result.answer().coverage()) ? null : result.answer().coverage());
       json.put("answer", answer);
     }
-    json.put("hits", result.hits().stream().map(hit -> Rendering.hitJson(hit, false)).toList());
+    json.put("hits", result.hits().stream().map(Rendering::hitJson).toList());
     json.put("tip", result.tip());
     json.put("notices", result.notices());
     return json;

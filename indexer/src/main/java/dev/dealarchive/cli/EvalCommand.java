@@ -10,6 +10,8 @@ import dev.dealarchive.eval.Qrels;
 import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.eval.Topic;
 import dev.dealarchive.eval.Topics;
+import dev.dealarchive.engine.IndexFolder;
+import dev.dealarchive.feedback.FeedbackLog;
 import dev.dealarchive.search.ScoredArticle;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,11 +45,15 @@ public final class EvalCommand implements Callable<Integer> {
   @Mixin IndexLocation location;
   @Mixin RankingOptions ranking;
 
-  @Option(names = "--topics", paramLabel = "FILE", required = true, description = "Topics file.")
+  @Option(names = "--topics", paramLabel = "FILE", description = "Topics file (required unless --feedback).")
   Path topicsFile;
 
-  @Option(names = "--qrels", paramLabel = "FILE", required = true, description = "Relevance judgments (TREC qrels).")
+  @Option(names = "--qrels", paramLabel = "FILE", description = "Relevance judgments, TREC qrels (required unless --feedback).")
   Path qrelsFile;
+
+  @Option(names = "--feedback", description = "Use the bot's feedback log as topics and judgments: each question voted on, "
+      + "its articles relevant when more users found them helpful than not.")
+  boolean feedback;
 
   @Option(names = "--run", paramLabel = "FILE", description = "Also write our ranking as a TREC run file.")
   Path runFile;
@@ -76,8 +82,24 @@ public final class EvalCommand implements Callable<Integer> {
       err.println("archive eval: --mode must be ask or search, not " + mode);
       return ExitCodes.USAGE;
     }
-    List<Topic> topics = Topics.read(topicsFile);
-    Qrels qrels = Qrels.read(qrelsFile);
+    if (feedback == (topicsFile != null || qrelsFile != null) || !feedback && (topicsFile == null || qrelsFile == null)) {
+      err.println("archive eval: give --topics and --qrels, or --feedback alone");
+      return ExitCodes.USAGE;
+    }
+    List<Topic> topics;
+    Qrels qrels;
+    if (feedback) {
+      FeedbackLog.Judgments judgments = IndexFolder.at(location.path()).feedbackLog().judgments();
+      if (judgments.topics().isEmpty()) {
+        err.println("archive eval: the feedback log " + IndexFolder.at(location.path()).feedbackLog().file() + " holds no votes yet");
+        return ExitCodes.FAILED;
+      }
+      topics = judgments.topics();
+      qrels = judgments.qrels();
+    } else {
+      topics = Topics.read(topicsFile);
+      qrels = Qrels.read(qrelsFile);
+    }
     List<EvalReport> reports = new ArrayList<>();
     try (ArchiveEngine archive = location.engine(err, location.settings().withAnswers(ranking.settings()))) {
       Function<Topic, List<ScoredDoc>> ours =

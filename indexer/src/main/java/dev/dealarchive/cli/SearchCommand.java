@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
       "before:YYYY-MM-DD during:YYYY during:YYYY-MM. A query of only filters lists matches, newest first."
     })
 public final class SearchCommand implements Callable<Integer> {
+  /** Deepest hit a search pages to, as in Elasticsearch: deeper paging is better done by narrowing the query. */
+  static final int MAX_WINDOW = 10_000;
+
   @Spec CommandSpec spec;
   @Mixin IndexLocation location;
 
@@ -59,8 +62,14 @@ public final class SearchCommand implements Callable<Integer> {
       err.println("archive search: --sort must be relevance or newest, not " + sort);
       return ExitCodes.USAGE;
     }
+    UnknownOptions.refuse(spec, query);
     if (limit < 1 || offset < 0) {
       err.println("archive search: --limit must be at least 1 and --offset not negative");
+      return ExitCodes.USAGE;
+    }
+    if ((long) offset + limit > MAX_WINDOW) {
+      err.printf(Locale.ROOT, "archive search: --offset plus --limit may be at most %,d (here %,d); narrow the query "
+          + "with more words or filters (after:, source:, tag:) instead%n", MAX_WINDOW, (long) offset + limit);
       return ExitCodes.USAGE;
     }
     String text = String.join(" ", query);
@@ -73,19 +82,30 @@ public final class SearchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     result.notices().forEach(notice -> out.println("Note: " + notice));
-    out.printf(
-        "%,d%s %s for \"%s\" (%s)%n",
-        result.total(),
-        result.totalIsLowerBound() ? "+" : "",
-        result.total() == 1 && !result.totalIsLowerBound() ? "article" : "articles",
-        text,
-        Rendering.millis(result.tookNanos()));
+    out.println("Search: " + Rendering.printable(text));
+    out.println(header(result, offset) + " \u00b7 " + Rendering.millis(result.tookNanos()));
     int rank = offset + 1;
     for (SearchHit hit : result.hits()) {
       out.println();
       out.print(Rendering.hit(rank++, hit));
     }
     return ExitCodes.OK;
+  }
+
+  /** Which hits are shown: {@code showing 1–10 of 48 (--offset 10 for more)}, or that there are none. */
+  static String header(SearchResult result, int offset) {
+    String total = String.format(Locale.ROOT, "%,d%s", result.total(), result.totalIsLowerBound() ? "+" : "");
+    if (result.total() == 0) {
+      return "no articles match";
+    }
+    if (result.hits().isEmpty()) {
+      return String.format(Locale.ROOT, "showing none of %s: --offset %,d is past the last", total, offset);
+    }
+    int last = offset + result.hits().size();
+    String shown = String.format(Locale.ROOT, "showing %,d\u2013%,d of %s", offset + 1, last, total);
+    return last < result.total() || result.totalIsLowerBound()
+        ? shown + String.format(Locale.ROOT, " (--offset %d for more)", last)
+        : shown;
   }
 
   static Map<String, Object> toJson(SearchResult result) {
@@ -96,7 +116,7 @@ public final class SearchCommand implements Callable<Integer> {
     if (result.totalIsLowerBound()) {
       json.put("total_is_lower_bound", true);
     }
-    json.put("hits", result.hits().stream().map(hit -> Rendering.hitJson(hit, true)).toList());
+    json.put("hits", result.hits().stream().map(Rendering::hitJson).toList());
     json.put("notices", result.notices());
     return json;
   }

@@ -1,13 +1,17 @@
 package dev.dealarchive.cli;
 
+import dev.dealarchive.channels.ChannelSettings;
+import dev.dealarchive.channels.Digest;
+import dev.dealarchive.channels.Follow;
+import dev.dealarchive.channels.Scope;
 import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.FeedState;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,28 +42,19 @@ public final class StatsCommand implements Callable<Integer> {
       stats = archive.stats();
     }
     if (json) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      map.put("index", location.path().toString());
-      map.put("articles", stats.articles());
-      map.put("sources", stats.sources());
-      map.put("oldest", stats.oldest() == null ? null : stats.oldest().toString());
-      map.put("newest", stats.newest() == null ? null : stats.newest().toString());
-      map.put("size_bytes", stats.sizeBytes());
-      map.put("last_update", stats.lastUpdate() == null ? null : stats.lastUpdate().toString());
-      map.put("feeds", IndexFolder.at(location.path()).feedStates().all().stream().map(StatsCommand::feedJson).toList());
-      out.println(Json.write(map));
+      out.println(Json.write(toJson(location.path(), stats)));
       return ExitCodes.OK;
     }
     out.printf("Index:       %s%n", location.path());
     out.printf("Articles:    %,d%n", stats.articles());
     out.printf(
         "Published:   %s to %s%n", Rendering.day(stats.oldest()), Rendering.day(stats.newest()));
-    out.printf(Locale.ROOT, "Size:        %.1f MB%n", stats.sizeBytes() / 1048576.0);
-    out.printf("Last update: %s%n", stats.lastUpdate() == null ? "never" : stats.lastUpdate());
+    out.printf("Size:        %s%n", Rendering.size(stats.sizeBytes()));
+    out.printf("Last update: %s%n", stats.lastUpdate() == null ? "never" : Rendering.utcSecond(stats.lastUpdate()));
     out.printf("Sources:     %,d%n", stats.sources().size());
     stats.sources().entrySet().stream()
         .limit(SOURCES_LISTED)
-        .forEach(e -> out.printf("  %,8d  %s%n", e.getValue(), e.getKey()));
+        .forEach(e -> out.printf("  %,8d  %s%n", e.getValue(), Rendering.printable(e.getKey())));
     if (stats.sources().size() > SOURCES_LISTED) {
       out.printf("  ... and %,d more (--json lists all)%n", stats.sources().size() - SOURCES_LISTED);
     }
@@ -75,7 +70,50 @@ public final class StatsCommand implements Callable<Integer> {
             feed.lastError() == null ? "" : "; last error: " + feed.lastError());
       }
     }
+    printChannels(out, IndexFolder.at(location.path()).channelSettings());
     return ExitCodes.OK;
+  }
+
+  static Map<String, Object> toJson(Path index, ArchiveStats stats) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("index", index.toString());
+    map.put("articles", stats.articles());
+    map.put("sources", stats.sources());
+    map.put("oldest", Rendering.utcSecond(stats.oldest()));
+    map.put("newest", Rendering.utcSecond(stats.newest()));
+    map.put("size_bytes", stats.sizeBytes());
+    map.put("last_update", Rendering.utcSecond(stats.lastUpdate()));
+    map.put("feeds", IndexFolder.at(index).feedStates().all().stream().map(StatsCommand::feedJson).toList());
+    ChannelSettings channels = IndexFolder.at(index).channelSettings();
+    map.put("follows", channels.follows());
+    map.put("digests", channels.digests());
+    map.put("scopes", channels.scopes());
+    return map;
+  }
+
+  /** What the bot's channels asked for: followed queries, digests and scopes, from the index folder. */
+  private static void printChannels(PrintWriter out, ChannelSettings channels) {
+    if (!channels.follows().isEmpty()) {
+      out.printf("Follows:     %,d%n", channels.follows().size());
+      for (Follow follow : channels.follows()) {
+        out.printf("  %s #%d  %s  (by %s, %s)%n", follow.channel(), follow.number(), follow.query(), follow.user(),
+            follow.created());
+      }
+    }
+    if (!channels.digests().isEmpty()) {
+      out.printf("Digests:     %,d%n", channels.digests().size());
+      for (Digest digest : channels.digests()) {
+        out.printf("  %s  %s%s  (last sent %s)%n", digest.channel(), digest.period(),
+            digest.query().isBlank() ? "" : " " + digest.query(),
+            digest.lastSent() == null ? "never" : digest.lastSent());
+      }
+    }
+    if (!channels.scopes().isEmpty()) {
+      out.printf("Scopes:      %,d%n", channels.scopes().size());
+      for (Scope scope : channels.scopes()) {
+        out.printf("  %s  %s  (set by %s, %s)%n", scope.channel(), scope.filters(), scope.user(), scope.set());
+      }
+    }
   }
 
   private static Map<String, Object> feedJson(FeedState feed) {

@@ -7,14 +7,18 @@ import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
+import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The archive as the command line and the bot reach it, reading and writing, whatever engine holds it: the embedded
@@ -61,6 +65,16 @@ public interface ArchiveEngine extends AutoCloseable {
   /** The ranking of a search as {@link #search} ranks it, without snippets, best first: for evaluation. */
   List<ScoredArticle> rankSearch(String query, int depth) throws IOException;
 
+  /**
+   * How many articles {@code query} matches (as {@link #search} matches them) per source, tag, year and month, for
+   * facets and timelines. An engine that cannot count returns {@link Facets#empty()}, and pages then show no facets.
+   *
+   * @param maxValues how many sources and how many tags to list at most (the largest counts)
+   */
+  default Facets facets(String query, int maxValues) throws IOException {
+    return Facets.empty();
+  }
+
   /** The stored article with this id, if any. */
   Optional<Article> article(String id) throws IOException;
 
@@ -74,6 +88,35 @@ public interface ArchiveEngine extends AutoCloseable {
   @FunctionalInterface
   interface ArticleVisitor {
     void visit(Article article) throws IOException;
+  }
+
+  /**
+   * The ids of stored articles for which {@code known} is false: how a follower of the archive (the bot's followed
+   * queries and digests) finds articles committed since it last looked, by any process. {@code known} must only grow
+   * between calls of one caller, so an engine may skip parts of the archive whose every id was known before. The
+   * default visits every article.
+   */
+  default List<String> articleIdsExcept(Predicate<String> known) throws IOException {
+    List<String> unknown = new ArrayList<>();
+    forEachArticle(article -> {
+      if (!known.test(article.id())) {
+        unknown.add(article.id());
+      }
+    });
+    return unknown;
+  }
+
+  /**
+   * The articles among {@code ids} that match every word, phrase and filter of {@code query} (all of them when it is
+   * blank), newest first, each with the passage that best matches the query as snippet; never relaxed to any-word
+   * matching.
+   *
+   * @param limit most hits returned; the result's total counts every match
+   * @throws UnsupportedOperationException when the engine cannot restrict a search to given articles
+   */
+  default SearchResult searchAmong(String query, Collection<String> ids, int limit) throws IOException {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot search among given articles, "
+        + "which followed queries and digests need");
   }
 
   /** Makes the latest commit of any writer visible to reads now rather than within a second. */

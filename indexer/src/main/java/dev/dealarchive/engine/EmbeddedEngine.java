@@ -9,6 +9,7 @@ import dev.dealarchive.fetch.ArticleAdder;
 import dev.dealarchive.fetch.FetchOptions;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.StoredArticles;
+import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
@@ -16,8 +17,13 @@ import dev.dealarchive.search.SearchResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.function.Predicate;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +59,9 @@ public final class EmbeddedEngine implements ArchiveEngine {
   private final FetchOptions fetchOptions;
   private final Semaphore writes = new Semaphore(1);
   private Archive archive;
+  /** Index segments whose every article id a caller of {@link #articleIdsExcept} knew: skipped on later calls. */
+  private final Set<Object> knownSegments =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   private EmbeddedEngine(Path indexDir, ReaderOpener opener, FetchOptions fetchOptions) {
     this.indexDir = indexDir;
@@ -121,6 +130,16 @@ public final class EmbeddedEngine implements ArchiveEngine {
   }
 
   @Override
+  public List<String> articleIdsExcept(Predicate<String> known) throws IOException {
+    return reader().articleIdsExcept(known, knownSegments);
+  }
+
+  @Override
+  public SearchResult searchAmong(String query, Collection<String> ids, int limit) throws IOException {
+    return reader().searchAmong(query, ids, limit);
+  }
+
+  @Override
   public long articleCount() throws IOException {
     return reader().articleCount();
   }
@@ -133,6 +152,11 @@ public final class EmbeddedEngine implements ArchiveEngine {
   @Override
   public List<ScoredArticle> rankSearch(String query, int depth) throws IOException {
     return reader().rankSearch(query, depth);
+  }
+
+  @Override
+  public Facets facets(String query, int maxValues) throws IOException {
+    return reader().facets(query, maxValues);
   }
 
   @Override

@@ -5,6 +5,8 @@ import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.answer.Answerer;
 import dev.dealarchive.answer.SynonymSource;
 import dev.dealarchive.answer.Synonyms;
+import dev.dealarchive.channels.ChannelSettings;
+import dev.dealarchive.feedback.FeedbackLog;
 import dev.dealarchive.fetch.ArticleAdder;
 import dev.dealarchive.fetch.FetchOptions;
 import dev.dealarchive.fetch.PendingAdds;
@@ -34,6 +36,12 @@ import java.util.List;
  *       <td>{@link #adder}; removed by the writer after the commit that stored them</td></tr>
  *   <tr><td>{@value FeedStates#FILE_NAME}</td><td>feed validators and poll results</td>
  *       <td>{@code archive watch}, after each feed's commit ({@link #feedStates})</td></tr>
+ *   <tr><td>{@value FeedbackLog#FILE_NAME}</td><td>Helpful / Not helpful votes on answers, one JSON line each</td>
+ *       <td>the Slack bot, appending ({@link #feedbackLog}); read by {@code archive feedback} and {@code eval}</td></tr>
+ *   <tr><td>{@value ChannelSettings#FILE_NAME}</td><td>followed queries, digests and scopes of chat channels</td>
+ *       <td>the Slack bot, rewritten atomically ({@link #channelSettings}); listed by {@code archive stats}</td></tr>
+ *   <tr><td>{@value #SEEN_ARTICLES}</td><td>article ids the bot has seen and when, so each new article is
+ *       announced once, also across restarts</td><td>the Slack bot, appending ({@link #seenArticlesFile})</td></tr>
  * </table>
  */
 public final class IndexFolder {
@@ -51,6 +59,28 @@ public final class IndexFolder {
   /** The folder. */
   public Path path() {
     return dir;
+  }
+
+  /** File name of the bot's log of seen article ids. */
+  public static final String SEEN_ARTICLES = "bot-seen-articles.log";
+
+  /** The feedback log (created by its first vote). */
+  public FeedbackLog feedbackLog() {
+    return FeedbackLog.in(dir);
+  }
+
+  /**
+   * The followed queries, digests and scopes of chat channels, read now.
+   *
+   * @throws IOException when the file exists but is damaged (naming it)
+   */
+  public ChannelSettings channelSettings() throws IOException {
+    return ChannelSettings.load(dir);
+  }
+
+  /** The log of article ids the bot has seen (one {@code epochMillis<TAB>id} line each). */
+  public Path seenArticlesFile() {
+    return dir.resolve(SEEN_ARTICLES);
   }
 
   /** The editable synonyms file that answers read (re-read when it changes). */

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * Limits of a fetch.
  *
  * @param connectTimeout longest wait for a connection
- * @param readTimeout longest wait for the response, headers and body together, per request
+ * @param readTimeout longest time one fetch takes in all: connecting, every redirect, headers and body
  * @param maxRedirects most redirects followed (each target is checked by the {@link UrlGuard})
  * @param maxBytes largest body accepted
  * @param allowPrivateAddresses when true, internal addresses (loopback, private, link-local) may be fetched; for tests

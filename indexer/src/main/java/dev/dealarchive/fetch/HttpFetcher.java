@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -84,9 +85,16 @@ public final class HttpFetcher implements AutoCloseable {
    */
   public FetchResult fetch(URI uri, Accept accept, Validators validators) throws FetchException {
     URI current = uri;
+    // The read timeout bounds the whole fetch, connecting and every redirect included: the documented limit.
+    long deadline = System.nanoTime() + options.readTimeout().toNanos();
     for (int redirects = 0; ; redirects++) {
       guard.check(current);
-      HttpResponse<byte[]> response = send(request(current, accept, validators), accept, current);
+      Duration left = Duration.ofNanos(deadline - System.nanoTime());
+      if (left.toMillis() < 1) {
+        throw new FetchException(FetchFailure.TIMEOUT, "no complete answer from " + uri + " within "
+            + options.readTimeout().toMillis() + " ms");
+      }
+      HttpResponse<byte[]> response = send(request(current, accept, validators, left), accept, current, left);
       int status = response.statusCode();
       if (isRedirect(status)) {
         String location = response.headers().firstValue("Location").orElse(null);
@@ -118,14 +126,14 @@ public final class HttpFetcher implements AutoCloseable {
     }
   }
 
-  private HttpRequest request(URI uri, Accept accept, Validators validators) throws FetchException {
+  private HttpRequest request(URI uri, Accept accept, Validators validators, Duration left) throws FetchException {
     HttpRequest.Builder request;
     try {
       request = HttpRequest.newBuilder(uri);
     } catch (IllegalArgumentException e) {
       throw new FetchException(FetchFailure.BAD_URL, uri.toString(), e);
     }
-    request.GET().timeout(options.readTimeout()).header("User-Agent", options.userAgent()).header("Accept", accept.header());
+    request.GET().timeout(left).header("User-Agent", options.userAgent()).header("Accept", accept.header());
     if (validators.etag() != null) {
       request.header("If-None-Match", validators.etag());
     }
@@ -135,9 +143,10 @@ public final class HttpFetcher implements AutoCloseable {
     return request.build();
   }
 
-  private HttpResponse<byte[]> send(HttpRequest request, Accept accept, URI uri) throws FetchException {
+  private HttpResponse<byte[]> send(HttpRequest request, Accept accept, URI uri, Duration left)
+      throws FetchException {
     CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, handler(accept, uri));
-    long waitMillis = options.readTimeout().toMillis() + options.connectTimeout().toMillis();
+    long waitMillis = Math.max(1, left.toMillis());
     try {
       return future.get(waitMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

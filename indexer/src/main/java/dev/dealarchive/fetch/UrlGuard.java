@@ -12,7 +12,7 @@ import java.util.Locale;
  * Decides whether a url supplied by a user may be fetched: only {@code http} and {@code https}, and only hosts whose
  * every address is public. Loopback, link-local (cloud metadata such as {@code 169.254.169.254}), private, carrier
  * NAT, multicast, reserved and documentation ranges are refused, in IPv4 and IPv6, including IPv4 addresses embedded
- * in IPv6 ones (mapped, compatible, NAT64, 6to4). {@link HttpFetcher} asks again for every redirect target.
+ * in IPv6 ones (mapped, translated, compatible, NAT64, 6to4). {@link HttpFetcher} asks again for every redirect target.
  *
  * <p>Host names are resolved here and again by the HTTP client when it connects; a name whose DNS answer changes in
  * between (DNS rebinding) is not caught. Thread-safe.
@@ -157,8 +157,13 @@ public final class UrlGuard {
         return isInternalV4(bytes, 12);
       }
     }
+    if (allZero(bytes, 0, 8) && (bytes[8] & 0xff) == 0xff && (bytes[9] & 0xff) == 0xff && bytes[10] == 0
+        && bytes[11] == 0) {
+      return isInternalV4(bytes, 12); // IPv4-translated ::ffff:0:0/96 (SIIT)
+    }
     if (first == 0x00 && bytes[1] == 0x64 && (bytes[2] & 0xff) == 0xff && (bytes[3] & 0xff) == 0x9b) {
-      return isInternalV4(bytes, 12); // NAT64 64:ff9b::/96
+      // NAT64 64:ff9b::/96 embeds the IPv4 address; 64:ff9b:1::/48 is for local networks only
+      return bytes[4] == 0 && bytes[5] == 1 || isInternalV4(bytes, 12);
     }
     if (first == 0x20 && bytes[1] == 0x02) {
       return isInternalV4(bytes, 2); // 6to4 2002::/16

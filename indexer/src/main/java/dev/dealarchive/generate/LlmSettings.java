@@ -46,7 +46,7 @@ public record LlmSettings(URI baseUrl, String model, String apiKey, Duration tim
     URI baseUrl = parseUrl(url.strip());
     String model = environment.get(MODEL_VARIABLE);
     if (model == null || model.isBlank()) {
-      throw new LlmConfigException(MODEL_VARIABLE + " must name the model when " + URL_VARIABLE + " is set");
+      throw new LlmConfigException(MODEL_VARIABLE, "must name the model when " + URL_VARIABLE + " is set");
     }
     String timeout = environment.get(TIMEOUT_VARIABLE);
     Duration wait = timeout == null || timeout.isBlank() ? DEFAULT_TIMEOUT : parseTimeout(timeout.strip());
@@ -64,18 +64,18 @@ public record LlmSettings(URI baseUrl, String model, String apiKey, Duration tim
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw new LlmConfigException(URL_VARIABLE + " is not a URL: " + e.getReason());
+      throw new LlmConfigException(URL_VARIABLE, "is not a URL: " + e.getReason());
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-      throw new LlmConfigException(URL_VARIABLE + " must be an http:// or https:// URL with a host, such as http://localhost:11434/v1");
+      throw new LlmConfigException(URL_VARIABLE, "must be an http:// or https:// URL with a host, such as http://localhost:11434/v1");
     }
     if (uri.getUserInfo() != null) {
       // A password in the URL would be printed wherever the URL is; the key has its own variable.
-      throw new LlmConfigException(URL_VARIABLE + " must not hold a user or password; put the key in " + KEY_VARIABLE);
+      throw new LlmConfigException(URL_VARIABLE, "must not hold a user or password; put the key in " + KEY_VARIABLE);
     }
     if (uri.getQuery() != null || uri.getFragment() != null) {
-      throw new LlmConfigException(URL_VARIABLE + " must be a base URL without ?query or #fragment");
+      throw new LlmConfigException(URL_VARIABLE, "must be a base URL without ?query or #fragment");
     }
     return uri;
   }
@@ -95,11 +95,11 @@ public record LlmSettings(URI baseUrl, String model, String apiKey, Duration tim
         duration = Duration.ofMillis(Math.round(Double.parseDouble(lower) * 1000));
       }
       if (duration.isNegative() || duration.isZero()) {
-        throw new LlmConfigException(TIMEOUT_VARIABLE + " must be positive: " + text);
+        throw new LlmConfigException(TIMEOUT_VARIABLE, "must be positive: " + text);
       }
       return duration;
     } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
-      throw new LlmConfigException(TIMEOUT_VARIABLE + " must be seconds (15, 15s), milliseconds (1500ms) or ISO-8601 (PT15S): " + text);
+      throw new LlmConfigException(TIMEOUT_VARIABLE, "must be seconds (15, 15s), milliseconds (1500ms) or ISO-8601 (PT15S): " + text);
     }
   }
 

@@ -57,7 +57,7 @@ public final class ArticleSearch {
   /** Searches {@code request} with AND semantics, relaxing to any-word matching when nothing has every word. */
   public static SearchResult search(IndexSearcher searcher, SearchRequest request) throws IOException {
     long started = System.nanoTime();
-    ParsedQuery parsed = QueryLanguage.parse(request.query());
+    ParsedQuery parsed = QueryBudget.fit(QueryLanguage.parse(request.query()), searcher.getIndexReader());
     List<String> notices = new ArrayList<>(parsed.notices());
     boolean filtersOnly = LuceneQueries.scoringGroups(parsed) == 0;
     if (filtersOnly && !parsed.hasFilters() && parsed.excluded().isEmpty()) {
@@ -96,7 +96,7 @@ public final class ArticleSearch {
 
   /** The ranking of a search without snippets, for evaluation: same semantics as {@link #search}. */
   public static List<ScoredArticle> rank(IndexSearcher searcher, String queryText, int depth) throws IOException {
-    ParsedQuery parsed = QueryLanguage.parse(queryText);
+    ParsedQuery parsed = QueryBudget.fit(QueryLanguage.parse(queryText), searcher.getIndexReader());
     if (LuceneQueries.scoringGroups(parsed) == 0 && !parsed.hasFilters()) {
       return List.of();
     }

@@ -50,6 +50,27 @@ class HttpFetcherTest {
                     // expected: the fetcher cancels beyond its cap
                   }
                 })
+            .route("/slow-hop", exchange -> {
+              pause(250);
+              LocalServer.redirect(exchange, "/slow-hop-2");
+            })
+            .route("/slow-hop-2", exchange -> {
+              pause(250);
+              LocalServer.redirect(exchange, "/page");
+            })
+            .route(
+                "/slow-body",
+                exchange -> {
+                  exchange.getResponseHeaders().set("Content-Type", "text/html");
+                  exchange.sendResponseHeaders(200, 0);
+                  try (OutputStream out = exchange.getResponseBody()) {
+                    out.write("<html>".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    release.await(10, TimeUnit.SECONDS);
+                  } catch (IOException | InterruptedException clientGaveUp) {
+                    // expected: the fetcher gives up at its limit
+                  }
+                })
             .route(
                 "/slow",
                 exchange -> {
@@ -127,6 +148,31 @@ class HttpFetcherTest {
     long started = System.nanoTime();
     assertEquals(FetchFailure.TIMEOUT, failure("/slow"));
     assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5));
+  }
+
+  @Test
+  void theReadLimitBoundsTheWholeFetchEvenWhenTheBodyTrickles() {
+    long started = System.nanoTime();
+    assertEquals(FetchFailure.TIMEOUT, failure("/slow-body"));
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    // The limit is 400 ms; the connect timeout (2 s) is part of it, not added to it.
+    assertTrue(millis < 1_500, "gave up after " + millis + " ms");
+  }
+
+  @Test
+  void theReadLimitBoundsTheWholeFetchAcrossRedirects() {
+    long started = System.nanoTime();
+    // Each hop answers within the 400 ms limit, the two together do not.
+    assertEquals(FetchFailure.TIMEOUT, failure("/slow-hop"));
+    assertTrue(System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(1_500));
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

@@ -53,6 +53,9 @@ class UrlGuardTest {
         "http://[fd00::1]/",
         "http://[::ffff:127.0.0.1]/",
         "http://[::ffff:10.0.0.1]/",
+        "http://[::ffff:0:a9fe:a9fe]/",
+        "http://[::ffff:0:7f00:1]/",
+        "http://[64:ff9b:1::a9fe:a9fe]/",
         "http://0.0.0.0/",
         "http://100.64.0.1/",
         "http://224.0.0.1/"

@@ -1,0 +1,31 @@
+package dev.dealarchive.answer;
+
+import dev.dealarchive.search.Passages;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Notes about an article rather than its news ("Sample article written for the archive: ... are fictional.", "Note:
+ * this article is a summary ...", "Editor's note: ..."): they stay searchable but are never an answer, since they
+ * answer nothing about the deal. The samples' fiction notice stays visible in their source names ("Sample Wire
+ * (fictional)").
+ */
+final class ArticleNotes {
+  /** A sentence that starts with a note's label, or that says the article was written for the archive or is fiction. */
+  private static final Pattern NOTE = Pattern.compile(
+      "(?is)^\\W*(?:(?:editor(?:'|\u2019)?s\\s+)?note|disclaimer|disclosure|sample article)\\b.*"
+          + "|.*\\b(?:written\\s+for\\s+the\\s+archive|(?:article|story|report)\\s+is\\s+(?:fictional|fiction|"
+          + "invented))\\b.*");
+
+  private ArticleNotes() {}
+
+  /** {@code sentences} of {@code body} without the notes about the article. */
+  static List<Passages.Sentence> withoutNotes(String body, List<Passages.Sentence> sentences) {
+    return sentences.stream().filter(s -> !isNote(body.substring(s.start(), s.end()))).toList();
+  }
+
+  /** Whether one sentence is a note about the article. */
+  static boolean isNote(String sentence) {
+    return NOTE.matcher(sentence).matches();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.dealarchive.cli;
+
+import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.indexing.ArchiveStats;
+import dev.dealarchive.search.SearchResult;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The JSON objects of {@code archive search --json}, {@code archive ask --json} and {@code archive stats --json}, for
+ * other surfaces (the web API) that must answer with exactly the same objects. Maps keep the CLI's key order.
+ */
+public final class JsonViews {
+  private JsonViews() {}
+
+  /** The object {@code archive search --json} prints for {@code result}. */
+  public static Map<String, Object> search(SearchResult result) {
+    return SearchCommand.toJson(result);
+  }
+
+  /** The object {@code archive ask --json} prints for {@code result}. */
+  public static Map<String, Object> ask(AskResult result) {
+    return AskCommand.toJson(result);
+  }
+
+  /** The object {@code archive stats --json} prints for the index in {@code index}. */
+  public static Map<String, Object> stats(Path index, ArchiveStats stats) {
+    return StatsCommand.toJson(index, stats);
+  }
+
+  /** Writes a value as the command line does: one compact JSON object. */
+  public static String write(Object value) {
+    return Json.write(value);
+  }
+}

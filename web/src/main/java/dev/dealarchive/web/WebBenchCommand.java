@@ -1,0 +1,308 @@
+package dev.dealarchive.web;
+
+import dev.dealarchive.cli.ExitCodes;
+import dev.dealarchive.cli.IndexLocation;
+import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.cli.JsonViews;
+import dev.dealarchive.search.SearchHit;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code archive web-bench}: serves the archive on a loopback port and times pages and API calls from concurrent
+ * clients, warm. The request log is made from the archive's own titles (words that occur, so most searches match),
+ * mixed as a person would use the page: mostly search pages, then API searches, questions and article pages.
+ */
+@Command(
+    name = "web-bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Time `archive serve`: p50/p95/p99 of pages and API calls from concurrent clients, after a warm-up.",
+      "Serves the index on a loopback port of its own; the clients run in the same process."
+    })
+public final class WebBenchCommand implements Callable<Integer> {
+  private static final Set<String> COMMON =
+      Set.of("the", "and", "for", "with", "from", "that", "this", "said", "says", "will", "have", "into", "over", "after",
+          "year", "unit", "sets", "corp", "inc", "ltd", "company", "reuter");
+
+  @Spec CommandSpec spec;
+  @Mixin IndexLocation location;
+
+  @Option(names = "--clients", paramLabel = "N", description = "Concurrent clients (default: 20).")
+  int clients = 20;
+
+  @Option(names = "--requests", paramLabel = "N", description = "Timed requests in all (default: 6000).")
+  int requests = 6_000;
+
+  @Option(names = "--warmup", paramLabel = "N", description = "Untimed requests first (default: 3000).")
+  int warmup = 3_000;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  /** One kind of request in the mix. */
+  enum Kind {
+    PAGE("search page /?q="),
+    API_SEARCH("GET /api/search"),
+    API_ASK("GET /api/ask"),
+    ARTICLE("article page");
+
+    final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+  }
+
+  record Request(Kind kind, String path) {}
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (clients < 1 || requests < clients || warmup < 0) {
+      err.println("archive web-bench: --clients must be at least 1, --requests at least --clients, --warmup not negative");
+      return ExitCodes.USAGE;
+    }
+    try (ArchiveEngine archive = location.engine(err);
+        WebServer server = WebServer.start(WebArchive.of(archive, location.path()), WebSettings.loopback(0))) {
+      InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
+      List<Request> log = requestLog(archive, 2_000);
+      err.printf("web-bench: %,d articles, %,d distinct requests; %,d warm-up and %,d timed requests from %d clients%n",
+          archive.articleCount(), log.size(), warmup, requests, clients);
+      err.flush();
+      String loadBefore = loadAverage();
+      run(address, log, warmup, clients, null);
+      long[][] nanos = new long[Kind.values().length][];
+      List<List<Long>> byKind = new ArrayList<>();
+      for (int i = 0; i < Kind.values().length; i++) {
+        byKind.add(new ArrayList<>());
+      }
+      long cpuBefore = processCpuNanos();
+      long javaCpuBefore = javaThreadsCpuNanos();
+      long started = System.nanoTime();
+      long clientCpu = run(address, log, requests, clients, byKind);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      // CPU time of the whole process (server and clients) per request: unlike latency, it hardly depends on what
+      // else the machine runs, so it tells what the server costs when the figures above are inflated by waiting.
+      double cpuMsPerRequest = (processCpuNanos() - cpuBefore) / 1e6 / requests;
+      // The same without the JIT compiler and garbage collector threads, which are not Java threads: on a loaded
+      // machine the compiler is still busy long after the warm-up, and this is what serving itself costs.
+      double javaCpuMsPerRequest = (javaThreadsCpuNanos() - javaCpuBefore + clientCpu) / 1e6 / requests;
+      String loadAfter = loadAverage();
+      List<Long> all = new ArrayList<>();
+      for (int i = 0; i < nanos.length; i++) {
+        nanos[i] = byKind.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
+        all.addAll(byKind.get(i));
+      }
+      long[] every = all.stream().mapToLong(Long::longValue).sorted().toArray();
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("articles", archive.articleCount());
+      report.put("index", location.path().toString());
+      report.put("clients", clients);
+      report.put("requests", requests);
+      report.put("warmup", warmup);
+      report.put("cores", Runtime.getRuntime().availableProcessors());
+      report.put("load_before", loadBefore);
+      report.put("load_after", loadAfter);
+      report.put("requests_per_second", Math.round(requests / seconds));
+      report.put("cpu_ms_per_request", round(cpuMsPerRequest));
+      report.put("java_threads_cpu_ms_per_request", round(javaCpuMsPerRequest));
+      report.put("all", summary(every));
+      for (Kind kind : Kind.values()) {
+        report.put(kind.name().toLowerCase(Locale.ROOT), summary(nanos[kind.ordinal()]));
+      }
+      if (json) {
+        out.println(JsonViews.write(report));
+        return ExitCodes.OK;
+      }
+      out.printf("archive web-bench: %,d articles in %s; %d clients, %,d timed requests after %,d warm-up%n",
+          archive.articleCount(), location.path(), clients, requests, warmup);
+      out.printf("machine: %d cores; load average (1, 5, 15 min) before %s, after %s%n",
+          Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+      out.printf("%-22s %8s %8s %8s %8s %8s%n", "request", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
+      for (Kind kind : Kind.values()) {
+        line(out, kind.label, nanos[kind.ordinal()]);
+      }
+      line(out, "all", every);
+      out.printf(Locale.ROOT, "throughput: %,d requests/s; CPU per request: %.2f ms for the process (server and clients), "
+          + "%.2f ms of it in Java threads (without JIT compiler and GC)%n",
+          Math.round(requests / seconds), cpuMsPerRequest, javaCpuMsPerRequest);
+      return ExitCodes.OK;
+    }
+  }
+
+  private static void line(PrintWriter out, String label, long[] sorted) {
+    out.printf(Locale.ROOT, "%-22s %8d %8.2f %8.2f %8.2f %8.2f%n", label, sorted.length, ms(sorted, 0.50),
+        ms(sorted, 0.95), ms(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+  }
+
+  private static Map<String, Object> summary(long[] sorted) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("count", sorted.length);
+    json.put("p50_ms", round(ms(sorted, 0.50)));
+    json.put("p95_ms", round(ms(sorted, 0.95)));
+    json.put("p99_ms", round(ms(sorted, 0.99)));
+    json.put("max_ms", round(sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6));
+    return json;
+  }
+
+  private static double round(double ms) {
+    return Math.round(ms * 100) / 100.0;
+  }
+
+  /** The nearest-rank percentile, in milliseconds. */
+  static double ms(long[] sorted, double quantile) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int rank = (int) Math.ceil(quantile * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+  }
+
+  /**
+   * Runs {@code total} requests, cycling through the log, from {@code clients} threads with a kept-alive connection
+   * each; records times by kind when asked. Returns the CPU time the client threads used.
+   */
+  private static long run(InetSocketAddress address, List<Request> log, int total, int clients, List<List<Long>> times)
+      throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicLong clientCpu = new AtomicLong();
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      List<long[]> mine = new ArrayList<>();
+      Thread thread = new Thread(() -> {
+        try (LoopbackClient client = new LoopbackClient(address)) {
+          for (int i = next.getAndIncrement(); i < total && failure.get() == null; i = next.getAndIncrement()) {
+            Request request = log.get(i % log.size());
+            long start = System.nanoTime();
+            LoopbackClient.Reply reply = client.get(request.path());
+            long took = System.nanoTime() - start;
+            if (reply.status() != 200) {
+              throw new IllegalStateException(request.path() + " answered " + reply.status() + ": "
+                  + new String(reply.body(), StandardCharsets.UTF_8));
+            }
+            mine.add(new long[] {request.kind().ordinal(), took});
+          }
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        }
+        clientCpu.addAndGet(Math.max(0, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()));
+        if (times != null) {
+          synchronized (times) {
+            mine.forEach(t -> times.get((int) t[0]).add(t[1]));
+          }
+        }
+      }, "web-bench-client-" + (c + 1));
+      threads.add(thread);
+    }
+    threads.forEach(Thread::start);
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("a web-bench client failed: " + failure.get().getMessage(), failure.get());
+    }
+    return clientCpu.get();
+  }
+
+  /**
+   * Requests made from the titles of the archive's newest articles: one- and two-word searches (some with a filter
+   * or sorted newest, some on page 2), questions from the same words, and the articles' own pages. Fixed seed, so
+   * runs are comparable.
+   */
+  static List<Request> requestLog(ArchiveEngine archive, int size) throws IOException {
+    List<SearchHit> articles = archive.latest(size);
+    List<String> words = new ArrayList<>(new LinkedHashSet<>(articles.stream()
+        .flatMap(hit -> Arrays.stream(hit.title().toLowerCase(Locale.ROOT).split("[^\\p{L}]+")))
+        .filter(word -> word.length() >= 4 && !COMMON.contains(word))
+        .toList()));
+    if (words.isEmpty() || articles.isEmpty()) {
+      throw new IOException("the archive has no titled articles to make requests from");
+    }
+    Random random = new Random(20_260_428L);
+    List<Request> log = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      String a = words.get(random.nextInt(words.size()));
+      String b = words.get(random.nextInt(words.size()));
+      int roll = random.nextInt(100);
+      if (roll < 55) {
+        String q = random.nextBoolean() ? a : a + " " + b;
+        String extra = switch (random.nextInt(6)) {
+          case 0 -> "&sort=newest";
+          case 1 -> "&page=2";
+          default -> "";
+        };
+        log.add(new Request(Kind.PAGE, "/?q=" + SearchState.encode(q) + extra));
+      } else if (roll < 75) {
+        log.add(new Request(Kind.API_SEARCH, "/api/search?q=" + SearchState.encode(a + " " + b)));
+      } else if (roll < 90) {
+        log.add(new Request(Kind.API_ASK, "/api/ask?q=" + SearchState.encode("what did " + a + " agree about " + b + "?")));
+      } else {
+        SearchHit article = articles.get(random.nextInt(articles.size()));
+        log.add(new Request(Kind.ARTICLE, Pages.articleUrl(article.id(), a)));
+      }
+    }
+    return log;
+  }
+
+  /** CPU time used by this process so far, or 0 when the JVM cannot tell. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
+  }
+
+  /**
+   * CPU time used so far by the live Java threads (the request handlers' carrier threads, the server's dispatcher);
+   * threads that ended are not counted, so the clients, which end with their phase, report their own.
+   */
+  private static long javaThreadsCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    if (!threads.isThreadCpuTimeSupported()) {
+      return 0;
+    }
+    long total = 0;
+    for (long id : threads.getAllThreadIds()) {
+      total += Math.max(0, threads.getThreadCpuTime(id));
+    }
+    return total;
+  }
+
+  /** The system's load averages as {@code uptime} prints them, or "unknown". */
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).split("\\s+");
+      return parts[0] + ", " + parts[1] + ", " + parts[2];
+    } catch (IOException | RuntimeException e) {
+      double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.dealarchive.web;
+
+import java.net.InetSocketAddress;
+
+/**
+ * How the server listens and what it accepts.
+ *
+ * @param bind the address to listen on (loopback unless the user says otherwise)
+ * @param port the port, 0 for any free one
+ * @param token the access token, or {@code null} to serve without one
+ * @param maxQueryChars longest query or question accepted
+ * @param maxLimit largest {@code limit} accepted by the API
+ * @param maxOffset largest {@code offset} accepted: deep pages cost as much as all the pages before them
+ */
+public record WebSettings(String bind, int port, String token, int maxQueryChars, int maxLimit, int maxOffset) {
+  /** Environment variable holding the access token. */
+  public static final String TOKEN_ENV = "ARCHIVE_WEB_TOKEN";
+
+  public WebSettings {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+    }
+    token = token == null || token.isBlank() ? null : token.strip();
+  }
+
+  /** Listens on {@code bind}:{@code port} with the token (or none) and the default limits. */
+  public static WebSettings of(String bind, int port, String token) {
+    return new WebSettings(bind, port, token, 1_000, 100, 10_000);
+  }
+
+  /** Loopback, the given port, no token, default limits. */
+  public static WebSettings loopback(int port) {
+    return of("127.0.0.1", port, null);
+  }
+
+  /** The same settings with an access token. */
+  public WebSettings withToken(String token) {
+    return new WebSettings(bind, port, token, maxQueryChars, maxLimit, maxOffset);
+  }
+
+  InetSocketAddress address() {
+    return new InetSocketAddress(bind, port);
+  }
+}

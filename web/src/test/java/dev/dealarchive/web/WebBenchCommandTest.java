@@ -1,0 +1,41 @@
+package dev.dealarchive.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dealarchive.cli.ArchiveCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code archive web-bench} runs its mix against a real server and reports every request it timed. */
+class WebBenchCommandTest {
+  @TempDir Path temp;
+
+  @Test
+  void timesEveryKindOfRequestAndReportsTheLoad() throws Exception {
+    Path index;
+    try (WebFixture fixture = WebFixture.start(temp, WebSettings.loopback(0))) {
+      index = fixture.index;
+    }
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = ArchiveCommand.run(new PrintWriter(out), new PrintWriter(err), "web-bench", "--index", index.toString(),
+        "--clients", "4", "--requests", "200", "--warmup", "20", "--json");
+    assertEquals(0, code, err.toString());
+    JsonNode report = new ObjectMapper().readTree(out.toString());
+    assertEquals(200, report.get("all").get("count").asInt());
+    long kinds = 0;
+    for (String kind : new String[] {"page", "api_search", "api_ask", "article"}) {
+      assertTrue(report.get(kind).get("count").asInt() > 0, kind + " " + report);
+      kinds += report.get(kind).get("count").asInt();
+      assertTrue(report.get(kind).get("p99_ms").asDouble() >= report.get(kind).get("p50_ms").asDouble());
+    }
+    assertEquals(200, kinds);
+    assertTrue(report.get("load_before").asText().matches("[0-9.]+, [0-9.]+, [0-9.]+|unknown"), report.toString());
+  }
+}
