@@ -3,6 +3,7 @@ package dev.dealarchive.cli;
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.search.SearchResult;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ public final class JsonViews {
   }
 
   /** The object {@code archive stats --json} prints for the index in {@code index}. */
-  public static Map<String, Object> stats(Path index, ArchiveStats stats) {
+  public static Map<String, Object> stats(Path index, ArchiveStats stats) throws IOException {
     return StatsCommand.toJson(index, stats);
   }
 

@@ -8,6 +8,7 @@ import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.FeedState;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ public final class StatsCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  static Map<String, Object> toJson(Path index, ArchiveStats stats) {
+  static Map<String, Object> toJson(Path index, ArchiveStats stats) throws IOException {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("index", index.toString());
     map.put("articles", stats.articles());
