@@ -1,6 +1,7 @@
 package dev.dealarchive.cli;
 
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.generate.Generation;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.search.SearchResult;
 import java.io.IOException;
@@ -22,6 +23,11 @@ public final class JsonViews {
   /** The object {@code archive ask --json} prints for {@code result}. */
   public static Map<String, Object> ask(AskResult result) {
     return AskCommand.toJson(result);
+  }
+
+  /** The object {@code archive ask --json} prints for {@code result} when a model wrote {@code generation}. */
+  public static Map<String, Object> ask(AskResult result, Generation generation) {
+    return AskCommand.toJson(result, generation);
   }
 
   /** The object {@code archive stats --json} prints for the index in {@code index}. */
