@@ -6,6 +6,7 @@ import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.engine.ArchiveEngines;
 import dev.dealarchive.engine.EmbeddedEngine;
 import dev.dealarchive.engine.EngineSettings;
+import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.fetch.FetchOptions;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
@@ -74,7 +75,7 @@ public final class IndexLocation {
     try (EmbeddedEngine seeding = EmbeddedEngine.open(index)) {
       seedOnFirstUse(err, seeding);
     }
-    return Archive.open(index, settings);
+    return IndexFolder.at(index).openReader(settings);
   }
 
   /** The settings a command opens its engine with: this location, default answers, safe fetch rules. */
