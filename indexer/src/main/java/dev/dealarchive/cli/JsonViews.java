@@ -2,6 +2,7 @@ package dev.dealarchive.cli;
 
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.indexing.ArchiveStats;
+import dev.dealarchive.indexing.VectorStats;
 import dev.dealarchive.search.SearchResult;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,7 +24,12 @@ public final class JsonViews {
     return AskCommand.toJson(result);
   }
 
-  /** The object {@code archive stats --json} prints for the index in {@code index}. */
+  /** The object {@code archive stats --json} prints for the index in {@code index}, vectors included. */
+  public static Map<String, Object> stats(Path index, ArchiveStats stats, VectorStats vectors) {
+    return StatsCommand.toJson(index, stats, vectors);
+  }
+
+  /** The object {@code archive stats --json} prints for the index in {@code index}, without the vectors' figures. */
   public static Map<String, Object> stats(Path index, ArchiveStats stats) {
     return StatsCommand.toJson(index, stats);
   }

@@ -51,9 +51,7 @@ public final class StatsCommand implements Callable<Integer> {
     }
     String installed = installedModel();
     if (json) {
-      Map<String, Object> map = toJson(location.path(), stats);
-      map.put("vectors", vectorsJson(vectors, installed));
-      out.println(Json.write(map));
+      out.println(Json.write(toJson(location.path(), stats, vectors)));
       return ExitCodes.OK;
     }
     out.printf("Index:       %s%n", location.path());
@@ -124,6 +122,13 @@ public final class StatsCommand implements Callable<Integer> {
     map.put("passages", vectors.passages());
     map.put("embedded_articles", vectors.embedded());
     map.put("waiting", vectors.waiting());
+    return map;
+  }
+
+  /** The object {@code archive stats --json} prints, with the vectors' figures. */
+  static Map<String, Object> toJson(Path index, ArchiveStats stats, VectorStats vectors) {
+    Map<String, Object> map = toJson(index, stats);
+    map.put("vectors", vectorsJson(vectors, installedModel()));
     return map;
   }
 
