@@ -173,14 +173,7 @@ public final class AskCommand implements Callable<Integer> {
   private void print(PrintWriter out, AskResult result) {
     Generation generation = writer == null ? null : writer.write(result);
     if (json) {
-      Map<String, Object> object = toJson(result);
-      if (generation != null) {
-        object.put("generated", WrittenAnswerOutput.json(generation));
-        List<String> notices = new ArrayList<>(result.notices());
-        notices.addAll(WrittenAnswerOutput.notices(generation));
-        object.put("notices", notices);
-      }
-      out.println(Json.write(object));
+      out.println(Json.write(generation == null ? toJson(result) : toJson(result, generation)));
       return;
     }
     result.notices().forEach(notice -> out.println("Note: " + notice));
@@ -211,6 +204,16 @@ public final class AskCommand implements Callable<Integer> {
       }
     }
     out.printf("%n(%s)%n", Rendering.millis(result.tookNanos()));
+  }
+
+  /** The {@code --json} object with the model's written answer ({@code generated}) and its notices added. */
+  static Map<String, Object> toJson(AskResult result, Generation generation) {
+    Map<String, Object> object = toJson(result);
+    object.put("generated", WrittenAnswerOutput.json(generation));
+    List<String> notices = new ArrayList<>(result.notices());
+    notices.addAll(WrittenAnswerOutput.notices(generation));
+    object.put("notices", notices);
+    return object;
   }
 
   static Map<String, Object> toJson(AskResult result) {

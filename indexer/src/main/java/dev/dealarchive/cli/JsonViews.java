@@ -1,9 +1,11 @@
 package dev.dealarchive.cli;
 
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.generate.Generation;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.VectorStats;
 import dev.dealarchive.search.SearchResult;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -24,13 +26,18 @@ public final class JsonViews {
     return AskCommand.toJson(result);
   }
 
+  /** The object {@code archive ask --json} prints for {@code result} when a model wrote {@code generation}. */
+  public static Map<String, Object> ask(AskResult result, Generation generation) {
+    return AskCommand.toJson(result, generation);
+  }
+
   /** The object {@code archive stats --json} prints for the index in {@code index}, vectors included. */
-  public static Map<String, Object> stats(Path index, ArchiveStats stats, VectorStats vectors) {
+  public static Map<String, Object> stats(Path index, ArchiveStats stats, VectorStats vectors) throws IOException {
     return StatsCommand.toJson(index, stats, vectors);
   }
 
   /** The object {@code archive stats --json} prints for the index in {@code index}, without the vectors' figures. */
-  public static Map<String, Object> stats(Path index, ArchiveStats stats) {
+  public static Map<String, Object> stats(Path index, ArchiveStats stats) throws IOException {
     return StatsCommand.toJson(index, stats);
   }
 

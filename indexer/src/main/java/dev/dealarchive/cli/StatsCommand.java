@@ -14,7 +14,6 @@ import dev.dealarchive.indexing.VectorState;
 import dev.dealarchive.indexing.VectorStats;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,13 +125,13 @@ public final class StatsCommand implements Callable<Integer> {
   }
 
   /** The object {@code archive stats --json} prints, with the vectors' figures. */
-  static Map<String, Object> toJson(Path index, ArchiveStats stats, VectorStats vectors) {
+  static Map<String, Object> toJson(Path index, ArchiveStats stats, VectorStats vectors) throws IOException {
     Map<String, Object> map = toJson(index, stats);
     map.put("vectors", vectorsJson(vectors, installedModel()));
     return map;
   }
 
-  static Map<String, Object> toJson(Path index, ArchiveStats stats) {
+  static Map<String, Object> toJson(Path index, ArchiveStats stats) throws IOException {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("index", index.toString());
     map.put("articles", stats.articles());
@@ -142,12 +141,7 @@ public final class StatsCommand implements Callable<Integer> {
     map.put("size_bytes", stats.sizeBytes());
     map.put("last_update", Rendering.utcSecond(stats.lastUpdate()));
     map.put("feeds", IndexFolder.at(index).feedStates().all().stream().map(StatsCommand::feedJson).toList());
-    ChannelSettings channels;
-    try {
-      channels = IndexFolder.at(index).channelSettings();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the channel settings of " + index + ": " + e.getMessage(), e);
-    }
+    ChannelSettings channels = IndexFolder.at(index).channelSettings();
     map.put("follows", channels.follows());
     map.put("digests", channels.digests());
     map.put("scopes", channels.scopes());

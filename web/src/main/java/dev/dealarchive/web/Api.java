@@ -6,6 +6,7 @@ import dev.dealarchive.cli.JsonViews;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
+import dev.dealarchive.generate.WrittenAnswers;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +22,16 @@ final class Api {
 
   private final WebArchive archive;
   private final WebSettings settings;
+  private final WrittenAnswers writer;
 
-  Api(WebArchive archive, WebSettings settings) {
+  /**
+   * @param writer writes cited answers for {@code /api/ask} ({@code generated}), or {@code null} for quoted answers
+   *     only
+   */
+  Api(WebArchive archive, WebSettings settings, WrittenAnswers writer) {
     this.archive = archive;
     this.settings = settings;
+    this.writer = writer;
   }
 
   /** {@code GET /api/search?q=&limit=&offset=&sort=} (and the page's filters: source, tag, from, to). */
@@ -42,7 +49,10 @@ final class Api {
     return Response.json(200, JsonViews.write(json));
   }
 
-  /** {@code GET /api/ask?q=&limit=}. */
+  /**
+   * {@code GET /api/ask?q=&limit=&llm=}: with a model configured, {@code generated} as {@code archive ask --json} has
+   * it, unless {@code llm=0} asks for the quoted answer alone.
+   */
   Response ask(Params params) throws BadRequest, IOException {
     String question = params.get("q", "");
     if (question.isEmpty()) {
@@ -54,7 +64,8 @@ final class Api {
     }
     int limit = params.integer("limit", 5, 1, settings.maxLimit());
     AskResult result = archive.ask(question, limit);
-    return Response.json(200, JsonViews.write(JsonViews.ask(result)));
+    boolean written = writer != null && !params.get("llm", "1").equals("0");
+    return Response.json(200, JsonViews.write(written ? JsonViews.ask(result, writer.write(result)) : JsonViews.ask(result)));
   }
 
   /** {@code GET /api/articles/{id}}. */

@@ -41,7 +41,11 @@ final class Pages {
   private Pages() {}
 
   /** What a search page shows besides its state. */
-  record SearchPage(SearchResult result, Facets facets, AskResult ask, long articles) {}
+  /**
+   * @param writes whether a language model is configured: the answer card then asks {@code /api/ask} for the written
+   *     answer once the page has loaded, so the quoted answer shows at once
+   */
+  record SearchPage(SearchResult result, Facets facets, AskResult ask, long articles, boolean writes) {}
 
   static String home(long articles, String notice) {
     StringBuilder html = head("Deal archive", SearchState.empty());
@@ -79,7 +83,7 @@ final class Pages {
       html.append("<p class=\"notice\">Note: ").append(Html.escape(notice)).append("</p>");
     }
     if (page.ask() != null) {
-      answer(html, state, page.ask());
+      answer(html, state, page.ask(), page.writes());
     }
     timeline(html, state, page.facets().months());
     html.append("<div class=\"layout\">");
@@ -120,7 +124,7 @@ final class Pages {
         .append(" <span aria-hidden=\"true\">×</span></a>");
   }
 
-  private static void answer(StringBuilder html, SearchState state, AskResult ask) {
+  private static void answer(StringBuilder html, SearchState state, AskResult ask, boolean writes) {
     html.append("<section id=\"answer\" class=\"answer\" aria-label=\"Answer\">");
     if (ask.correctedQuestion() != null) {
       html.append("<p class=\"corrected\">Answering: ").append(Html.escape(ask.correctedQuestion())).append("</p>");
@@ -135,6 +139,12 @@ final class Pages {
       return;
     }
     SearchHit cited = answer.article();
+    if (writes) {
+      // Filled by app.js from /api/ask: every sentence there cites a passage, or the card says why there is none.
+      html.append("<div id=\"written\" class=\"written\" hidden data-question=\"")
+          .append(Html.escape(state.query()))
+          .append("\"><p class=\"written-status\">Writing an answer from these passages\u2026</p></div>");
+    }
     html.append("<blockquote class=\"answer-passage\">")
         .append(Html.marked(answer.passage()))
         .append("</blockquote><p class=\"answer-cite\">— <a href=\"")

@@ -3,6 +3,8 @@ package dev.dealarchive.web;
 import dev.dealarchive.cli.ExitCodes;
 import dev.dealarchive.cli.IndexLocation;
 import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.generate.LlmConfigException;
+import dev.dealarchive.generate.LlmSettings;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -60,7 +62,13 @@ public final class ServeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     String token = environment.get(WebSettings.TOKEN_ENV);
-    WebSettings settings = WebSettings.of(bind, port, token);
+    WebSettings settings;
+    try {
+      settings = WebSettings.of(bind, port, token).withLlm(LlmSettings.fromEnvironment(environment).orElse(null));
+    } catch (LlmConfigException e) {
+      err.println("archive serve: " + e.getMessage());
+      return ExitCodes.FAILED;
+    }
     if (!loopback && settings.token() == null) {
       err.println("archive serve: warning: listening on " + bind + " without ARCHIVE_WEB_TOKEN: anyone who can reach "
           + "this machine can read the archive");

@@ -7,6 +7,7 @@ import dev.dealarchive.article.Article;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
+import dev.dealarchive.generate.WrittenAnswers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,11 +61,14 @@ public final class WebServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
+  private final WrittenAnswers writer;
+
   private WebServer(WebArchive archive, WebSettings settings) throws IOException {
     this.archive = archive;
     this.settings = settings;
     this.access = Access.of(settings.token());
-    this.api = new Api(archive, settings);
+    this.writer = settings.llm() == null ? null : new WrittenAnswers(settings.llm());
+    this.api = new Api(archive, settings, writer);
     this.statics = loadStatics();
     this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("web-request-", 0).factory());
     this.server = HttpServer.create(settings.address(), 256);
@@ -196,7 +200,7 @@ public final class WebServer implements AutoCloseable {
         archive.search(new SearchRequest(query, Pages.PAGE_SIZE, (state.page() - 1) * Pages.PAGE_SIZE, state.sort()));
     Facets facets = archive.facets(query, PAGE_FACET_VALUES);
     AskResult ask = state.page() == 1 && Questions.looksLikeQuestion(state.text()) ? archive.ask(query, ASK_LIMIT) : null;
-    return Response.html(200, Pages.search(state, new Pages.SearchPage(result, facets, ask, articles)));
+    return Response.html(200, Pages.search(state, new Pages.SearchPage(result, facets, ask, articles, writer != null)));
   }
 
   private Response articlePage(String id, Params params) throws BadRequest, IOException {
@@ -270,5 +274,8 @@ public final class WebServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.close();
+    if (writer != null) {
+      writer.close();
+    }
   }
 }

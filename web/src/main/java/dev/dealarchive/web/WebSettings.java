@@ -1,5 +1,6 @@
 package dev.dealarchive.web;
 
+import dev.dealarchive.generate.LlmSettings;
 import java.net.InetSocketAddress;
 
 /**
@@ -11,8 +12,11 @@ import java.net.InetSocketAddress;
  * @param maxQueryChars longest query or question accepted
  * @param maxLimit largest {@code limit} accepted by the API
  * @param maxOffset largest {@code offset} accepted: deep pages cost as much as all the pages before them
+ * @param llm the language model that writes cited answers ({@code ARCHIVE_LLM_*}), or {@code null} for quoted answers
+ *     only
  */
-public record WebSettings(String bind, int port, String token, int maxQueryChars, int maxLimit, int maxOffset) {
+public record WebSettings(
+    String bind, int port, String token, int maxQueryChars, int maxLimit, int maxOffset, LlmSettings llm) {
   /** Environment variable holding the access token. */
   public static final String TOKEN_ENV = "ARCHIVE_WEB_TOKEN";
 
@@ -21,6 +25,11 @@ public record WebSettings(String bind, int port, String token, int maxQueryChars
       throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
     }
     token = token == null || token.isBlank() ? null : token.strip();
+  }
+
+  /** Settings without a language model. */
+  public WebSettings(String bind, int port, String token, int maxQueryChars, int maxLimit, int maxOffset) {
+    this(bind, port, token, maxQueryChars, maxLimit, maxOffset, null);
   }
 
   /** Listens on {@code bind}:{@code port} with the token (or none) and the default limits. */
@@ -35,7 +44,12 @@ public record WebSettings(String bind, int port, String token, int maxQueryChars
 
   /** The same settings with an access token. */
   public WebSettings withToken(String token) {
-    return new WebSettings(bind, port, token, maxQueryChars, maxLimit, maxOffset);
+    return new WebSettings(bind, port, token, maxQueryChars, maxLimit, maxOffset, llm);
+  }
+
+  /** The same settings with written answers from {@code llm} (or none, for {@code null}). */
+  public WebSettings withLlm(LlmSettings llm) {
+    return new WebSettings(bind, port, token, maxQueryChars, maxLimit, maxOffset, llm);
   }
 
   InetSocketAddress address() {

@@ -47,6 +47,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserTest {
   private static final String TOKEN = "browser-test-token";
+  private static final String WRITTEN = "OpenAI pays Microsoft a capped 20% revenue share through 2030 [1].";
   /** Flags for a closed network and a shared machine: no sandbox (root), no GPU, no background traffic. */
   private static final List<String> FLAGS =
       List.of(
@@ -57,6 +58,8 @@ class BrowserTest {
   @TempDir static Path temp;
   static WebFixture web;
   static WebFixture guarded;
+  static StubChatModel model;
+  static WebFixture written;
   static ChromeDriver browser;
   static WebDriverWait wait;
 
@@ -70,6 +73,8 @@ class BrowserTest {
             + "(Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
     web = WebFixture.start(Files.createDirectories(temp.resolve("open")), WebSettings.loopback(0));
     guarded = WebFixture.start(Files.createDirectories(temp.resolve("guarded")), WebSettings.loopback(0).withToken(TOKEN));
+    model = new StubChatModel(WRITTEN);
+    written = WebFixture.start(Files.createDirectories(temp.resolve("written")), WebSettings.loopback(0).withLlm(model.settings()));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.toFile());
     options.addArguments(FLAGS);
@@ -97,6 +102,12 @@ class BrowserTest {
       if (guarded != null) {
         guarded.close();
       }
+      if (written != null) {
+        written.close();
+      }
+      if (model != null) {
+        model.close();
+      }
     }
   }
 
@@ -112,6 +123,16 @@ class BrowserTest {
             .filter(entry -> !entry.getMessage().contains("401 (Unauthorized)")) // the wrong-token sign-in
             .toList();
     assertEquals(List.of(), errors.stream().map(LogEntry::getMessage).toList());
+  }
+
+  @Test
+  void writtenAnswerFillsInAboveTheQuotedAnswerWithItsSourcesLinked() {
+    browser.get(written.uri("/?q=" + SearchState.encode("How much revenue share does OpenAI pay Microsoft?")).toString());
+    WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#written .written-text")));
+    assertEquals(WRITTEN, text.getText());
+    WebElement source = browser.findElement(By.cssSelector("#written .written-sources a"));
+    assertTrue(source.getAttribute("href").contains("/article/"), source.getAttribute("href"));
+    assertTrue(browser.findElement(By.cssSelector(".answer-passage")).getText().contains("20%"), "the quote stays");
   }
 
   private static Path executable(String... names) {

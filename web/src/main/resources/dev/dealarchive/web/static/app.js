@@ -70,3 +70,50 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   });
 });
+
+// With a language model configured, the answer card holds an empty #written element: the quoted answer shows at
+// once, and the model's cited answer (or why there is none) is filled in when /api/ask returns it. Text goes in as
+// text nodes only, never as markup.
+document.addEventListener('DOMContentLoaded', () => {
+  const written = document.getElementById('written');
+  if (!written) {
+    return;
+  }
+  written.hidden = false;
+  const status = written.querySelector('.written-status');
+  fetch('/api/ask?q=' + encodeURIComponent(written.dataset.question), {credentials: 'same-origin'})
+      .then((response) => response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status)))
+      .then((answer) => {
+        const generated = answer.generated;
+        if (!generated) {
+          const why = (answer.notices || []).find((notice) => notice.startsWith('no written answer')) ||
+              'no written answer';
+          status.textContent = why.charAt(0).toUpperCase() + why.slice(1) + '.';
+          return;
+        }
+        status.remove();
+        const text = document.createElement('p');
+        text.className = 'written-text';
+        text.textContent = generated.text;
+        written.appendChild(text);
+        const sources = document.createElement('ol');
+        sources.className = 'written-sources';
+        for (const citation of generated.citations) {
+          const item = document.createElement('li');
+          item.value = citation.n;
+          const link = document.createElement('a');
+          link.href = '/article/' + encodeURIComponent(citation.id);
+          link.textContent = citation.title || citation.id;
+          item.appendChild(link);
+          sources.appendChild(item);
+        }
+        written.appendChild(sources);
+        const note = document.createElement('p');
+        note.className = 'written-note';
+        note.textContent = 'Written by ' + generated.model + ' from the archive\u2019s passages; the quote below is verbatim.';
+        written.appendChild(note);
+      })
+      .catch((error) => {
+        status.textContent = 'No written answer (' + error.message + ').';
+      });
+});
