@@ -60,8 +60,9 @@ public final class IndexLocation {
   }
 
   /**
-   * Opens the archive for reading. On first use of the default location, when no index exists yet, builds it from
-   * the bundled sample articles and says so on {@code err}, so a newcomer's first search already answers.
+   * Opens the archive for reading. On first use of the default location in the project folder, when no index exists
+   * yet, builds it from the bundled sample articles and says so on {@code err}, so a newcomer's first search already
+   * answers.
    */
   public Archive open(PrintWriter err) throws IOException {
     return open(err, AnswerSettings.defaults());
@@ -105,7 +106,8 @@ public final class IndexLocation {
 
   private void seedOnFirstUse(PrintWriter err, ArchiveEngine engine) throws IOException {
     Path index = path();
-    if (engine instanceof EmbeddedEngine && isDefault() && !Files.exists(index)) {
+    if (engine instanceof EmbeddedEngine && isDefault() && !Files.exists(index)
+        && isProjectFolder(Path.of(""), System.getProperty(HOME_PROPERTY))) {
       Path data = bundledData();
       if (data != null) {
         IndexSummary summary = engine.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE);
@@ -114,6 +116,25 @@ public final class IndexLocation {
         err.flush();
       }
     }
+  }
+
+  /**
+   * Whether {@code workingDir} is the project folder, the only place where a missing default index is filled with the
+   * samples: anywhere else a command would leave an {@code ./index} full of samples behind, unasked.
+   *
+   * @param home the project folder as the launcher reports it, or null (run without the launcher: the folder that
+   *     holds the bundled samples counts)
+   */
+  static boolean isProjectFolder(Path workingDir, String home) {
+    Path here = workingDir.toAbsolutePath().normalize();
+    if (home != null) {
+      try {
+        return here.toRealPath().equals(Path.of(home).toRealPath());
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return Files.isRegularFile(here.resolve("data").resolve("microsoft-openai-2026-04-28.md"));
   }
 
   /** The bundled {@code data/} folder, or null when it cannot be found. */

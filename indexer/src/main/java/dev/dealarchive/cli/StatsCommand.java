@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "stats",
     mixinStandardHelpOptions = true,
-    description = "Article count, sources, date range, index size and last update.")
+    description = "Article count, sources, date range, index size and last update.",
+    footer = {"%nExamples:", "  archive stats", "  archive stats --json --index /srv/archive/index"})
 public final class StatsCommand implements Callable<Integer> {
   private static final int SOURCES_LISTED = 15;
 
@@ -48,7 +49,6 @@ public final class StatsCommand implements Callable<Integer> {
       stats = archive.stats();
       vectors = archive.vectorStats();
     }
-    String installed = installedModel();
     if (json) {
       out.println(Json.write(toJson(location.path(), stats, vectors)));
       return ExitCodes.OK;
@@ -59,7 +59,7 @@ public final class StatsCommand implements Callable<Integer> {
         "Published:   %s to %s%n", Rendering.day(stats.oldest()), Rendering.day(stats.newest()));
     out.printf("Size:        %s%n", Rendering.size(stats.sizeBytes()));
     out.printf("Last update: %s%n", stats.lastUpdate() == null ? "never" : Rendering.utcSecond(stats.lastUpdate()));
-    printVectors(out, vectors, installed);
+    printVectors(out, vectors, installedModel());
     out.printf("Sources:     %,d%n", stats.sources().size());
     stats.sources().entrySet().stream()
         .limit(SOURCES_LISTED)
@@ -74,7 +74,7 @@ public final class StatsCommand implements Callable<Integer> {
         out.printf(
             "  %s%n    last poll %s, %,d articles%s%n",
             feed.url(),
-            feed.lastPoll() == null ? "never" : feed.lastPoll(),
+            feed.lastPoll() == null ? "never" : Rendering.utcSecond(feed.lastPoll()),
             feed.articles(),
             feed.lastError() == null ? "" : "; last error: " + feed.lastError());
       }
@@ -176,8 +176,8 @@ public final class StatsCommand implements Callable<Integer> {
   private static Map<String, Object> feedJson(FeedState feed) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("url", feed.url());
-    map.put("last_poll", feed.lastPoll());
-    map.put("last_success", feed.lastSuccess());
+    map.put("last_poll", Rendering.utcSecond(feed.lastPoll()));
+    map.put("last_success", Rendering.utcSecond(feed.lastSuccess()));
     map.put("last_error", feed.lastError());
     map.put("articles", feed.articles());
     return map;

@@ -13,11 +13,13 @@ import dev.dealarchive.fetch.PendingAdds;
 import dev.dealarchive.indexing.ArchiveIndexer;
 import dev.dealarchive.indexing.FeedStates;
 import dev.dealarchive.indexing.FileManifest;
+import dev.dealarchive.indexing.FileNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An index folder on disk, and the one owner of what is in it. Every caller reaches the folder through here:
@@ -90,7 +92,8 @@ public final class IndexFolder {
 
   /** The inputs (files and folders) that earlier index runs were given, as last committed; no lock needed. */
   public List<Path> recordedInputs() {
-    return FileManifest.load(dir).inputs().stream().map(Path::of).toList();
+    // An input recorded under a locale whose characters this one cannot express is left out, not fatal.
+    return FileManifest.load(dir).inputs().stream().map(FileNames::stored).flatMap(Optional::stream).toList();
   }
 
   /** The state of the feeds {@code archive watch} polls (validators, last poll, errors), as last saved. */
