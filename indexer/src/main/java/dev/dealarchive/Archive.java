@@ -4,8 +4,10 @@ import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.answer.Answerer;
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.indexing.ArchiveStats;
+import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.IndexStatistics;
 import dev.dealarchive.indexing.SchemaCheck;
+import dev.dealarchive.indexing.VectorStats;
 import dev.dealarchive.search.ArticleIds;
 import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.FacetCounts;
@@ -30,7 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -191,7 +192,7 @@ public final class Archive implements AutoCloseable {
   public List<SearchHit> latest(int n) throws IOException {
     return withSearcher(
         searcher -> {
-          TopFieldDocs top = searcher.search(new MatchAllDocsQuery(), Math.max(1, n), ArticleSearch.newestOrder());
+          TopFieldDocs top = searcher.search(ArticleBlocks.articles(), Math.max(1, n), ArticleSearch.newestOrder());
           return ArticleSearch.hits(searcher, top, 0, new MatchTerms(Set.of(), Set.of()), false);
         });
   }
@@ -211,9 +212,14 @@ public final class Archive implements AutoCloseable {
     return withSearcher(searcher -> IndexStatistics.of(searcher, current.directory()));
   }
 
+  /** Figures about the vectors: model, passages, articles still waiting for vectors. */
+  public VectorStats vectorStats() throws IOException {
+    return withSearcher(IndexStatistics::vectors);
+  }
+
   /** Number of articles in the current searcher. */
   public long articleCount() throws IOException {
-    return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+    return withSearcher(ArticleBlocks::countArticles);
   }
 
   /**

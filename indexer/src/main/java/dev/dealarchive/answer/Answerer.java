@@ -1,6 +1,7 @@
 package dev.dealarchive.answer;
 
 import dev.dealarchive.indexing.ArchiveFields;
+import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.LuceneQueries;
 import dev.dealarchive.search.MarkedText;
@@ -30,7 +31,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -224,7 +224,7 @@ public final class Answerer {
       words.setMinimumNumberShouldMatch(1);
       query.add(words.build(), Occur.MUST);
     } else {
-      query.add(new MatchAllDocsQuery(), Occur.MUST);
+      query.add(ArticleBlocks.articles(), Occur.MUST);
     }
     List<String> stems = new ArrayList<>();
     for (String word : question.contentWords()) {
@@ -351,7 +351,7 @@ public final class Answerer {
   /** The question's concepts with their weights, for passage choice. */
   private static List<Concept> concepts(IndexReader reader, List<ConceptGroup> groups) throws IOException {
     List<Concept> concepts = new ArrayList<>();
-    long docs = Math.max(1, reader.numDocs());
+    long docs = Math.max(1, ArticleBlocks.countArticles(reader));
     for (ConceptGroup group : groups) {
       Set<String> stems = new LinkedHashSet<>();
       for (QueryPart part : group.parts()) {

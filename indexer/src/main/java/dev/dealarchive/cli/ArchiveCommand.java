@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       SearchCommand.class,
       AskCommand.class,
       StatsCommand.class,
+      EmbedCommand.class,
       EvalCommand.class,
       FeedbackCommand.class,
       WatchCommand.class,

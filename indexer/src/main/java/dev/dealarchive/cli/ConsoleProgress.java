@@ -26,6 +26,10 @@ final class ConsoleProgress implements IndexProgress, AutoCloseable {
   private long lastLine;
   private Path currentFile;
   private ProgressBar bar;
+  private ProgressBar embedBar;
+  private long embedTotal;
+  private long embedded;
+  private long embedStarted;
 
   ConsoleProgress(boolean terminal, PrintStream terminalStream, PrintWriter lines) {
     this.terminal = terminal;
@@ -76,10 +80,61 @@ final class ConsoleProgress implements IndexProgress, AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void embeddingStarted(long waiting) {
+    synchronized (this) {
+      if (bar != null) {
+        bar.stepTo(articles);
+        bar.close();
+        bar = null;
+      }
+      embedTotal = waiting;
+      embedded = 0;
+      embedStarted = System.nanoTime();
+      lastLine = 0;
+    }
+  }
+
+  @Override
+  public void articlesEmbedded(int count) {
+    synchronized (this) {
+      embedded += count;
+      long now = System.nanoTime();
+      if (now - embedStarted < QUIET_NANOS) {
+        return;
+      }
+      if (terminal) {
+        if (embedBar == null) {
+          embedBar =
+              new ProgressBarBuilder()
+                  .setTaskName("Embedding")
+                  .setInitialMax(embedTotal)
+                  .setUnit(" articles", 1)
+                  .setStyle(ProgressBarStyle.ASCII)
+                  .setConsumer(new ConsoleProgressBarConsumer(terminalStream))
+                  .build();
+        }
+        embedBar.stepTo(embedded);
+      } else if (now - lastLine >= LINE_EVERY_NANOS) {
+        lastLine = now;
+        lines.printf(
+            "embedding: %,d of %,d articles in %d s%n",
+            embedded,
+            embedTotal,
+            TimeUnit.NANOSECONDS.toSeconds(now - embedStarted));
+        lines.flush();
+      }
+    }
+  }
+
+  @Override
+  public synchronized void close() {
     if (bar != null) {
       bar.stepTo(articles);
       bar.close();
+    }
+    if (embedBar != null) {
+      embedBar.stepTo(embedded);
+      embedBar.close();
     }
   }
 }

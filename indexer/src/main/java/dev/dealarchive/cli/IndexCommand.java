@@ -4,6 +4,7 @@ import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.engine.ArchiveEngines;
 import dev.dealarchive.engine.ArchiveWriter;
 import dev.dealarchive.indexing.IndexBusyException;
+import dev.dealarchive.indexing.EmbedSummary;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexSummary;
 import dev.dealarchive.indexing.Skip;
@@ -64,13 +65,24 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as one JSON object.")
   boolean json;
 
+  @Option(
+      names = "--vectors",
+      negatable = true,
+      description = {
+        "--no-vectors: keyword-only; this run embeds nothing (a new index stays keyword-only, `archive embed` adds"
+            + " vectors later). --vectors: embed now, also in a keyword-only index.",
+        "Default: a new index gets vectors when the model is installed; an existing one keeps what it has."
+      })
+  Boolean vectors;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    IndexOptions options = new IndexOptions(new ReadOptions(parseSize(maxBytes)), threads, full);
+    IndexOptions options = new IndexOptions(new ReadOptions(parseSize(maxBytes)), threads, full, vectors);
     Path index = location.path();
     IndexSummary summary;
+    EmbedSummary embedding;
     try (ArchiveEngine archive = ArchiveEngines.open(location.settings());
         ArchiveWriter indexer = archive.openWriter();
         ConsoleProgress progress = new ConsoleProgress(Ansi.AUTO.enabled() && !json, System.err, err)) {
@@ -83,14 +95,20 @@ public final class IndexCommand implements Callable<Integer> {
       } else {
         summary = indexer.index(paths, options, progress);
       }
+      embedding = indexer.lastEmbedding();
     } catch (IndexBusyException e) {
       err.println("archive index: " + e.getMessage());
       return ExitCodes.FAILED;
     }
     if (json) {
-      out.println(Json.write(toJson(index, summary)));
+      Map<String, Object> map = toJson(index, summary);
+      map.put("vectors", embedding == null ? null : EmbedCommand.toJson(embedding));
+      out.println(Json.write(map));
     } else {
       print(out, index, summary);
+      if (embedding != null) {
+        EmbedCommand.print(out, embedding);
+      }
     }
     return summary.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.SKIPPED;
   }

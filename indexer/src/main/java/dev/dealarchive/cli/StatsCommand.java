@@ -4,10 +4,14 @@ import dev.dealarchive.channels.ChannelSettings;
 import dev.dealarchive.channels.Digest;
 import dev.dealarchive.channels.Follow;
 import dev.dealarchive.channels.Scope;
+import dev.dealarchive.embed.EmbedderProvider;
+import dev.dealarchive.embed.Embedders;
 import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.FeedState;
+import dev.dealarchive.indexing.VectorState;
+import dev.dealarchive.indexing.VectorStats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,11 +44,13 @@ public final class StatsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ArchiveStats stats;
+    VectorStats vectors;
     try (ArchiveEngine archive = location.engine(spec.commandLine().getErr())) {
       stats = archive.stats();
+      vectors = archive.vectorStats();
     }
     if (json) {
-      out.println(Json.write(toJson(location.path(), stats)));
+      out.println(Json.write(toJson(location.path(), stats, vectors)));
       return ExitCodes.OK;
     }
     out.printf("Index:       %s%n", location.path());
@@ -53,6 +59,7 @@ public final class StatsCommand implements Callable<Integer> {
         "Published:   %s to %s%n", Rendering.day(stats.oldest()), Rendering.day(stats.newest()));
     out.printf("Size:        %s%n", Rendering.size(stats.sizeBytes()));
     out.printf("Last update: %s%n", stats.lastUpdate() == null ? "never" : Rendering.utcSecond(stats.lastUpdate()));
+    printVectors(out, vectors, installedModel());
     out.printf("Sources:     %,d%n", stats.sources().size());
     stats.sources().entrySet().stream()
         .limit(SOURCES_LISTED)
@@ -74,6 +81,54 @@ public final class StatsCommand implements Callable<Integer> {
     }
     printChannels(out, IndexFolder.at(location.path()).channelSettings());
     return ExitCodes.OK;
+  }
+
+  /** The key of the model this installation embeds with, found without loading it; null when none is installed. */
+  private static String installedModel() {
+    try {
+      return Embedders.provider().map(EmbedderProvider::modelKey).orElse(null);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static void printVectors(PrintWriter out, VectorStats vectors, String installed) {
+    VectorState state = vectors.state();
+    if (!state.enabled() && vectors.passages() == 0) {
+      out.println("Vectors:     none (keyword-only; `archive embed` adds them)");
+      return;
+    }
+    out.printf(
+        "Vectors:     %,d passages of %,d articles%s%n",
+        vectors.passages(),
+        vectors.embedded(),
+        state.enabled() ? "" : " (vectors are off for new articles)");
+    out.printf("Model:       %s%n", state.modelKey() == null ? "none yet" : state.modelKey());
+    if (vectors.waiting() > 0) {
+      out.printf("Waiting:     %,d articles wait for vectors (the next sync or `archive embed` adds them)%n", vectors.waiting());
+    }
+    if (state.modelKey() != null && installed != null && !installed.equals(state.modelKey())) {
+      out.printf("             the installed model is %s: run `archive embed` to embed every article with it%n", installed);
+    }
+  }
+
+  private static Map<String, Object> vectorsJson(VectorStats vectors, String installed) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("enabled", vectors.state().enabled());
+    map.put("model", vectors.state().modelKey());
+    map.put("dimension", vectors.state().dimension() == 0 ? null : vectors.state().dimension());
+    map.put("installed_model", installed);
+    map.put("passages", vectors.passages());
+    map.put("embedded_articles", vectors.embedded());
+    map.put("waiting", vectors.waiting());
+    return map;
+  }
+
+  /** The object {@code archive stats --json} prints, with the vectors' figures. */
+  static Map<String, Object> toJson(Path index, ArchiveStats stats, VectorStats vectors) throws IOException {
+    Map<String, Object> map = toJson(index, stats);
+    map.put("vectors", vectorsJson(vectors, installedModel()));
+    return map;
   }
 
   static Map<String, Object> toJson(Path index, ArchiveStats stats) throws IOException {

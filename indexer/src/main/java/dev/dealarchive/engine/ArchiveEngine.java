@@ -7,6 +7,8 @@ import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
+import dev.dealarchive.indexing.VectorState;
+import dev.dealarchive.indexing.VectorStats;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
@@ -55,6 +57,14 @@ public interface ArchiveEngine extends AutoCloseable {
 
   /** Number of articles; cheap enough for a health check. */
   long articleCount() throws IOException;
+
+  /**
+   * Figures about the archive's vectors: model, passages, and how many articles still wait for vectors. An engine that
+   * keeps no vectors reports a keyword-only archive.
+   */
+  default VectorStats vectorStats() throws IOException {
+    return new VectorStats(VectorState.OFF, 0, 0, 0);
+  }
 
   /**
    * The ranking of articles for a question as {@link #ask} ranks them before reading passages, best first: for

@@ -1,6 +1,7 @@
 package dev.dealarchive.engine;
 
 import dev.dealarchive.article.ArticleDraft;
+import dev.dealarchive.indexing.EmbedSummary;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
@@ -64,6 +65,21 @@ public interface ArchiveWriter extends AutoCloseable {
    * @return the summary of each stored article, oldest first
    */
   List<IndexSummary> storeQueuedAdds() throws IOException;
+
+  /**
+   * Embeds every article that waits for vectors (all of them after a model change, or in a keyword-only index, which
+   * then has vectors from now on) and commits once: {@code archive embed}.
+   *
+   * @throws UnsupportedOperationException when this engine keeps no vectors
+   */
+  default EmbedSummary embed(IndexProgress progress) throws IOException {
+    throw new UnsupportedOperationException("this archive engine keeps no vectors");
+  }
+
+  /** What the embedding step of the last call did, or {@code null} when it had none (or the engine embeds elsewhere). */
+  default EmbedSummary lastEmbedding() {
+    return null;
+  }
 
   /** Ends the session, releasing the write lock; uncommitted changes are discarded. */
   @Override

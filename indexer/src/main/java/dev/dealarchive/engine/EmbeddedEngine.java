@@ -9,6 +9,7 @@ import dev.dealarchive.fetch.ArticleAdder;
 import dev.dealarchive.fetch.FetchOptions;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.StoredArticles;
+import dev.dealarchive.indexing.VectorStats;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
@@ -127,6 +128,11 @@ public final class EmbeddedEngine implements ArchiveEngine {
   @Override
   public ArchiveStats stats() throws IOException {
     return reader().stats();
+  }
+
+  @Override
+  public VectorStats vectorStats() throws IOException {
+    return reader().vectorStats();
   }
 
   @Override

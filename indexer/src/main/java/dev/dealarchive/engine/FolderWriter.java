@@ -3,6 +3,7 @@ package dev.dealarchive.engine;
 import dev.dealarchive.article.ArticleDraft;
 import dev.dealarchive.fetch.PendingAdds;
 import dev.dealarchive.indexing.ArchiveIndexer;
+import dev.dealarchive.indexing.EmbedSummary;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
@@ -59,6 +60,16 @@ final class FolderWriter implements ArchiveWriter {
   @Override
   public List<IndexSummary> storeQueuedAdds() throws IOException {
     return PendingAdds.drain(folder.path(), indexer::indexDrafts);
+  }
+
+  @Override
+  public EmbedSummary embed(IndexProgress progress) throws IOException {
+    return indexer.embed(progress);
+  }
+
+  @Override
+  public EmbedSummary lastEmbedding() {
+    return indexer.lastEmbedding();
   }
 
   @Override

@@ -40,6 +40,38 @@ public final class ArchiveFields {
   /** Same-story key (normalized title and body), one term, for duplicate detection. */
   public static final String STORY = "story";
 
+  // Passages and vectors (see dev.dealarchive.indexing.ArticleBlocks). An article with vectors is stored as a block:
+  // its passage documents first, the article document last. Passage documents carry only the fields below, so no
+  // text query, filter or term statistic sees them; only match-all queries must be restricted to articles.
+
+  /** On a passage document: the id of its article, one term (and stored), so an update or delete removes the old passages. */
+  public static final String PASSAGE_OF = "passage_of";
+  /** On a passage document: the passage's unit vector (HNSW, int8 scalar quantized, dot product). */
+  public static final String PASSAGE_VECTOR = "passage_vector";
+  /** On a passage document: the passage's text as cut from the body, stored. */
+  public static final String PASSAGE_TEXT = "passage_text";
+  /** On a passage document: start and end character offsets of the passage in the article's body, stored. */
+  public static final String PASSAGE_START = "passage_start";
+  /** See {@link #PASSAGE_START}. */
+  public static final String PASSAGE_END = "passage_end";
+  /** On a passage document: its position among the article's passages, from 0, stored. */
+  public static final String PASSAGE_ORDINAL = "passage_ordinal";
+  /**
+   * On an article document: the key of the model its passages were embedded with, one term. An article without it
+   * (or with another model's key) waits for vectors.
+   */
+  public static final String EMBEDDED_WITH = "embedded_with";
+
+  /** Commit user-data key: the key (name @ version) of the model the index's vectors come from, when it has any. */
+  public static final String EMBEDDING_MODEL_KEY = "archive.embedding.model";
+  /** Commit user-data key: the dimension of the index's vectors. */
+  public static final String EMBEDDING_DIMENSION_KEY = "archive.embedding.dimension";
+  /**
+   * Commit user-data key: {@code on} when syncs embed new articles, {@code off} for a keyword-only index ({@code
+   * archive index --no-vectors}); absent in indexes written before vectors existed, which count as {@code off}.
+   */
+  public static final String VECTORS_KEY = "archive.vectors";
+
   /** Commit user-data key holding the schema version the index was written with. */
   public static final String SCHEMA_KEY = "archive.schema";
   /** The schema version this code writes and reads; an index of another version must be rebuilt. */

@@ -1,15 +1,18 @@
 package dev.dealarchive.indexing;
 
 import dev.dealarchive.article.ArticleDraft;
+import dev.dealarchive.embed.EmbedderProvider;
 import dev.dealarchive.read.ArticleReader;
 import dev.dealarchive.read.Readers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -42,13 +45,16 @@ public final class ArchiveIndexer implements AutoCloseable {
   private final IndexWriter writer;
   private final ArticleFiles articleFiles;
   private FileManifest manifest;
+  private final VectorSteps vectors;
 
-  private ArchiveIndexer(Path indexDir, Directory directory, IndexWriter writer, ArticleFiles articleFiles) {
+  private ArchiveIndexer(
+      Path indexDir, Directory directory, IndexWriter writer, ArticleFiles articleFiles, boolean existedBefore) {
     this.indexDir = indexDir;
     this.directory = directory;
     this.writer = writer;
     this.articleFiles = articleFiles;
     this.manifest = FileManifest.load(indexDir);
+    this.vectors = new VectorSteps(writer, existedBefore);
   }
 
   /**
@@ -70,9 +76,11 @@ public final class ArchiveIndexer implements AutoCloseable {
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setCommitOnClose(false);
       config.setRAMBufferSizeMB(128);
+      config.setCodec(ArticleBlocks.codec());
+      boolean existedBefore = DirectoryReader.indexExists(directory);
       IndexWriter writer = new IndexWriter(directory, config);
       WriterHolder.record(indexDir);
-      return new ArchiveIndexer(indexDir, directory, writer, new ArticleFiles(indexDir, readers));
+      return new ArchiveIndexer(indexDir, directory, writer, new ArticleFiles(indexDir, readers), existedBefore);
     } catch (LockObtainFailedException e) {
       directory.close();
       throw new IndexBusyException(indexDir.toString(), WriterHolder.of(indexDir).orElse(null), e);
@@ -211,7 +219,8 @@ public final class ArchiveIndexer implements AutoCloseable {
 
   /**
    * The one transaction skeleton: snapshot for lookups, parallel document writes, one commit at the end (only when the
-   * index changed, or always for a rebuild), the manifest saved after the commit; any failure rolls back.
+   * index changed, or always for a rebuild), the manifest saved after the commit; then the vectors' step (embeds the
+   * articles that wait and commits once more, see {@link VectorSteps}); any failure rolls back to the last commit.
    */
   private IndexSummary transaction(Kind kind, IndexOptions options, IndexProgress progress, Work work)
       throws IOException {
@@ -219,12 +228,16 @@ public final class ArchiveIndexer implements AutoCloseable {
     if (kind == Kind.SYNC) {
       SchemaCheck.require(directory, indexDir);
     }
+    if (options.vectors() != null) {
+      vectors.wanted(options.vectors());
+    }
     RunTally tally = new RunTally();
     boolean rebuild = kind == Kind.REBUILD;
     // A rebuild reports the articles it dropped (inputs not given again), counted against the index as it was.
     DirectoryReader before = rebuild ? DirectoryReader.open(writer) : null;
     try {
       if (rebuild) {
+        vectors.keepForRebuild();
         writer.deleteAll();
         // A rebuild holds exactly the inputs it is given, and records only those for later re-syncs.
         manifest = FileManifest.empty();
@@ -252,6 +265,7 @@ public final class ArchiveIndexer implements AutoCloseable {
       if (tally.changedManifest || rebuild) {
         manifest.save(indexDir);
       }
+      vectors.afterSync(progress);
     } catch (IOException | RuntimeException | Error e) {
       rollbackQuietly(e);
       throw e;
@@ -289,12 +303,68 @@ public final class ArchiveIndexer implements AutoCloseable {
   }
 
   private void commit() throws IOException {
-    writer.setLiveCommitData(
-        Map.of(
-                ArchiveFields.COMMIT_TIME, Long.toString(System.currentTimeMillis()),
-                ArchiveFields.SCHEMA_KEY, ArchiveFields.SCHEMA_VERSION)
-            .entrySet());
+    commit(writer, vectors::annotate);
+  }
+
+  /**
+   * Commits with the time and schema version, keeping the rest of the last commit's data (the vectors' model and
+   * state), after {@code annotate} has had its say.
+   */
+  static void commit(IndexWriter writer, Consumer<Map<String, String>> annotate) throws IOException {
+    Map<String, String> data = new HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(e -> data.put(e.getKey(), e.getValue()));
+    }
+    annotate.accept(data);
+    data.put(ArchiveFields.COMMIT_TIME, Long.toString(System.currentTimeMillis()));
+    data.put(ArchiveFields.SCHEMA_KEY, ArchiveFields.SCHEMA_VERSION);
+    writer.setLiveCommitData(data.entrySet());
     writer.commit();
+  }
+
+  /**
+   * Whether syncs embed: {@code true} embeds (and turns vectors on for this index), {@code false} skips embedding
+   * in this indexer's runs (a new index is then recorded as keyword-only), {@code null} (the default) follows the
+   * index: a new index gets vectors when a model is on the class path, an existing one keeps what it has. {@link
+   * IndexOptions#vectors()} of a run overrides it.
+   */
+  public ArchiveIndexer vectors(Boolean wanted) {
+    vectors.wanted(wanted);
+    return this;
+  }
+
+  /** The model to embed with, instead of the one {@link dev.dealarchive.embed.Embedders#provider()} finds; for tests. */
+  public ArchiveIndexer embedWith(EmbedderProvider provider) {
+    vectors.provider(provider);
+    return this;
+  }
+
+  /** Embedding worker threads (default: one per core, each running the model on one thread). */
+  public ArchiveIndexer embedThreads(int threads) {
+    vectors.threads(threads);
+    return this;
+  }
+
+  /** What the embedding step of the last run did, or {@code null} when the last run had none. */
+  public EmbedSummary lastEmbedding() {
+    return vectors.last();
+  }
+
+  /**
+   * Embeds every article that waits for vectors of the current model, re-embedding all of them after a model change,
+   * turns vectors on for this index and commits once: {@code archive embed}.
+   *
+   * @throws IOException when it fails; the index then keeps its last commit (its articles, and the vectors it had)
+   */
+  public EmbedSummary embed(IndexProgress progress) throws IOException {
+    SchemaCheck.require(directory, indexDir);
+    try {
+      return vectors.embedAll(progress);
+    } catch (IOException | RuntimeException | Error e) {
+      rollbackQuietly(e);
+      throw e;
+    }
   }
 
   private void rollbackQuietly(Throwable cause) {
@@ -308,12 +378,16 @@ public final class ArchiveIndexer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
-      if (writer.isOpen()) {
-        writer.close();
-      }
+      vectors.close();
     } finally {
-      WriterHolder.clear(indexDir);
-      directory.close();
+      try {
+        if (writer.isOpen()) {
+          writer.close();
+        }
+      } finally {
+        WriterHolder.clear(indexDir);
+        directory.close();
+      }
     }
   }
 }

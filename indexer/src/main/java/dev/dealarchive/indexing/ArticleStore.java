@@ -215,7 +215,8 @@ final class ArticleStore {
    * the story moved (to another file, or under another id), and must not vanish with its old copy.
    */
   private void deleteId(String id) throws IOException {
-    writer.deleteDocuments(new Term(ArchiveFields.ID, id));
+    // The article and its passages: passages left behind would join the next block after a merge.
+    writer.deleteDocuments(ArticleBlocks.deleteTerms(id));
     deletedThisRun.add(id);
     tally.deleted++;
     Held held = heldAsDuplicateOf.remove(id);

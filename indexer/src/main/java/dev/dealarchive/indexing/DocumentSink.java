@@ -41,10 +41,16 @@ final class DocumentSink implements AutoCloseable {
     this.executor = threads == 1 ? null : Executors.newFixedThreadPool(threads, factory);
   }
 
-  /** Replaces the document with this id, or adds it. */
+  /** Replaces the article with this id (and removes its passages), or adds it. */
   void update(String id, Document document) throws IOException {
     Term term = new Term(ArchiveFields.ID, id);
-    submit(() -> writer.updateDocument(term, document));
+    Term passages = ArticleBlocks.passagesOf(id);
+    submit(
+        () -> {
+          // Both in one task, in this order: the delete must not reach passages added after it.
+          writer.deleteDocuments(passages);
+          writer.updateDocument(term, document);
+        });
   }
 
   /**

@@ -10,11 +10,13 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.Bits;
@@ -27,7 +29,7 @@ public final class IndexStatistics {
   public static ArchiveStats of(IndexSearcher searcher, Directory directory) throws IOException {
     DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
     return new ArchiveStats(
-        reader.numDocs(),
+        ArticleBlocks.countArticles(searcher),
         countBySource(searcher),
         edge(searcher, false),
         edge(searcher, true),
@@ -67,12 +69,23 @@ public final class IndexStatistics {
   private static Instant edge(IndexSearcher searcher, boolean newest) throws IOException {
     SortField field = new SortField(ArchiveFields.PUBLISHED, SortField.Type.LONG, newest);
     field.setMissingValue(newest ? Long.MIN_VALUE : Long.MAX_VALUE);
-    TopFieldDocs top = searcher.search(new MatchAllDocsQuery(), 1, new Sort(field));
+    TopFieldDocs top = searcher.search(ArticleBlocks.articles(), 1, new Sort(field));
     if (top.scoreDocs.length == 0) {
       return null;
     }
     long value = (Long) ((FieldDoc) top.scoreDocs[0]).fields[0];
     return value == Long.MIN_VALUE || value == Long.MAX_VALUE ? null : Instant.ofEpochMilli(value);
+  }
+
+  /** Figures about the vectors of the index behind {@code searcher}. */
+  public static VectorStats vectors(IndexSearcher searcher) throws IOException {
+    DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+    VectorState state = VectorState.of(reader.getIndexCommit().getUserData());
+    long passages = searcher.count(new FieldExistsQuery(ArchiveFields.PASSAGE_VECTOR));
+    long embedded =
+        state.modelKey() == null ? 0 : searcher.count(new TermQuery(new Term(ArchiveFields.EMBEDDED_WITH, state.modelKey())));
+    long waiting = state.enabled() ? ArticleBlocks.countArticles(searcher) - embedded : 0;
+    return new VectorStats(state, passages, embedded, waiting);
   }
 
   /** Sum of the sizes of the index's files. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
@@ -15,7 +16,11 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
 
-/** Stored documents read back as {@link Article}s: one article by id, or every live article. */
+/**
+ * Stored documents read back as {@link Article}s: one article by id, or every live article (passage documents are
+ * skipped). Every field of an article is stored, so an article can be written again (with its passages) without
+ * reading its source.
+ */
 public final class StoredArticles {
   private StoredArticles() {}
 
@@ -34,8 +39,8 @@ public final class StoredArticles {
       Bits live = leaf.reader().getLiveDocs();
       StoredFields stored = leaf.reader().storedFields();
       for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-        if (live == null || live.get(doc)) {
-          visitor.visit(toArticle(stored.document(doc)));
+        if ((live == null || live.get(doc)) && ArticleBlocks.isArticle(leaf, doc)) {
+          visitor.visit(toArticle(stored.document(doc, FIELDS)));
         }
       }
     }
@@ -45,6 +50,25 @@ public final class StoredArticles {
   @FunctionalInterface
   public interface Visitor {
     void visit(Article article) throws IOException;
+  }
+
+  /** The stored fields an {@link Article} is read back from (passage fields and the embedding mark are not). */
+  static final Set<String> FIELDS =
+      Set.of(
+          ArchiveFields.ID,
+          ArchiveFields.TITLE,
+          ArchiveFields.BODY,
+          ArchiveFields.PUBLISHED,
+          ArchiveFields.SOURCE,
+          ArchiveFields.URL,
+          ArchiveFields.AUTHOR,
+          ArchiveFields.TAG,
+          ArchiveFields.ORIGIN,
+          ArchiveFields.HASH);
+
+  /** The article of a stored document read with {@link #FIELDS}. */
+  static Article read(Document doc) {
+    return toArticle(doc);
   }
 
   /** The article a stored document holds. */

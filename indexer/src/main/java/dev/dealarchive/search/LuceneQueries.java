@@ -1,6 +1,7 @@
 package dev.dealarchive.search;
 
 import dev.dealarchive.indexing.ArchiveFields;
+import dev.dealarchive.indexing.ArticleBlocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -9,7 +10,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -44,7 +44,8 @@ public final class LuceneQueries {
       }
     }
     if (scoring == 0) {
-      query.add(new MatchAllDocsQuery(), Occur.MUST);
+      // Not a match-all query: passage documents must never be listed as articles.
+      query.add(ArticleBlocks.articles(), Occur.MUST);
     } else if (match == Match.ANY) {
       query.setMinimumNumberShouldMatch(1);
     }

@@ -1,6 +1,7 @@
 package dev.dealarchive.indexing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills {@code archive index} (a child JVM) with the equivalent of {@code kill -9} at random moments, twenty times in a
+ * Kills {@code archive index} (a child JVM, embedding with the test model {@code HashingEmbedder}, so kills also land
+ * between the keyword commit and the vectors' commit and while passages are written) with the equivalent of {@code kill -9} at random moments, twenty times in a
  * row, changing the corpus between runs and rebuilding with {@code --full} now and then. After every kill the index
  * must pass {@link CheckIndex} and hold exactly the articles of the last commit (the corpus before or after the
  * interrupted run, nothing in between, nothing doubled); a final run must end with exactly the expected ids.
@@ -96,6 +99,7 @@ class CrashSafetyTest {
     extra.removeAll(expectedIds());
     assertTrue(missing.isEmpty() && extra.isEmpty(), "after the final run, missing " + missing + ", extra " + extra
         + "; last run said: " + Files.readString(temp.resolve("last-run.log")));
+    assertEquals(0, waitingForVectors, "after the final run every article has its vectors");
   }
 
   private final List<String> changes = new ArrayList<>();
@@ -125,7 +129,7 @@ class CrashSafetyTest {
   private Process start(Path index, Path data, boolean full, ProcessBuilder.Redirect output) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(
-        java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
+        java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-Darchive.model=hashing",
         "-cp", System.getProperty("java.class.path"),
         "dev.dealarchive.cli.ArchiveCommand", "index", "--index", index.toString(), "--threads", "2"));
     if (full) {
@@ -147,7 +151,13 @@ class CrashSafetyTest {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
   }
 
-  /** Runs CheckIndex, then returns every live id, one per document. */
+  /** Articles of the last {@link #checkedIds} call that have no vectors yet. */
+  private static int waitingForVectors;
+
+  /**
+   * Runs CheckIndex, checks that each live passage sits in its own article's block and that an article has passages
+   * exactly when it is marked embedded, then returns every live article id, one per article document.
+   */
   private static List<String> checkedIds(Path index, boolean mayBeEmpty) throws IOException {
     try (Directory directory = FSDirectory.open(index)) {
       if (!DirectoryReader.indexExists(directory)) {
@@ -159,15 +169,37 @@ class CrashSafetyTest {
         assertTrue(status.clean, "CheckIndex finds the index clean");
       }
       List<String> ids = new ArrayList<>();
+      waitingForVectors = 0;
+      Set<String> read = Set.of(ArchiveFields.ID, ArchiveFields.PASSAGE_OF, ArchiveFields.EMBEDDED_WITH);
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         for (LeafReaderContext leaf : reader.leaves()) {
           Bits live = leaf.reader().getLiveDocs();
           StoredFields fields = leaf.reader().storedFields();
+          // The live passages since the last article: they must all belong to the next article (their block).
+          List<String> passagesOf = new ArrayList<>();
           for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-            if (live == null || live.get(doc)) {
-              ids.add(fields.document(doc, Set.of(ArchiveFields.ID)).get(ArchiveFields.ID));
+            if (live != null && !live.get(doc)) {
+              continue;
             }
+            Document document = fields.document(doc, read);
+            String id = document.get(ArchiveFields.ID);
+            if (id == null) {
+              passagesOf.add(document.get(ArchiveFields.PASSAGE_OF));
+              continue;
+            }
+            for (String owner : passagesOf) {
+              assertEquals(id, owner, "a passage of " + owner + " sits in the block of " + id + " (stale passage)");
+            }
+            if (document.get(ArchiveFields.EMBEDDED_WITH) == null) {
+              assertTrue(passagesOf.isEmpty(), id + " waits for vectors and has no passages");
+              waitingForVectors++;
+            } else {
+              assertFalse(passagesOf.isEmpty(), id + " is marked embedded and has its passages");
+            }
+            passagesOf.clear();
+            ids.add(id);
           }
+          assertTrue(passagesOf.isEmpty(), "no passage without its article at the end of a segment: " + passagesOf);
         }
       }
       return ids;

@@ -1,6 +1,7 @@
 package dev.dealarchive.watch;
 
 import dev.dealarchive.indexing.ArchiveFields;
+import dev.dealarchive.indexing.ArticleBlocks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.apache.lucene.util.Bits;
 final class IndexIds {
   private IndexIds() {}
 
-  /** Every live article id, one entry per document (so a doubled id shows twice). */
+  /** Every live article id, one entry per article document (so a doubled id shows twice; passages are skipped). */
   static List<String> of(Path indexDir) throws IOException {
     try (Directory directory = FSDirectory.open(indexDir)) {
       if (!DirectoryReader.indexExists(directory)) {
@@ -33,7 +34,7 @@ final class IndexIds {
           Bits live = leaf.reader().getLiveDocs();
           StoredFields fields = leaf.reader().storedFields();
           for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-            if (live == null || live.get(doc)) {
+            if ((live == null || live.get(doc)) && ArticleBlocks.isArticle(leaf, doc)) {
               ids.add(fields.document(doc, Set.of(ArchiveFields.ID)).get(ArchiveFields.ID));
             }
           }

