@@ -3,6 +3,10 @@ package dev.dealarchive;
 import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.answer.Answerer;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.hybrid.HybridReranker;
+import dev.dealarchive.hybrid.HybridSettings;
+import dev.dealarchive.hybrid.QueryEmbedder;
+import dev.dealarchive.hybrid.RetrievalMode;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.IndexStatistics;
@@ -13,6 +17,7 @@ import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.FacetCounts;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.MatchTerms;
+import dev.dealarchive.search.Reranker;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
@@ -57,6 +62,8 @@ public final class Archive implements AutoCloseable {
   private volatile Opened opened;
   private final ScheduledExecutorService refresher;
   private final Answerer answerer;
+  private final QueryEmbedder embedder;
+  private final Reranker reranker;
 
   /**
    * An opened index folder.
@@ -74,10 +81,12 @@ public final class Archive implements AutoCloseable {
     }
   }
 
-  private Archive(Path indexDir, Opened opened, Answerer answerer) {
+  private Archive(Path indexDir, Opened opened, Answerer answerer, QueryEmbedder embedder, Reranker reranker) {
     this.indexDir = indexDir;
     this.opened = opened;
     this.answerer = answerer;
+    this.embedder = embedder;
+    this.reranker = reranker;
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -103,11 +112,53 @@ public final class Archive implements AutoCloseable {
    * @throws NoSuchFileException when there is no index there yet
    */
   public static Archive open(Path indexDir, AnswerSettings settings) throws IOException {
-    return open(indexDir, Answerer.withDefaults(indexDir, settings));
+    return open(indexDir, settings, HybridSettings.defaults(), false);
   }
 
   /**
-   * Opens the index in {@code indexDir} for reading, answering questions with {@code answerer}.
+   * Opens the index in {@code indexDir} for reading, answering questions with the given ranking settings, by meaning
+   * as well as words as {@code hybrid} says when the index has vectors (the model loads on the first question), and
+   * ranking relevance-sorted searches the same way.
+   *
+   * @throws NoSuchFileException when there is no index there yet
+   */
+  public static Archive open(Path indexDir, AnswerSettings settings, HybridSettings hybrid) throws IOException {
+    return open(indexDir, settings, hybrid, true);
+  }
+
+  /**
+   * Opens the index in {@code indexDir} for reading: questions are answered by meaning as well as words when the index
+   * has vectors and a model is on the class path (loaded on the first question only); searches rank by words, so a
+   * search starts as fast as in a keyword-only archive. This is how commands, the bot and the web page read.
+   *
+   * @throws NoSuchFileException when there is no index there yet
+   */
+  public static Archive openAnswering(Path indexDir, AnswerSettings settings, HybridSettings hybrid) throws IOException {
+    return open(indexDir, settings, hybrid, false);
+  }
+
+  /**
+   * @param searchByMeaning whether relevance-sorted searches are ranked by meaning too; without it a search loads no
+   *     model and starts as fast as a keyword-only archive
+   */
+  private static Archive open(Path indexDir, AnswerSettings settings, HybridSettings hybrid, boolean searchByMeaning)
+      throws IOException {
+    if (!Files.isDirectory(indexDir)) {
+      throw new NoSuchFileException(indexDir.toString(), null, "no index here; run `archive index` first");
+    }
+    Opened opened = openFolder(indexDir);
+    QueryEmbedder embedder = QueryEmbedder.fromClassPath();
+    return new Archive(
+        indexDir,
+        opened,
+        Answerer.withDefaults(indexDir, settings, hybrid, embedder),
+        embedder,
+        searchByMeaning ? new HybridReranker(embedder, hybrid) : Reranker.NONE);
+  }
+
+  /**
+   * Opens the index in {@code indexDir} for reading, answering questions with {@code answerer} (which brings its own
+   * model, if any); searches rank by words.
    *
    * @throws NoSuchFileException when there is no index there yet
    */
@@ -115,7 +166,7 @@ public final class Archive implements AutoCloseable {
     if (!Files.isDirectory(indexDir)) {
       throw new NoSuchFileException(indexDir.toString(), null, "no index here; run `archive index` first");
     }
-    return new Archive(indexDir, openFolder(indexDir), answerer);
+    return new Archive(indexDir, openFolder(indexDir), answerer, QueryEmbedder.none(), Reranker.NONE);
   }
 
   private static Opened openFolder(Path indexDir) throws IOException {
@@ -176,7 +227,7 @@ public final class Archive implements AutoCloseable {
 
   /** Runs a search. */
   public SearchResult search(SearchRequest request) throws IOException {
-    return withSearcher(searcher -> ArticleSearch.search(searcher, request));
+    return withSearcher(searcher -> ArticleSearch.search(searcher, request, reranker));
   }
 
   /**
@@ -250,9 +301,14 @@ public final class Archive implements AutoCloseable {
     return withSearcher(searcher -> answerer.rank(searcher, question, depth));
   }
 
+  /** The ranking of articles for a question by words, by meaning or both: for evaluation. */
+  public List<ScoredArticle> rank(String question, int depth, RetrievalMode mode) throws IOException {
+    return withSearcher(searcher -> answerer.rank(searcher, question, depth, mode));
+  }
+
   /** The ranking of a search, without snippets: for evaluation. */
   public List<ScoredArticle> rankSearch(String query, int depth) throws IOException {
-    return withSearcher(searcher -> ArticleSearch.rank(searcher, query, depth));
+    return withSearcher(searcher -> ArticleSearch.rank(searcher, query, depth, reranker));
   }
 
   /** Runs {@code work} with an acquired searcher, released afterwards; for tools that read the index directly. */
@@ -304,7 +360,11 @@ public final class Archive implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     synchronized (this) {
-      opened.close();
+      try {
+        opened.close();
+      } finally {
+        embedder.close();
+      }
     }
   }
 }

@@ -74,7 +74,7 @@ public final class ReplyRenderer {
     }
     Answer answer = result.answer();
     if (answer != null) {
-      String passage = "> " + Mrkdwn.bold(answer.passage());
+      String passage = (answer.isClosestMatch() ? "Closest match:\n" : "") + "> " + Mrkdwn.bold(answer.passage());
       String cited = citation(answer.article());
       blocks.section(passage);
       blocks.section(cited);
@@ -108,7 +108,7 @@ public final class ReplyRenderer {
           button(NOT_HELPFUL_ACTION, "Not helpful", token.encode())));
     }
     int shownFrom = shown.isEmpty() ? 0 : offset + 1;
-    String status = (answer != null ? "1 answer" : "no answer")
+    String status = (answer == null ? "no answer" : answer.isClosestMatch() ? "closest match" : "1 answer")
         + (shown.isEmpty() ? "" : " \u00b7 related articles " + shownFrom + "\u2013" + (offset + shown.size()))
         + " \u00b7 " + millis(result.tookNanos());
     blocks.context(status);

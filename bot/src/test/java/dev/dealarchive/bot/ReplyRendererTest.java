@@ -10,6 +10,7 @@ import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import dev.dealarchive.answer.Answer;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.answer.Confidence;
 import dev.dealarchive.fetch.AddResult;
 import dev.dealarchive.fetch.FetchFailure;
 import dev.dealarchive.search.MarkedText;
@@ -114,6 +115,22 @@ class ReplyRendererTest {
 
     assertTrue(reply.text().contains("no answer to \u201cwho is &lt;@U999&gt;?\u201d"), reply.text());
     assertTrue(reply.text().contains("Try quotes for exact phrases."));
+  }
+
+  @Test
+  void closestMatchIsLabelledAsSuchAndNotCountedAsAnAnswer() {
+    SearchHit article = hit("msft", "Microsoft and OpenAI", "Microsoft remains OpenAI's primary cloud partner.");
+    Answer closest = new Answer(
+        MarkedText.plain("Microsoft remains OpenAI's primary cloud partner."), article, 0.3, 0.74, Confidence.CLOSEST);
+    AskResult result = new AskResult("Is Microsoft OpenAI's only cloud?", null, closest, List.of(), null, List.of(), 1);
+
+    Reply reply = renderer.answer(result, 0);
+
+    assertTrue(reply.text().startsWith("Closest match:\n> "), reply.text());
+    assertTrue(reply.text().contains("primary cloud partner"));
+    String status = ((MarkdownTextObject) ((ContextBlock) reply.blocks().get(reply.blocks().size() - 1))
+        .getElements().get(0)).getText();
+    assertTrue(status.startsWith("closest match"), status);
   }
 
   @Test

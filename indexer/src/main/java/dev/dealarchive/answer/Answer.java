@@ -2,18 +2,39 @@ package dev.dealarchive.answer;
 
 import dev.dealarchive.search.MarkedText;
 import dev.dealarchive.search.SearchHit;
+import java.util.Objects;
 
 /**
- * The passage that answers a question and the article it was taken from.
+ * The passage that answers a question (or comes closest to it) and the article it was taken from.
  *
  * @param passage one to three consecutive sentences, verbatim, with matched words marked
  * @param article the cited article (its snippet is the same passage)
- * @param coverage share of the question's weighted concepts the passage contains, 0 to 1 (NaN when unknown); an
- *     answer is given only above {@link AnswerSettings#minCoverage()}
+ * @param coverage share of the question's weighted concepts the passage contains, 0 to 1 (NaN when unknown)
+ * @param similarity cosine similarity in meaning between the question and the passage, -1 to 1 (NaN when the index
+ *     has no vectors or the model is not available)
+ * @param confidence {@link Confidence#STRONG} for an answer, {@link Confidence#CLOSEST} for the closest passage when
+ *     no passage answers well; never {@link Confidence#NONE} (then there is no answer)
  */
-public record Answer(MarkedText passage, SearchHit article, double coverage) {
-  /** An answer whose coverage is not known. */
+public record Answer(MarkedText passage, SearchHit article, double coverage, double similarity, Confidence confidence) {
+  public Answer {
+    Objects.requireNonNull(confidence, "confidence");
+    if (confidence == Confidence.NONE) {
+      throw new IllegalArgumentException("an answer is strong or closest; NONE means no answer");
+    }
+  }
+
+  /** A strong answer without a similarity. */
+  public Answer(MarkedText passage, SearchHit article, double coverage) {
+    this(passage, article, coverage, Double.NaN, Confidence.STRONG);
+  }
+
+  /** A strong answer whose coverage is not known. */
   public Answer(MarkedText passage, SearchHit article) {
     this(passage, article, Double.NaN);
+  }
+
+  /** Whether this is only the closest passage, not a confident answer. */
+  public boolean isClosestMatch() {
+    return confidence == Confidence.CLOSEST;
   }
 }

@@ -1,10 +1,12 @@
 package dev.dealarchive.answer;
 
+import dev.dealarchive.hybrid.SemanticSide.StoredPassage;
 import dev.dealarchive.search.MarkedText;
 import dev.dealarchive.search.MatchTerms;
 import dev.dealarchive.search.Passages;
 import dev.dealarchive.search.TextAnalysis;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +31,15 @@ public final class PassagePicker {
   static final double LENGTH_COST = 0.04;
   /** Cost of each sentence added to a passage, so one sentence wins when it answers alone. */
   static final double EXTRA_SENTENCE_COST = 0.04;
+  /**
+   * Most share of meaning in a passage's score when the index has vectors (the rest is word coverage); it shrinks as
+   * the best window's word coverage grows.
+   */
+  static final double MEANING_WEIGHT = 1.0;
+  /** Cosine similarity at and below which a passage counts as unrelated in meaning (meaning score 0). */
+  static final double MEANING_FLOOR = 0.55;
+  /** Cosine similarity at and above which a passage counts as fully on the question (meaning score 1). */
+  static final double MEANING_TOP = 0.85;
 
   private static final Pattern AMOUNT =
       Pattern.compile(
@@ -49,11 +60,26 @@ public final class PassagePicker {
    * @param text the passage with matched words marked
    * @param score how well it answers, about 0 to 1.2: concept coverage plus bonuses
    * @param coverage share of the question's concept weight that the passage contains, 0 to 1
+   * @param similarity cosine similarity in meaning of the stored passage it lies in, NaN without vectors
    */
-  public record Pick(MarkedText text, double score, double coverage) {}
+  public record Pick(MarkedText text, double score, double coverage, double similarity) {
+    /** A pick without meaning. */
+    public Pick(MarkedText text, double score, double coverage) {
+      this(text, score, coverage, Double.NaN);
+    }
+  }
 
   /** Picks the best passage of {@code body} for a question's concepts. */
   public static Pick pick(String body, List<Concept> concepts, QuestionType type) {
+    return pick(body, concepts, type, List.of());
+  }
+
+  /**
+   * Picks the best passage of {@code body} by the question's concepts and by meaning: each sentence takes the
+   * similarity of the stored passage it lies in, so a passage that says the same in other words can win over one
+   * that shares more words. Without stored passages this is word coverage alone.
+   */
+  public static Pick pick(String body, List<Concept> concepts, QuestionType type, List<StoredPassage> meaning) {
     if (body.isEmpty()) {
       return new Pick(MarkedText.plain(""), 0, 0);
     }
@@ -80,6 +106,10 @@ public final class PassagePicker {
       }
       perSentence.add(inside);
     }
+    // Meaning weighs as much as words leave undecided: where a window holds most of the question's words, the
+    // words decide, so questions in the article's own words are answered exactly as by words alone.
+    double meaningWeight =
+        meaning.isEmpty() ? 0 : MEANING_WEIGHT * (1 - maxCoverage(perSentence, concepts, totalWeight));
     Kinds kinds = new Kinds(body, type, stems);
     // How each sentence alone is of the asked kind; every window of up to three sentences reads it again.
     double[] sentenceKind = new double[sentences.size()];
@@ -90,18 +120,25 @@ public final class PassagePicker {
     int bestEnd = 0;
     double bestScore = -1;
     double bestCoverage = 0;
+    double bestCosine = Double.NaN;
     for (int first = 0; first < sentences.size(); first++) {
       Set<Concept> covered = new HashSet<>();
       boolean typed = false;
       double proximity = 0;
+      double windowCosine = Double.NaN;
       for (int last = first; last < Math.min(first + 3, sentences.size()); last++) {
         Passages.Sentence sentence = sentences.get(last);
         List<Passages.Match> inside = perSentence.get(last);
         int before = covered.size();
         covered.addAll(conceptsOf(inside, concepts));
-        if (last > first && covered.size() == before) {
+        if (last > first && covered.size() == before && meaning.isEmpty()) {
           break;
         }
+        if (last > first && !body.substring(sentences.get(last - 1).end(), sentence.start()).isBlank()) {
+          // A window is consecutive sentences: it does not reach over a note left out between them.
+          break;
+        }
+        windowCosine = windowMeaning(sentences.get(first).start(), sentence.end(), meaning);
         typed |= sentenceKind[last] >= 1.0;
         if (last == first) {
           proximity = isTight(inside) ? PROXIMITY_BONUS : 0;
@@ -110,15 +147,18 @@ public final class PassagePicker {
         int chars = sentence.end() - sentences.get(first).start();
         double kind =
             typed ? 1.0 : last == first ? sentenceKind[first] : kinds.of(sentences.get(first).start(), sentence.end());
+        double meaningScore = Double.isNaN(windowCosine) ? 0 : windowCosine;
         double score =
-            coverage
-                + (coverage > 0 ? TYPE_BONUS * kind : 0)
+            (1 - meaningWeight) * coverage
+                + meaningWeight * meaningScore
+                + (coverage > 0 || meaningScore > 0 ? TYPE_BONUS * kind : 0)
                 + proximity
                 - EXTRA_SENTENCE_COST * (last - first)
                 - LENGTH_COST * Math.min(1.0, chars / 400.0);
         if (score > bestScore + 1e-9) {
           bestScore = score;
           bestCoverage = coverage;
+          bestCosine = similarity(sentences.get(first).start(), sentence.end(), meaning);
           bestStart = first;
           bestEnd = last;
         }
@@ -127,7 +167,58 @@ public final class PassagePicker {
     MarkedText text =
         Passages.excerpt(
             body, sentences.get(bestStart).start(), sentences.get(bestEnd).end(), matches, MAX_PASSAGE_CHARS);
-    return new Pick(text, Math.max(0, bestScore), bestCoverage);
+    return new Pick(text, Math.max(0, bestScore), bestCoverage, bestCosine);
+  }
+
+  /** Cosine similarity scaled to 0..1 between {@link #MEANING_FLOOR} and {@link #MEANING_TOP}. */
+  static double meaningScore(double cosine) {
+    return Math.max(0, Math.min(1, (cosine - MEANING_FLOOR) / (MEANING_TOP - MEANING_FLOOR)));
+  }
+
+  /** The highest similarity of the stored passages a window overlaps; NaN for none. */
+  static double similarity(int start, int end, List<StoredPassage> meaning) {
+    double best = Double.NaN;
+    for (StoredPassage passage : meaning) {
+      if (passage.start() < end && start < passage.end()) {
+        best = Double.isNaN(best) ? passage.cosine() : Math.max(best, passage.cosine());
+      }
+    }
+    return best;
+  }
+
+  /**
+   * How close a window of sentences is in meaning: each stored passage it overlaps counts with its similarity scaled
+   * by the share of the passage the window holds, so part of a passage carries part of its meaning; the best
+   * counts. NaN when there are no stored passages.
+   */
+  static double windowMeaning(int start, int end, List<StoredPassage> meaning) {
+    double best = Double.NaN;
+    for (StoredPassage passage : meaning) {
+      int overlap = Math.min(end, passage.end()) - Math.max(start, passage.start());
+      int length = passage.end() - passage.start();
+      if (overlap > 0 && length > 0) {
+        double share = Math.min(1.0, (double) overlap / length);
+        double score = meaningScore(passage.cosine()) * share;
+        best = Double.isNaN(best) ? score : Math.max(best, score);
+      }
+    }
+    return best;
+  }
+
+  /** The highest share of the question's concept weight any window of up to three sentences holds. */
+  private static double maxCoverage(List<List<Passages.Match>> perSentence, List<Concept> concepts, double totalWeight) {
+    if (totalWeight <= 0) {
+      return 0;
+    }
+    double best = 0;
+    for (int first = 0; first < perSentence.size(); first++) {
+      Set<Concept> covered = new HashSet<>();
+      for (int last = first; last < Math.min(first + 3, perSentence.size()); last++) {
+        covered.addAll(conceptsOf(perSentence.get(last), concepts));
+        best = Math.max(best, covered.stream().mapToDouble(Concept::weight).sum() / totalWeight);
+      }
+    }
+    return best;
   }
 
   private static Set<Concept> conceptsOf(List<Passages.Match> matches, List<Concept> concepts) {

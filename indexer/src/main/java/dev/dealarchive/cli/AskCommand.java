@@ -5,6 +5,7 @@ import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.generate.Generation;
 import dev.dealarchive.generate.LlmConfigException;
 import dev.dealarchive.generate.WrittenAnswers;
+import dev.dealarchive.answer.Confidence;
 import dev.dealarchive.search.SearchHit;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -200,6 +201,9 @@ public final class AskCommand implements Callable<Integer> {
       return;
     }
     SearchHit cited = result.answer().article();
+    if (result.answer().isClosestMatch()) {
+      out.println("Closest match:");
+    }
     out.println(Rendering.marked(result.answer().passage()));
     out.println();
     out.println("— " + Rendering.title(cited));
@@ -241,9 +245,11 @@ public final class AskCommand implements Callable<Integer> {
       answer.put("url", cited.url());
       answer.put("published", Rendering.utcSecond(cited.published()));
       answer.put("coverage", Double.isNaN(result.answer().coverage()) ? null : result.answer().coverage());
+      answer.put("similarity", Double.isNaN(result.answer().similarity()) ? null : result.answer().similarity());
       json.put("answer", answer);
     }
     json.put("hits", result.hits().stream().map(Rendering::hitJson).toList());
+    json.put("confidence", result.answer() == null ? Confidence.NONE.label() : result.answer().confidence().label());
     json.put("tip", result.tip());
     json.put("notices", result.notices());
     return json;

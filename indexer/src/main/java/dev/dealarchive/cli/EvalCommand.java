@@ -1,5 +1,6 @@
 package dev.dealarchive.cli;
 
+import dev.dealarchive.Archive;
 import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.eval.EvalReport;
 import dev.dealarchive.eval.Evaluation;
@@ -10,6 +11,8 @@ import dev.dealarchive.eval.Qrels;
 import dev.dealarchive.eval.ScoredDoc;
 import dev.dealarchive.eval.Topic;
 import dev.dealarchive.eval.Topics;
+import dev.dealarchive.hybrid.HybridSettings;
+import dev.dealarchive.hybrid.RetrievalMode;
 import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.feedback.FeedbackLog;
 import dev.dealarchive.search.ScoredArticle;
@@ -43,6 +46,8 @@ import picocli.CommandLine.Spec;
       "Topics: TSV (qid<TAB>text) or TREC <top> files; judgments: TREC qrels."
     })
 public final class EvalCommand implements Callable<Integer> {
+  private static final List<String> MODES = List.of("ask", "search", "keyword", "semantic", "hybrid");
+
   @Spec CommandSpec spec;
   @Mixin IndexLocation location;
   @ArgGroup(validate = false, heading = "%nRanking knobs (the defaults are measured):%n")
@@ -58,11 +63,19 @@ public final class EvalCommand implements Callable<Integer> {
       + "its articles relevant when more users found them helpful than not.")
   boolean feedback;
 
-  @Option(names = "--run", paramLabel = "FILE", description = "Also write our ranking as a TREC run file.")
+  @Option(names = "--run", paramLabel = "FILE", description = "Also write our ranking (of the first mode) as a TREC run file.")
   Path runFile;
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "ask (default: questions, every word optional) or search (every word required).")
-  String mode = "ask";
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE[,MODE...]",
+      split = ",",
+      description = {
+        "ask (default: questions ranked as archive ask ranks them: hybrid when the index has vectors), search (every",
+        "word required), keyword (questions by words alone), semantic (by meaning alone) or hybrid (both fused).",
+        "Several, comma-separated, are measured in one run and printed side by side."
+      })
+  List<String> modes = new ArrayList<>(List.of("ask"));
 
   @Option(names = "--depth", paramLabel = "N", description = "Results per topic (default: ${DEFAULT-VALUE}).")
   int depth = 1000;
@@ -80,9 +93,22 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String chosen = mode.strip().toLowerCase(Locale.ROOT);
-    if (!chosen.equals("ask") && !chosen.equals("search")) {
-      err.println("archive eval: --mode must be ask or search, not " + mode);
+    List<String> chosen = new ArrayList<>();
+    for (String mode : modes) {
+      String name = mode.strip().toLowerCase(Locale.ROOT);
+      if (!MODES.contains(name)) {
+        err.println("archive eval: --mode must be one or more of " + String.join(", ", MODES) + ", not " + mode);
+        return ExitCodes.USAGE;
+      }
+      if (!chosen.contains(name)) {
+        chosen.add(name);
+      }
+    }
+    HybridSettings hybrid;
+    try {
+      hybrid = ranking.hybrid();
+    } catch (IllegalArgumentException e) {
+      err.println("archive eval: " + e.getMessage());
       return ExitCodes.USAGE;
     }
     if (feedback == (topicsFile != null || qrelsFile != null) || !feedback && (topicsFile == null || qrelsFile == null)) {
@@ -104,17 +130,20 @@ public final class EvalCommand implements Callable<Integer> {
       qrels = Qrels.read(qrelsFile);
     }
     List<EvalReport> reports = new ArrayList<>();
-    try (ArchiveEngine archive = location.engine(err, location.settings().withAnswers(ranking.settings()))) {
-      Function<Topic, List<ScoredDoc>> ours =
-          topic -> unchecked(() -> scored(chosen.equals("ask") ? archive.rank(topic.text(), depth) : archive.rankSearch(topic.text(), depth)));
-      Evaluation evaluation = new Evaluator("archive-" + chosen, threads).evaluate(topics, qrels, ours, depth);
-      reports.add(evaluation.report());
-      if (runFile != null) {
-        evaluation.run().write(runFile);
+    try (Archive archive = location.open(err, ranking.settings(), hybrid)) {
+      for (String mode : chosen) {
+        Function<Topic, List<ScoredDoc>> ours = topic -> unchecked(() -> scored(rank(archive, mode, topic.text())));
+        Evaluation evaluation = new Evaluator("archive-" + mode, threads).evaluate(topics, qrels, ours, depth);
+        reports.add(evaluation.report());
+        if (runFile != null && mode.equals(chosen.get(0))) {
+          evaluation.run().write(runFile);
+        }
       }
       if (!noBaseline) {
         PlainBaseline.Builder builder = PlainBaseline.builder();
-        archive.forEachArticle(article -> builder.add(article.id(), article.title() + "\n" + article.body()));
+        try (ArchiveEngine engine = location.engine(err, location.settings().withAnswers(ranking.settings()))) {
+          engine.forEachArticle(article -> builder.add(article.id(), article.title() + "\n" + article.body()));
+        }
         try (PlainBaseline baseline = builder.build()) {
           Function<Topic, List<ScoredDoc>> plain = topic -> unchecked(() -> baseline.search(topic.text(), depth));
           reports.add(new Evaluator("baseline", threads).evaluate(topics, qrels, plain, depth).report());
@@ -133,6 +162,14 @@ public final class EvalCommand implements Callable<Integer> {
       printTable(out, reports);
     }
     return ExitCodes.OK;
+  }
+
+  private List<ScoredArticle> rank(Archive archive, String mode, String text) throws IOException {
+    return switch (mode) {
+      case "ask" -> archive.rank(text, depth);
+      case "search" -> archive.rankSearch(text, depth);
+      default -> archive.rank(text, depth, RetrievalMode.parse(mode));
+    };
   }
 
   private static void printTable(PrintWriter out, List<EvalReport> reports) {

@@ -8,6 +8,7 @@ import dev.dealarchive.engine.EmbeddedEngine;
 import dev.dealarchive.engine.EngineSettings;
 import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.fetch.FetchOptions;
+import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
@@ -71,11 +72,16 @@ public final class IndexLocation {
 
   /** As {@link #open(PrintWriter)}, answering questions with the given ranking settings. */
   public Archive open(PrintWriter err, AnswerSettings settings) throws IOException {
+    return open(err, settings, HybridSettings.defaults());
+  }
+
+  /** As {@link #open(PrintWriter)}, ranking with the given settings for words and for meaning. */
+  public Archive open(PrintWriter err, AnswerSettings settings, HybridSettings hybrid) throws IOException {
     Path index = path();
     try (EmbeddedEngine seeding = EmbeddedEngine.open(index)) {
       seedOnFirstUse(err, seeding);
     }
-    return IndexFolder.at(index).openReader(settings);
+    return IndexFolder.at(index).openReader(settings, hybrid);
   }
 
   /** The settings a command opens its engine with: this location, default answers, safe fetch rules. */

@@ -2,8 +2,7 @@ package dev.dealarchive.engine;
 
 import dev.dealarchive.Archive;
 import dev.dealarchive.answer.AnswerSettings;
-import dev.dealarchive.answer.Answerer;
-import dev.dealarchive.answer.SynonymSource;
+import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.answer.Synonyms;
 import dev.dealarchive.channels.ChannelSettings;
 import dev.dealarchive.feedback.FeedbackLog;
@@ -112,7 +111,13 @@ public final class IndexFolder {
    * @throws java.nio.file.NoSuchFileException when there is no index here yet
    */
   public Archive openReader(AnswerSettings settings) throws IOException {
-    return Archive.open(dir, new Answerer(SynonymSource.of(synonymsFile()), settings));
+    // The answerer reads this folder's synonyms file; questions use the model when the index has vectors.
+    return Archive.openAnswering(dir, settings, HybridSettings.defaults());
+  }
+
+  /** The read side with explicit settings for ranking by meaning; relevance-sorted searches use them too. */
+  public Archive openReader(AnswerSettings settings, HybridSettings hybrid) throws IOException {
+    return Archive.open(dir, settings, hybrid);
   }
 
   /**

@@ -56,6 +56,12 @@ public final class ArticleSearch {
 
   /** Searches {@code request} with AND semantics, relaxing to any-word matching when nothing has every word. */
   public static SearchResult search(IndexSearcher searcher, SearchRequest request) throws IOException {
+    return search(searcher, request, Reranker.NONE);
+  }
+
+  /** As {@link #search(IndexSearcher, SearchRequest)}, relevance order decided with {@code reranker}. */
+  public static SearchResult search(IndexSearcher searcher, SearchRequest request, Reranker reranker)
+      throws IOException {
     long started = System.nanoTime();
     ParsedQuery parsed = QueryBudget.fit(QueryLanguage.parse(request.query()), searcher.getIndexReader());
     List<String> notices = new ArrayList<>(parsed.notices());
@@ -74,6 +80,10 @@ public final class ArticleSearch {
       if (top.totalHits.value() > 0) {
         notices.add("no article has all the words; showing articles with some of them");
       }
+    }
+    if (byRelevance && top.totalHits.value() > 0) {
+      TopDocs reranked = reranker.rerank(searcher, request.query(), query, wanted);
+      top = reranked == null ? top : new TopDocs(top.totalHits, reranked.scoreDocs);
     }
     // A relevance search stops counting past a threshold (so it can skip documents that cannot make the top); its
     // total is then a lower bound, reported as such rather than paid for with a second pass over every match.
@@ -96,6 +106,12 @@ public final class ArticleSearch {
 
   /** The ranking of a search without snippets, for evaluation: same semantics as {@link #search}. */
   public static List<ScoredArticle> rank(IndexSearcher searcher, String queryText, int depth) throws IOException {
+    return rank(searcher, queryText, depth, Reranker.NONE);
+  }
+
+  /** As {@link #rank(IndexSearcher, String, int)}, relevance order decided with {@code reranker}. */
+  public static List<ScoredArticle> rank(IndexSearcher searcher, String queryText, int depth, Reranker reranker)
+      throws IOException {
     ParsedQuery parsed = QueryBudget.fit(QueryLanguage.parse(queryText), searcher.getIndexReader());
     if (LuceneQueries.scoringGroups(parsed) == 0 && !parsed.hasFilters()) {
       return List.of();
@@ -103,7 +119,12 @@ public final class ArticleSearch {
     Query query = LuceneQueries.build(parsed, LuceneQueries.Match.ALL);
     TopDocs top = RelevanceTop.search(searcher, query, depth);
     if (top.totalHits.value() == 0 && LuceneQueries.scoringGroups(parsed) > 1) {
-      top = RelevanceTop.search(searcher, LuceneQueries.build(parsed, LuceneQueries.Match.ANY), depth);
+      query = LuceneQueries.build(parsed, LuceneQueries.Match.ANY);
+      top = RelevanceTop.search(searcher, query, depth);
+    }
+    if (top.totalHits.value() > 0 && LuceneQueries.scoringGroups(parsed) > 0) {
+      TopDocs reranked = reranker.rerank(searcher, queryText, query, depth);
+      top = reranked == null ? top : reranked;
     }
     StoredFields stored = searcher.storedFields();
     List<ScoredArticle> ranked = new ArrayList<>(top.scoreDocs.length);

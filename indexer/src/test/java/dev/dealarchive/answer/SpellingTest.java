@@ -31,7 +31,7 @@ class SpellingTest {
 
   private static String corrected(String question) throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
-      return Answerer.correctSpelling(reader, question);
+      return SpellingCorrector.correct(reader, question);
     }
   }
 

@@ -1,0 +1,76 @@
+package dev.dealarchive.answer;
+
+import dev.dealarchive.hybrid.Fusion;
+import dev.dealarchive.hybrid.HybridSettings;
+import dev.dealarchive.hybrid.RetrievalMode;
+import dev.dealarchive.hybrid.SemanticSide;
+import dev.dealarchive.search.RelevanceTop;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Ranks articles for a question by words (BM25F), by meaning (the nearest passage) or both fused, with the query
+ * language's filters, exclusions and quoted phrases restricting both sides alike. Stateless.
+ */
+final class ArticleRanker {
+  private ArticleRanker() {}
+
+  /**
+   * An article ranked for a question.
+   *
+   * @param doc the article document
+   * @param score its retrieval score (BM25F, cosine, or fused, by mode), higher is better
+   * @param relevance how close it comes to the best article, 0 to 1: its score over the best score (the keyword
+   *     side's when it has one, since fused min-max values put even a near tie at the bottom of a short list)
+   */
+  record Ranked(int doc, double score, double relevance) {}
+
+  /**
+   * The best {@code depth} articles, best first.
+   *
+   * @param vector the question's vector, or {@code null} to rank by words alone
+   */
+  static List<Ranked> rank(
+      IndexSearcher scoring,
+      Question question,
+      List<ConceptGroup> groups,
+      float[] vector,
+      int depth,
+      AnswerSettings settings,
+      HybridSettings hybrid)
+      throws IOException {
+    RetrievalMode mode = vector == null ? RetrievalMode.KEYWORD : hybrid.mode();
+    int sideDepth = mode == RetrievalMode.HYBRID ? Math.max(depth, hybrid.semanticDepth()) : depth;
+    ScoreDoc[] keyword = new ScoreDoc[0];
+    if (mode != RetrievalMode.SEMANTIC) {
+      TopDocs top = RelevanceTop.search(scoring, KeywordQuery.build(question, groups, settings), sideDepth);
+      keyword = top.scoreDocs;
+    }
+    ScoreDoc[] semantic = new ScoreDoc[0];
+    if (mode != RetrievalMode.KEYWORD) {
+      Query restrictions = KeywordQuery.restrictions(question.query());
+      semantic = SemanticSide.articles(scoring, vector, restrictions, sideDepth);
+    }
+    List<Ranked> ranked = new ArrayList<>(Math.min(depth, keyword.length + semantic.length));
+    if (mode == RetrievalMode.KEYWORD || mode == RetrievalMode.SEMANTIC) {
+      ScoreDoc[] side = mode == RetrievalMode.KEYWORD ? keyword : semantic;
+      for (ScoreDoc doc : side) {
+        ranked.add(new Ranked(doc.doc, doc.score, side[0].score > 0 ? Math.max(0, doc.score / side[0].score) : 1));
+      }
+      return ranked;
+    }
+    for (Fusion.Fused fused : Fusion.fuse(keyword, semantic, hybrid)) {
+      if (ranked.size() == depth) {
+        break;
+      }
+      double relevance = keyword.length > 0 ? fused.keywordRatio() : fused.semantic();
+      ranked.add(new Ranked(fused.doc(), fused.score(), relevance));
+    }
+    return ranked;
+  }
+}

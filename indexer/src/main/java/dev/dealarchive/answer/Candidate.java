@@ -1,0 +1,14 @@
+package dev.dealarchive.answer;
+
+import dev.dealarchive.search.SearchHit;
+
+/**
+ * An article read for an answer: the article, its best passage, how well it was retrieved (0 to 1, the best
+ * article 1), how close it comes to the best article (see {@link ArticleRanker.Ranked#relevance()}) and the
+ * resulting answer score, which decides the answer's article.
+ */
+record Candidate(SearchHit hit, PassagePicker.Pick pick, double retrieval, double relevance, double answerScore) {
+  Candidate withAnswerScore(double score) {
+    return new Candidate(hit, pick, retrieval, relevance, score);
+  }
+}

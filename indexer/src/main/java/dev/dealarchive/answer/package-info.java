@@ -1,0 +1,12 @@
+/**
+ * Answers to questions in plain English: the passage of an article that answers, cited.
+ *
+ * <p>{@link dev.dealarchive.answer.Answerer} is the one entry point. It runs the pieces in order:
+ * {@code SpellingCorrector} (unknown words replaced by the closest indexed word), {@link
+ * dev.dealarchive.answer.QuestionAnalyzer} (question words and filler dropped, the kind of answer wanted),
+ * {@code Concepts} (words grouped with the aliases of the names they form, weighted by rarity), {@code
+ * KeywordQuery} (BM25F retrieval of articles), {@link dev.dealarchive.answer.PassagePicker} (the one to three
+ * sentences of an article that answer best) and {@code Recency} (newer articles lifted when the question asks for
+ * the latest).
+ */
+package dev.dealarchive.answer;
