@@ -127,6 +127,17 @@ public final class Archive implements AutoCloseable {
   }
 
   /**
+   * Opens the index in {@code indexDir} for reading: questions are answered by meaning as well as words when the index
+   * has vectors and a model is on the class path (loaded on the first question only); searches rank by words, so a
+   * search starts as fast as in a keyword-only archive. This is how commands, the bot and the web page read.
+   *
+   * @throws NoSuchFileException when there is no index there yet
+   */
+  public static Archive openAnswering(Path indexDir, AnswerSettings settings, HybridSettings hybrid) throws IOException {
+    return open(indexDir, settings, hybrid, false);
+  }
+
+  /**
    * @param searchByMeaning whether relevance-sorted searches are ranked by meaning too; without it a search loads no
    *     model and starts as fast as a keyword-only archive
    */

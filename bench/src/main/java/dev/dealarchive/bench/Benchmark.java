@@ -1,6 +1,8 @@
 package dev.dealarchive.bench;
 
 import dev.dealarchive.Archive;
+import dev.dealarchive.answer.AnswerSettings;
+import dev.dealarchive.engine.IndexFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -84,7 +86,7 @@ public final class Benchmark {
         resync(corpus, index, figures);
       }
       if (settings.runs(Phase.SEARCH) || settings.runs(Phase.ASK)) {
-        try (Archive archive = Archive.open(index)) {
+        try (Archive archive = IndexFolder.at(index).openReader(AnswerSettings.defaults())) {
           if (settings.runs(Phase.SEARCH)) {
             search(archive, queries.queries(), figures);
           }

@@ -1,6 +1,8 @@
 package dev.dealarchive.bench;
 
 import dev.dealarchive.Archive;
+import dev.dealarchive.answer.AnswerSettings;
+import dev.dealarchive.engine.IndexFolder;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -39,7 +41,7 @@ public final class ServeLoop {
     long searches = 0;
     long asks = 0;
     long start = System.nanoTime();
-    try (Archive archive = Archive.open(index)) {
+    try (Archive archive = IndexFolder.at(index).openReader(AnswerSettings.defaults())) {
       LoadDriver.Client searcher = ArchiveUnderTest.searcher(archive, queries);
       LoadDriver.Client asker = ArchiveUnderTest.asker(archive, questions);
       for (int round = 0; round < rounds; round++) {

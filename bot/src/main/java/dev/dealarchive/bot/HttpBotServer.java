@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,8 +58,8 @@ public final class HttpBotServer implements AutoCloseable {
   public static final String HEALTH_PATH = "/healthz";
   private static final int MAX_BODY_BYTES = 1 << 20;
   private static final String TEXT = "text/plain; charset=utf-8";
-  private static final String TIMESTAMP_HEADER = "X-Slack-Request-Timestamp";
-  private static final String SIGNATURE_HEADER = "X-Slack-Signature";
+  private static final String TIMESTAMP_HEADER = RequestSignature.TIMESTAMP_HEADER;
+  private static final String SIGNATURE_HEADER = RequestSignature.SIGNATURE_HEADER;
   private static final long MAX_SKEW_SECONDS = 5 * 60;
   private static final Reply UNSIGNED = new Reply(401, "application/json", "{\"error\":\"invalid request\"}");
 
@@ -90,6 +91,7 @@ public final class HttpBotServer implements AutoCloseable {
   private final ConnectionGuard guard;
   private final Server server;
   private final ServerConnector connector;
+  private final ExecutorService handlers;
 
   private HttpBotServer(SlackBot bot, InetSocketAddress address, Limits limits, Clock clock) {
     this.clock = clock;
@@ -101,8 +103,8 @@ public final class HttpBotServer implements AutoCloseable {
     this.guard = new ConnectionGuard(limits.maxConnections(), limits.requestTime());
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("slack-http");
-    threads.setVirtualThreadsExecutor(
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-http-", 0).factory()));
+    this.handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("slack-http-", 0).factory());
+    threads.setVirtualThreadsExecutor(handlers);
     this.server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
@@ -311,6 +313,7 @@ public final class HttpBotServer implements AutoCloseable {
       LOG.warn("HTTP server did not stop cleanly: {}", e.toString());
     } finally {
       guard.close();
+      handlers.shutdown();
     }
   }
 }

@@ -1,9 +1,11 @@
 package dev.dealarchive.bot;
 
 import dev.dealarchive.Archive;
+import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.engine.EmbeddedEngine;
+import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.fetch.AddResult;
 import dev.dealarchive.fetch.FetchOptions;
 import dev.dealarchive.indexing.ArchiveStats;
@@ -53,7 +55,7 @@ public final class LocalArchive implements ArchiveGateway {
    * FetchOptions#defaults()}, which refuse internal addresses.
    */
   public static LocalArchive open(Path indexDir) {
-    return open(indexDir, Archive::open);
+    return open(indexDir, dir -> IndexFolder.at(dir).openReader(AnswerSettings.defaults()));
   }
 
   /**

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -175,7 +174,7 @@ final class SignedRequests {
       Map<String, String> extraHeaders) throws Exception {
     String timestamp = Long.toString(sentAt.getEpochSecond());
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    String signature = new RequestSignature(secret, Clock.systemUTC()).sign(timestamp, bytes);
+    String signature = new RequestSignature(secret).sign(timestamp, bytes);
     HttpRequest.Builder request = HttpRequest.newBuilder(events)
         .timeout(Duration.ofSeconds(10))
         .header("Content-Type", contentType)

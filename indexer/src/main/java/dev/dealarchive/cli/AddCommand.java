@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Fetch one article page, extract it, index it and print what was stored (title, source, date, id).",
-      "Only http and https; internal addresses are refused unless allowed. While `archive watch` runs, the",
-      "article is queued and the watcher stores it within seconds.",
+      "Only http and https; internal addresses are refused unless allowed.",
+      "While `archive watch` runs, the article is queued and the watcher stores it within seconds.",
       "Exit status: 0 stored or queued, 1 refused or failed (the reason is printed)."
-    })
+    },
+    footer = {"%nExample:", "  archive add https://news.example/2026/04/microsoft-openai-deal"})
 public final class AddCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin IndexLocation location;

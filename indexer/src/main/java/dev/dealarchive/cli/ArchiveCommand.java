@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
       EvalCommand.class,
       FeedbackCommand.class,
       WatchCommand.class,
-      AddCommand.class
+      AddCommand.class,
+      RemoveCommand.class,
+      FeedsCommand.class
     })
 public final class ArchiveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -46,6 +48,8 @@ public final class ArchiveCommand implements Callable<Integer> {
     }
     // Last, so the listing reads: the archive's own commands, those of other modules, then help.
     commandLine.addSubcommand(new CommandLine.HelpCommand());
+    // Help uses the terminal's width, so sentences are not broken at a fixed 80 columns.
+    commandLine.setUsageHelpAutoWidth(true);
     // A wrong command line (unknown option, a number too large for its option) is a usage error, whatever the phase.
     commandLine.setExitCodeExceptionMapper(
         e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILED);
@@ -66,14 +70,28 @@ public final class ArchiveCommand implements Callable<Integer> {
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          cmd.getErr().println("archive: " + Messages.describe(e));
+          cmd.getErr().println(prefix(cmd) + Messages.describe(e));
           cmd.getErr().flush();
-          return ExitCodes.FAILED;
+          return e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILED;
+        });
+    // Usage errors: one line with the same prefix as every other error, and where to read more; not the whole help.
+    commandLine.setParameterExceptionHandler(
+        (e, arguments) -> {
+          CommandLine cmd = e.getCommandLine();
+          cmd.getErr().println(prefix(cmd) + e.getMessage());
+          cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options and examples.");
+          cmd.getErr().flush();
+          return ExitCodes.USAGE;
         });
     int code = commandLine.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The one prefix of error messages: {@code archive search: }, or {@code archive: } for the top command. */
+  static String prefix(CommandLine cmd) {
+    return cmd.getCommandSpec().qualifiedName() + ": ";
   }
 
   /** Held so the level set on it is not lost when the logger is collected. */

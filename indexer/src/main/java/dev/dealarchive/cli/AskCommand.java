@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,10 +34,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Answer a question with the passage that answers it, cited, and further relevant articles.",
-      "The search query language works inside questions. With QUESTION '-', reads one question per line",
-      "from standard input and answers each (one JSON object per line with --json).",
-      "With ARCHIVE_LLM_URL and ARCHIVE_LLM_MODEL set, a model also writes an answer from the same passages,",
-      "every sentence citing them; the quoted answer stays, and stands alone when the model fails."
+      "The search query language works inside questions.",
+      "With QUESTION '-', reads one question per line from standard input and answers each (one JSON object per "
+          + "line with --json); a line that cannot be answered gets an error object and the batch goes on.",
+      "With ARCHIVE_LLM_URL and ARCHIVE_LLM_MODEL set, a model also writes an answer from the same passages, every "
+          + "sentence citing them; the quoted answer stays, and stands alone when the model fails."
+    },
+    footer = {
+      "%nExamples:",
+      "  archive ask \"How much revenue share does OpenAI pay Microsoft?\"",
+      "  archive ask --json --limit 3 \"who licenses inspection software to Helios Grid?\"",
+      "  archive ask --json - < questions.txt"
     })
 public final class AskCommand implements Callable<Integer> {
   /** Most articles one answer lists. */
@@ -44,7 +52,8 @@ public final class AskCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin IndexLocation location;
-  @Mixin RankingOptions ranking;
+  @ArgGroup(validate = false, heading = "%nRanking knobs (for tuning with `archive eval`; the defaults are measured):%n")
+  RankingOptions ranking = new RankingOptions();
 
   @Parameters(paramLabel = "QUESTION", arity = "1..*", description = "The question, or - to read questions from standard input.")
   List<String> question = new ArrayList<>();

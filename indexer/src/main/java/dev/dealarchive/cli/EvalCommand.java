@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,16 +40,18 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Measure ranking quality against relevance judgments, beside a plain Lucene baseline.",
-      "Runs every topic against the index and reports nDCG@10, Recall@100, Recall@1000 and MRR@10 the way",
-      "trec_eval computes them, beside a plain baseline (StandardAnalyzer, classic query parser, default BM25)",
-      "built from the same articles. Topics: TSV (qid<TAB>text) or TREC <top> files; judgments: TREC qrels."
+      "Runs every topic against the index and reports nDCG@10, Recall@100, Recall@1000 and MRR@10 the way "
+          + "trec_eval computes them, beside a plain baseline (StandardAnalyzer, classic query parser, default BM25) "
+          + "built from the same articles.",
+      "Topics: TSV (qid<TAB>text) or TREC <top> files; judgments: TREC qrels."
     })
 public final class EvalCommand implements Callable<Integer> {
   private static final List<String> MODES = List.of("ask", "search", "keyword", "semantic", "hybrid");
 
   @Spec CommandSpec spec;
   @Mixin IndexLocation location;
-  @Mixin RankingOptions ranking;
+  @ArgGroup(validate = false, heading = "%nRanking knobs (the defaults are measured):%n")
+  RankingOptions ranking = new RankingOptions();
 
   @Option(names = "--topics", paramLabel = "FILE", description = "Topics file (required unless --feedback).")
   Path topicsFile;

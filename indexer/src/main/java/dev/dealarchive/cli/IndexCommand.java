@@ -34,6 +34,12 @@ import picocli.CommandLine.Spec;
       "Re-runs read only new or changed files and remove articles whose files were deleted.",
       "Without PATH, re-syncs the inputs earlier runs were given.",
       "Exit status: 0 all indexed, 2 some inputs skipped, 1 failed (index unchanged)."
+    },
+    footer = {
+      "%nExamples:",
+      "  archive index data/ exports/deals.jsonl",
+      "  archive index                 # re-sync every input indexed before",
+      "  archive index --full data/    # rebuild from exactly these inputs"
     })
 public final class IndexCommand implements Callable<Integer> {
   private static final int LISTED = 20;
@@ -119,6 +125,10 @@ public final class IndexCommand implements Callable<Integer> {
         summary.unchanged(),
         summary.duplicates(),
         summary.skipped().size());
+    if (summary.skippedAsBefore() > 0) {
+      out.printf(Locale.ROOT, "%,d skipped as in earlier runs (files unchanged; `archive index --full` lists them "
+          + "again)%n", summary.skippedAsBefore());
+    }
     list(out, "Skipped", summary.skipped());
     list(out, "Duplicates (stored once)", summary.duplicateReports());
     list(out, "Warnings (articles kept)", summary.warnings());
@@ -144,6 +154,7 @@ public final class IndexCommand implements Callable<Integer> {
     json.put("unchanged", summary.unchanged());
     json.put("duplicates", summary.duplicates());
     json.put("skipped", summary.skipped().stream().map(IndexCommand::skipJson).toList());
+    json.put("skipped_as_before", summary.skippedAsBefore());
     json.put("duplicate_reports", summary.duplicateReports().stream().map(IndexCommand::skipJson).toList());
     json.put("warnings", summary.warnings().stream().map(IndexCommand::skipJson).toList());
     json.put("seconds", summary.tookNanos() / 1e9);

@@ -6,6 +6,7 @@ import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.engine.ArchiveEngines;
 import dev.dealarchive.engine.EmbeddedEngine;
 import dev.dealarchive.engine.EngineSettings;
+import dev.dealarchive.engine.IndexFolder;
 import dev.dealarchive.fetch.FetchOptions;
 import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.indexing.IndexOptions;
@@ -85,8 +86,9 @@ public final class IndexLocation {
   }
 
   /**
-   * Opens the archive for reading. On first use of the default location, when no index exists yet, builds it from
-   * the bundled sample articles and says so on {@code err}, so a newcomer's first search already answers.
+   * Opens the archive for reading. On first use of the default location in the project folder, when no index exists
+   * yet, builds it from the bundled sample articles and says so on {@code err}, so a newcomer's first search already
+   * answers.
    */
   public Archive open(PrintWriter err) throws IOException {
     return open(err, AnswerSettings.defaults());
@@ -103,7 +105,7 @@ public final class IndexLocation {
     try (EmbeddedEngine seeding = EmbeddedEngine.open(index)) {
       seedOnFirstUse(err, seeding);
     }
-    return Archive.open(index, settings, hybrid);
+    return IndexFolder.at(index).openReader(settings, hybrid);
   }
 
   /** The settings a command opens its engine with: this location, default answers, safe fetch rules. */
@@ -135,7 +137,8 @@ public final class IndexLocation {
 
   private void seedOnFirstUse(PrintWriter err, ArchiveEngine engine) throws IOException {
     Path index = path();
-    if (engine instanceof EmbeddedEngine && isDefault() && !Files.exists(index)) {
+    if (engine instanceof EmbeddedEngine && isDefault() && !Files.exists(index)
+        && isProjectFolder(Path.of(""), System.getProperty(HOME_PROPERTY))) {
       Path data = bundledData();
       if (data != null) {
         IndexSummary summary = engine.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE);
@@ -144,6 +147,25 @@ public final class IndexLocation {
         err.flush();
       }
     }
+  }
+
+  /**
+   * Whether {@code workingDir} is the project folder, the only place where a missing default index is filled with the
+   * samples: anywhere else a command would leave an {@code ./index} full of samples behind, unasked.
+   *
+   * @param home the project folder as the launcher reports it, or null (run without the launcher: the folder that
+   *     holds the bundled samples counts)
+   */
+  static boolean isProjectFolder(Path workingDir, String home) {
+    Path here = workingDir.toAbsolutePath().normalize();
+    if (home != null) {
+      try {
+        return here.toRealPath().equals(Path.of(home).toRealPath());
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return Files.isRegularFile(here.resolve("data").resolve("microsoft-openai-2026-04-28.md"));
   }
 
   /** The bundled {@code data/} folder, or null when it cannot be found. */

@@ -3,6 +3,7 @@ package dev.dealarchive.cli;
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.generate.Generation;
 import dev.dealarchive.indexing.ArchiveStats;
+import dev.dealarchive.indexing.VectorStats;
 import dev.dealarchive.search.SearchResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +31,16 @@ public final class JsonViews {
     return AskCommand.toJson(result, generation);
   }
 
-  /** The object {@code archive stats --json} prints for the index in {@code index}. */
+  /** The object {@code archive stats --json} prints for the index in {@code index}, vectors included. */
+  public static Map<String, Object> stats(Path index, ArchiveStats stats, VectorStats vectors) throws IOException {
+    return StatsCommand.toJson(index, stats, vectors);
+  }
+
+  /**
+   * The object {@code archive stats --json} prints for the index in {@code index}, without the vectors' figures.
+   *
+   * @throws IOException when the index folder's channel settings are damaged (naming the file)
+   */
   public static Map<String, Object> stats(Path index, ArchiveStats stats) throws IOException {
     return StatsCommand.toJson(index, stats);
   }

@@ -5,6 +5,7 @@ import dev.dealarchive.search.SearchHit;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +64,18 @@ final class Rendering {
     return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
+  /** An ISO-8601 instant as stored (feed polls), in UTC to the second; other text as it is; null stays null. */
+  static String utcSecond(String iso) {
+    if (iso == null) {
+      return null;
+    }
+    try {
+      return utcSecond(Instant.parse(iso));
+    } catch (DateTimeParseException e) {
+      return iso;
+    }
+  }
+
   /** A size with a sensible unit: {@code 512 bytes}, {@code 84.2 KB}, {@code 3.1 MB}, {@code 1.2 GB}. */
   static String size(long bytes) {
     if (bytes < 1024) {
@@ -78,13 +91,66 @@ final class Rendering {
     return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
   }
 
+  /** A hit as three or four indented lines, wrapped to {@code width} columns (0: not wrapped). */
+  static String hit(int rank, SearchHit hit, int width) {
+    if (width <= 0) {
+      return hit(rank, hit);
+    }
+    StringBuilder out = new StringBuilder();
+    for (String line : hit(rank, hit).split("\n")) {
+      out.append(wrap(line, width, "   ")).append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@code line} broken at spaces so no line is wider than {@code width} columns (a longer word stays whole), later
+   * lines starting with {@code indent}; ANSI colour codes take no columns.
+   */
+  static String wrap(String line, int width, String indent) {
+    if (visibleLength(line) <= width) {
+      return line;
+    }
+    int lead = 0;
+    while (lead < line.length() && line.charAt(lead) == ' ') {
+      lead++;
+    }
+    StringBuilder out = new StringBuilder(line.substring(0, lead));
+    int column = lead;
+    boolean lineStart = true;
+    for (String word : line.substring(lead).split(" ")) {
+      int length = visibleLength(word);
+      if (!lineStart && column + 1 + length > width) {
+        out.append('\n').append(indent);
+        column = indent.length();
+        lineStart = true;
+      }
+      if (!lineStart) {
+        out.append(' ');
+        column++;
+      }
+      out.append(word);
+      column += length;
+      lineStart = false;
+    }
+    return out.toString();
+  }
+
+  private static int visibleLength(String text) {
+    String visible = text.replaceAll("\u001b\\[[0-9;]*m", "");
+    return visible.codePointCount(0, visible.length());
+  }
+
   /** A hit as three or four indented lines. */
   static String hit(int rank, SearchHit hit) {
     StringBuilder out = new StringBuilder();
     out.append(rank).append(". ").append(title(hit)).append('\n');
     List<String> meta = new ArrayList<>();
     meta.add(day(hit.published()));
-    meta.add(hit.source().isBlank() ? NO_SOURCE : printable(hit.source()));
+    if (!hit.source().isBlank()) {
+      // A missing source is left out, as in Slack; JSON has "".
+      meta.add(printable(hit.source()));
+    }
     meta.add(printable(hit.url() != null ? hit.url() : "id " + hit.id()));
     out.append("   ").append(String.join(" · ", meta)).append('\n');
     if (!hit.snippet().text().isEmpty()) {
@@ -92,9 +158,6 @@ final class Rendering {
     }
     return out.toString();
   }
-
-  /** What is shown for an article without a source, on the command line as in Slack. */
-  static final String NO_SOURCE = "unknown source";
 
   /** A hit's title, printable, or {@code (untitled)}. */
   static String title(SearchHit hit) {

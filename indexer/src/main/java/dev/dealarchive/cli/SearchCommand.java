@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,14 +25,24 @@ import picocli.CommandLine.Spec;
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "Full-text search; every word must match (the query syntax follows).",
-      "\"quoted phrases\" match exactly; -word excludes;",
-      "a OR b; filters: title:word source:NAME (the name or words of it) tag:NAME after:YYYY-MM-DD",
-      "before:YYYY-MM-DD during:YYYY during:YYYY-MM. A query of only filters lists matches, newest first."
+      "Full-text search; every word must match.",
+      "Query syntax: \"quoted phrases\" match exactly; -word excludes; a OR b matches either; filters are "
+          + "title:word, source:NAME (the name or words of it), tag:NAME, after:YYYY-MM-DD, before:YYYY-MM-DD, "
+          + "during:YYYY and during:YYYY-MM.",
+      "A query of only filters lists matches, newest first."
+    },
+    footer = {
+      "%nExamples:",
+      "  archive search revenue share",
+      "  archive search '\"revenue share\" -Google'",
+      "  archive search 'cloud AWS OR Azure source:Reuters after:2026-01-01' --sort newest --limit 20",
+      "  archive search --json --offset 10 'licence exclusive'"
     })
 public final class SearchCommand implements Callable<Integer> {
   /** Deepest hit a search pages to, as in Elasticsearch: deeper paging is better done by narrowing the query. */
   static final int MAX_WINDOW = 10_000;
+  /** Longest echo of the query in the header; a pasted page is not printed back whole. */
+  private static final int ECHO_CHARS = 200;
 
   @Spec CommandSpec spec;
   @Mixin IndexLocation location;
@@ -82,12 +93,15 @@ public final class SearchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     result.notices().forEach(notice -> out.println("Note: " + notice));
-    out.println("Search: " + Rendering.printable(text));
+    String shown = Rendering.printable(text).strip();
+    out.println("Search: " + (shown.length() <= ECHO_CHARS ? shown : shown.substring(0, ECHO_CHARS) + "\u2026"));
     out.println(header(result, offset) + " \u00b7 " + Rendering.millis(result.tookNanos()));
+    // On a terminal, lines are wrapped to its width; piped output keeps one line per field for scripts.
+    int width = Ansi.AUTO.enabled() ? spec.commandLine().getUsageHelpWidth() : 0;
     int rank = offset + 1;
     for (SearchHit hit : result.hits()) {
       out.println();
-      out.print(Rendering.hit(rank++, hit));
+      out.print(Rendering.hit(rank++, hit, width));
     }
     return ExitCodes.OK;
   }

@@ -14,7 +14,6 @@ import dev.dealarchive.indexing.VectorState;
 import dev.dealarchive.indexing.VectorStats;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "stats",
     mixinStandardHelpOptions = true,
-    description = "Article count, sources, date range, index size and last update.")
+    description = "Article count, sources, date range, index size and last update.",
+    footer = {"%nExamples:", "  archive stats", "  archive stats --json --index /srv/archive/index"})
 public final class StatsCommand implements Callable<Integer> {
   private static final int SOURCES_LISTED = 15;
 
@@ -49,11 +49,8 @@ public final class StatsCommand implements Callable<Integer> {
       stats = archive.stats();
       vectors = archive.vectorStats();
     }
-    String installed = installedModel();
     if (json) {
-      Map<String, Object> map = toJson(location.path(), stats);
-      map.put("vectors", vectorsJson(vectors, installed));
-      out.println(Json.write(map));
+      out.println(Json.write(toJson(location.path(), stats, vectors)));
       return ExitCodes.OK;
     }
     out.printf("Index:       %s%n", location.path());
@@ -62,7 +59,7 @@ public final class StatsCommand implements Callable<Integer> {
         "Published:   %s to %s%n", Rendering.day(stats.oldest()), Rendering.day(stats.newest()));
     out.printf("Size:        %s%n", Rendering.size(stats.sizeBytes()));
     out.printf("Last update: %s%n", stats.lastUpdate() == null ? "never" : Rendering.utcSecond(stats.lastUpdate()));
-    printVectors(out, vectors, installed);
+    printVectors(out, vectors, installedModel());
     out.printf("Sources:     %,d%n", stats.sources().size());
     stats.sources().entrySet().stream()
         .limit(SOURCES_LISTED)
@@ -77,7 +74,7 @@ public final class StatsCommand implements Callable<Integer> {
         out.printf(
             "  %s%n    last poll %s, %,d articles%s%n",
             feed.url(),
-            feed.lastPoll() == null ? "never" : feed.lastPoll(),
+            feed.lastPoll() == null ? "never" : Rendering.utcSecond(feed.lastPoll()),
             feed.articles(),
             feed.lastError() == null ? "" : "; last error: " + feed.lastError());
       }
@@ -127,6 +124,13 @@ public final class StatsCommand implements Callable<Integer> {
     return map;
   }
 
+  /** The object {@code archive stats --json} prints, with the vectors' figures. */
+  static Map<String, Object> toJson(Path index, ArchiveStats stats, VectorStats vectors) throws IOException {
+    Map<String, Object> map = toJson(index, stats);
+    map.put("vectors", vectorsJson(vectors, installedModel()));
+    return map;
+  }
+
   static Map<String, Object> toJson(Path index, ArchiveStats stats) throws IOException {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("index", index.toString());
@@ -137,12 +141,7 @@ public final class StatsCommand implements Callable<Integer> {
     map.put("size_bytes", stats.sizeBytes());
     map.put("last_update", Rendering.utcSecond(stats.lastUpdate()));
     map.put("feeds", IndexFolder.at(index).feedStates().all().stream().map(StatsCommand::feedJson).toList());
-    ChannelSettings channels;
-    try {
-      channels = IndexFolder.at(index).channelSettings();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the channel settings of " + index + ": " + e.getMessage(), e);
-    }
+    ChannelSettings channels = IndexFolder.at(index).channelSettings();
     map.put("follows", channels.follows());
     map.put("digests", channels.digests());
     map.put("scopes", channels.scopes());
@@ -177,8 +176,8 @@ public final class StatsCommand implements Callable<Integer> {
   private static Map<String, Object> feedJson(FeedState feed) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("url", feed.url());
-    map.put("last_poll", feed.lastPoll());
-    map.put("last_success", feed.lastSuccess());
+    map.put("last_poll", Rendering.utcSecond(feed.lastPoll()));
+    map.put("last_success", Rendering.utcSecond(feed.lastSuccess()));
     map.put("last_error", feed.lastError());
     map.put("articles", feed.articles());
     return map;

@@ -16,8 +16,7 @@ final class UnknownOptions {
     for (String word : words) {
       if (word.matches("--[A-Za-z][\\w-]*(=.*)?")) {
         String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
-        throw new ParameterException(spec.commandLine(), "Unknown option: '" + name + "' (see '"
-            + spec.qualifiedName() + " --help')");
+        throw new ParameterException(spec.commandLine(), "Unknown option: '" + name + "'");
       }
     }
   }

@@ -26,8 +26,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Keep the index in line with folders and feeds until stopped (Ctrl-C or SIGTERM, which commit and exit 0).",
-      "New, changed and deleted files are indexed within seconds once they stop changing; feeds are polled with",
-      "conditional GET, and summary-only entries are completed from their pages. One status line per batch."
+      "New, changed and deleted files are indexed within seconds once they stop changing; feeds are polled with "
+          + "conditional GET, and summary-only entries are completed from their pages.",
+      "One status line per batch."
+    },
+    footer = {
+      "%nExamples:",
+      "  archive watch data/ ~/shared/partner-news/",
+      "  archive watch data/ --feed https://news.example/deals.rss"
     })
 public final class WatchCommand implements Callable<Integer> {
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);

@@ -48,6 +48,17 @@ public interface ArchiveWriter extends AutoCloseable {
   List<Path> recordedInputs();
 
   /**
+   * Forgets an input (a file or folder once indexed, or a feed or page url) and removes its articles, and commits; a
+   * later {@link #reindex} no longer re-syncs it. The summary's {@code skipped} names the input when nothing was known
+   * by that name.
+   *
+   * @throws UnsupportedOperationException where the engine cannot remove inputs
+   */
+  default IndexSummary remove(String input) throws IOException {
+    throw new UnsupportedOperationException("this archive engine cannot remove inputs");
+  }
+
+  /**
    * Stores the articles that {@code archive add} queued while another writer held the archive, each in its own
    * commit, and removes each from the queue after its commit.
    *

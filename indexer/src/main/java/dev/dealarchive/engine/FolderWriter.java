@@ -53,6 +53,11 @@ final class FolderWriter implements ArchiveWriter {
   }
 
   @Override
+  public IndexSummary remove(String input) throws IOException {
+    return indexer.remove(input);
+  }
+
+  @Override
   public List<IndexSummary> storeQueuedAdds() throws IOException {
     return PendingAdds.drain(folder.path(), indexer::indexDrafts);
   }

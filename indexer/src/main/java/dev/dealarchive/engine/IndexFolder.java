@@ -2,8 +2,7 @@ package dev.dealarchive.engine;
 
 import dev.dealarchive.Archive;
 import dev.dealarchive.answer.AnswerSettings;
-import dev.dealarchive.answer.Answerer;
-import dev.dealarchive.answer.SynonymSource;
+import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.answer.Synonyms;
 import dev.dealarchive.channels.ChannelSettings;
 import dev.dealarchive.feedback.FeedbackLog;
@@ -13,11 +12,13 @@ import dev.dealarchive.fetch.PendingAdds;
 import dev.dealarchive.indexing.ArchiveIndexer;
 import dev.dealarchive.indexing.FeedStates;
 import dev.dealarchive.indexing.FileManifest;
+import dev.dealarchive.indexing.FileNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An index folder on disk, and the one owner of what is in it. Every caller reaches the folder through here:
@@ -90,7 +91,8 @@ public final class IndexFolder {
 
   /** The inputs (files and folders) that earlier index runs were given, as last committed; no lock needed. */
   public List<Path> recordedInputs() {
-    return FileManifest.load(dir).inputs().stream().map(Path::of).toList();
+    // An input recorded under a locale whose characters this one cannot express is left out, not fatal.
+    return FileManifest.load(dir).inputs().stream().map(FileNames::stored).flatMap(Optional::stream).toList();
   }
 
   /** The state of the feeds {@code archive watch} polls (validators, last poll, errors), as last saved. */
@@ -109,7 +111,13 @@ public final class IndexFolder {
    * @throws java.nio.file.NoSuchFileException when there is no index here yet
    */
   public Archive openReader(AnswerSettings settings) throws IOException {
-    return Archive.open(dir, new Answerer(SynonymSource.of(synonymsFile()), settings));
+    // The answerer reads this folder's synonyms file; questions use the model when the index has vectors.
+    return Archive.openAnswering(dir, settings, HybridSettings.defaults());
+  }
+
+  /** The read side with explicit settings for ranking by meaning; relevance-sorted searches use them too. */
+  public Archive openReader(AnswerSettings settings, HybridSettings hybrid) throws IOException {
+    return Archive.open(dir, settings, hybrid);
   }
 
   /**

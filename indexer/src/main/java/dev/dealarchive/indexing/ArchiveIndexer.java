@@ -17,9 +17,17 @@ import java.util.function.Function;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Writes the archive's index: syncs it with input files and folders, or stores articles from other origins (feeds,
@@ -71,10 +79,11 @@ public final class ArchiveIndexer implements AutoCloseable {
       config.setCodec(ArticleBlocks.codec());
       boolean existedBefore = DirectoryReader.indexExists(directory);
       IndexWriter writer = new IndexWriter(directory, config);
+      WriterHolder.record(indexDir);
       return new ArchiveIndexer(indexDir, directory, writer, new ArticleFiles(indexDir, readers), existedBefore);
     } catch (LockObtainFailedException e) {
       directory.close();
-      throw new IndexBusyException(indexDir.toString(), e);
+      throw new IndexBusyException(indexDir.toString(), WriterHolder.of(indexDir).orElse(null), e);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -153,9 +162,43 @@ public final class ArchiveIndexer implements AutoCloseable {
     return index(inputs, options, progress);
   }
 
+  /**
+   * Forgets an input and removes its articles, and commits: a file or folder once given to {@link #index} (every
+   * article from a file at or under that path goes), or the url of a feed or page (every article that came from it).
+   * A later run without inputs no longer re-syncs it. Files themselves are not touched.
+   *
+   * @param input a path (relative to the working folder, or absolute) or an http(s) url
+   * @return the summary: {@code deleted} articles; a skip when nothing was known by that name
+   */
+  public IndexSummary remove(String input) throws IOException {
+    boolean url = input.startsWith("http://") || input.startsWith("https://");
+    String key = url ? input : Path.of(input).toAbsolutePath().normalize().toString();
+    IndexOptions options = new IndexOptions(null, 1, false);
+    return transaction(Kind.SYNC, options, IndexProgress.NONE, (store, tally) -> {
+      if (manifest.removeInput(key)) {
+        tally.changedManifest = true;
+        store.forget(key);
+        return;
+      }
+      for (String recorded : manifest.inputs()) {
+        if (!url && Path.of(key).startsWith(recorded)) {
+          // Its folder would bring it back on the next run: removing it alone would not last.
+          tally.skip(input, 0, "lies inside the indexed folder " + recorded + ", which the next run reads again; "
+              + "remove that folder, or move the file out of it");
+          return;
+        }
+      }
+      store.forget(key);
+      if (tally.deleted == 0) {
+        tally.skip(input, 0, "not an input of this index");
+      }
+    });
+  }
+
   /** The inputs that earlier runs were given. */
   public List<Path> recordedInputs() {
-    return manifest.inputs().stream().map(Path::of).toList();
+    // An input recorded under a locale whose characters this one cannot express is left out, not fatal.
+    return manifest.inputs().stream().map(FileNames::stored).flatMap(Optional::stream).toList();
   }
 
   /** What a transaction starts from. */
@@ -190,6 +233,8 @@ public final class ArchiveIndexer implements AutoCloseable {
     }
     RunTally tally = new RunTally();
     boolean rebuild = kind == Kind.REBUILD;
+    // A rebuild reports the articles it dropped (inputs not given again), counted against the index as it was.
+    DirectoryReader before = rebuild ? DirectoryReader.open(writer) : null;
     try {
       if (rebuild) {
         vectors.keepForRebuild();
@@ -203,9 +248,15 @@ public final class ArchiveIndexer implements AutoCloseable {
             new ArticleStore(writer, sink, new IndexLookups(snapshot), manifest, tally, progress);
         work.run(store, tally);
         sink.awaitAll();
+        if (before != null) {
+          tally.deleted += dropped(before);
+        }
       } finally {
         if (snapshot != null) {
           snapshot.close();
+        }
+        if (before != null) {
+          before.close();
         }
       }
       if (tally.changedIndex() || rebuild) {
@@ -220,6 +271,31 @@ public final class ArchiveIndexer implements AutoCloseable {
       throw e;
     }
     return tally.summary(System.nanoTime() - started);
+  }
+
+  /** How many live articles of {@code before} the writer's current state no longer holds, by id. */
+  private long dropped(DirectoryReader before) throws IOException {
+    try (DirectoryReader after = DirectoryReader.open(writer)) {
+      IndexSearcher now = new IndexSearcher(after);
+      long dropped = 0;
+      for (LeafReaderContext leaf : before.leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        SortedDocValues ids = leaf.reader().getSortedDocValues(ArchiveFields.ID);
+        if (ids == null) {
+          continue;
+        }
+        for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          BytesRef id = BytesRef.deepCopyOf(ids.lookupOrd(ids.ordValue()));
+          if (now.count(new TermQuery(new Term(ArchiveFields.ID, id))) == 0) {
+            dropped++;
+          }
+        }
+      }
+      return dropped;
+    }
   }
 
   private InputScan scan(ArticleStore store, RunTally tally, IndexOptions options, IndexProgress progress) {
@@ -309,6 +385,7 @@ public final class ArchiveIndexer implements AutoCloseable {
           writer.close();
         }
       } finally {
+        WriterHolder.clear(indexDir);
         directory.close();
       }
     }

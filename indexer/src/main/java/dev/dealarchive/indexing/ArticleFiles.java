@@ -5,6 +5,7 @@ import dev.dealarchive.read.Readers;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -75,7 +76,8 @@ public final class ArticleFiles {
   /**
    * The article files under {@code folder}, sorted; symbolic links are not followed.
    *
-   * @param unreadable told about each file or folder that could not be visited
+   * @param unreadable told about each file or folder that could not be visited, and about each symbolic link with an
+   *     article's name whose target is missing
    */
   public List<Path> under(Path folder, BiConsumer<Path, IOException> unreadable) throws IOException {
     List<Path> files = new ArrayList<>();
@@ -91,6 +93,9 @@ public final class ArticleFiles {
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
             if (attrs.isRegularFile() && hasArticleName(file)) {
               files.add(file);
+            } else if (attrs.isSymbolicLink() && !Files.exists(file) && hasArticleName(file)) {
+              unreadable.accept(file, new NoSuchFileException(file.toString(), null,
+                  "dangling symbolic link (its target does not exist)"));
             }
             return FileVisitResult.CONTINUE;
           }

@@ -229,7 +229,8 @@ final class ArticleStore {
       if (entry != null && batch.stored > before) {
         manifest.put(
             batch.origin,
-            new FileManifest.Entry(entry.size(), entry.modifiedMillis(), entry.hash(), entry.articles() + 1));
+            new FileManifest.Entry(entry.size(), entry.modifiedMillis(), entry.hash(), entry.articles() + 1,
+                entry.skips()));
       }
     }
   }

@@ -65,6 +65,19 @@ public final class FeedStates {
     save();
   }
 
+  /**
+   * Forgets the feed at {@code url} and saves the file.
+   *
+   * @return whether it was known
+   */
+  public synchronized boolean remove(String url) throws IOException {
+    if (states.remove(url) == null) {
+      return false;
+    }
+    save();
+    return true;
+  }
+
   private void save() throws IOException {
     Files.createDirectories(indexDir);
     Path target = indexDir.resolve(FILE_NAME);

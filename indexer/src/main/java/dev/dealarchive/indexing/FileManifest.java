@@ -1,5 +1,6 @@
 package dev.dealarchive.indexing;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
@@ -35,8 +36,19 @@ public final class FileManifest {
    * @param modifiedMillis modification time when last indexed
    * @param hash content hash when last indexed
    * @param articles articles stored from it
+   * @param skips records or whole files skipped for their content when it was last read: an unchanged file is not
+   *     read again, and its skips are counted as "skipped as before" instead of being reported again
    */
-  public record Entry(long size, long modifiedMillis, String hash, long articles) {}
+  public record Entry(long size, long modifiedMillis, String hash, long articles, long skips) {
+    /** Manifests written before {@code skips} existed read it as 0. */
+    @JsonCreator
+    public Entry {}
+
+    /** An entry for a file read without problems. */
+    public Entry(long size, long modifiedMillis, String hash, long articles) {
+      this(size, modifiedMillis, hash, articles, 0);
+    }
+  }
 
   /** The serialized form: the inputs the index is built from, and the files read from them. */
   record Stored(List<String> inputs, Map<String, Entry> files) {}
@@ -90,6 +102,17 @@ public final class FileManifest {
     if (!inputs.contains(input)) {
       inputs.add(input);
     }
+  }
+
+  /**
+   * Forgets an input and every recorded input under it (for a folder), so later runs without inputs no longer re-sync
+   * them.
+   *
+   * @return whether anything was recorded
+   */
+  public boolean removeInput(String input) {
+    String prefix = input.endsWith(File.separator) ? input : input + File.separator;
+    return inputs.removeIf(recorded -> recorded.equals(input) || recorded.startsWith(prefix));
   }
 
   public Entry get(String path) {

@@ -5,6 +5,14 @@ import java.io.IOException;
 /** Another process (or another writer in this one) is updating the index. */
 public class IndexBusyException extends IOException {
   public IndexBusyException(String indexDir, Throwable cause) {
-    super("index " + indexDir + " is being updated by another process; try again when it has finished", cause);
+    this(indexDir, null, cause);
+  }
+
+  /**
+   * @param holder who holds the lock ({@code archive watch, pid 1234}), or null when unknown
+   */
+  public IndexBusyException(String indexDir, String holder, Throwable cause) {
+    super("index \"" + indexDir + "\" is being updated by another process"
+        + (holder == null ? "" : " (" + holder + ")") + "; try again when it has finished", cause);
   }
 }

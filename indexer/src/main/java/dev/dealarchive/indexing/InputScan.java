@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -105,6 +106,9 @@ final class InputScan {
       for (Path file : filesUnder(absolute)) {
         file(file, absolute, input.resolve(absolute.relativize(file)).toString());
       }
+    } else if (!Files.isRegularFile(absolute)) {
+      // Reading a named pipe would wait for a writer for ever, holding the index's write lock.
+      tally.skip(input.toString(), 0, "not a regular file (a named pipe, device or socket)");
     } else if (files.readerFor(absolute).isEmpty()) {
       tally.skip(input.toString(), 0, "unsupported format (known: " + String.join(", ", Readers.extensions()) + ")");
     } else {
@@ -120,8 +124,8 @@ final class InputScan {
   private void changed(Path path) throws IOException {
     Path root = null;
     for (String input : manifest.inputs()) {
-      Path candidate = Path.of(input);
-      if (path.startsWith(candidate) && (root == null || candidate.getNameCount() > root.getNameCount())) {
+      Path candidate = FileNames.stored(input).orElse(null);
+      if (candidate != null && path.startsWith(candidate) && (root == null || candidate.getNameCount() > root.getNameCount())) {
         root = candidate;
       }
     }
@@ -137,7 +141,7 @@ final class InputScan {
         }
       }
       for (String known : manifest.pathsUnder(path.toString())) {
-        if (!Files.exists(Path.of(known))) {
+        if (isGone(known)) {
           store.deleteFileArticles(known);
         }
       }
@@ -150,11 +154,23 @@ final class InputScan {
   private void deleteVanishedFiles() throws IOException {
     for (String folder : walkedFolders) {
       for (String path : store.knownFilesUnder(folder)) {
-        if (!seenFiles.contains(path) && !Files.exists(Path.of(path))) {
+        if (!seenFiles.contains(path) && isGone(path)) {
           store.deleteFileArticles(path);
         }
       }
     }
+  }
+
+  /**
+   * Whether the file recorded as {@code path} is gone: it does not exist, or its name is one no file can have (an
+   * undecodable name recorded before such names were skipped). A path this locale cannot express (recorded under
+   * another one) is not judged gone: its articles stay.
+   */
+  private static boolean isGone(String path) {
+    if (FileNames.isGarbled(path)) {
+      return true;
+    }
+    return FileNames.stored(path).map(p -> !Files.exists(p)).orElse(false);
   }
 
   /** Reads one file when it is new or changed, and records it in the manifest when it was read without errors. */
@@ -163,12 +179,18 @@ final class InputScan {
     if (!seenFiles.add(key)) {
       return;
     }
+    Optional<String> badName = FileNames.problem(file);
+    if (badName.isPresent()) {
+      tally.skip(shownName, 0, badName.get());
+      return;
+    }
     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
     long size = attributes.size();
     long modified = attributes.lastModifiedTime().toMillis();
     FileManifest.Entry known = manifest.get(key);
     if (known != null && known.size() == size && known.modifiedMillis() == modified) {
       tally.unchanged += known.articles();
+      tally.skippedAsBefore += known.skips();
       return;
     }
     progress.fileStarted(file, size);
@@ -181,25 +203,46 @@ final class InputScan {
     }
     if (known != null && known.hash().equals(hash)) {
       tally.unchanged += known.articles();
-      manifest.put(key, new FileManifest.Entry(size, modified, hash, known.articles()));
+      tally.skippedAsBefore += known.skips();
+      manifest.put(key, new FileManifest.Entry(size, modified, hash, known.articles(), known.skips()));
       tally.changedManifest = true;
       progress.fileFinished(file, size);
       return;
     }
     ArticleStore.Batch batch = store.batch(key, shownName, root.relativize(file));
-    if (read(file, shownName, batch) && !batch.hadErrors()) {
+    long skipsBefore = tally.skipCount();
+    Outcome outcome = read(file, shownName, batch);
+    if (outcome == Outcome.READ && !batch.hadErrors()) {
       batch.deleteArticlesNoLongerInInput();
-      manifest.put(key, new FileManifest.Entry(size, modified, hash, batch.stored()));
+      // Records skipped on the way (an empty article, say) are remembered too, for the "as before" count.
+      manifest.put(key,
+          new FileManifest.Entry(size, modified, hash, batch.stored(), tally.skipCount() - skipsBefore));
+      tally.changedManifest = true;
+    } else if (outcome != Outcome.CANNOT_READ) {
+      // Skipped for its content: remembered with its hash, so while the file is unchanged later runs neither read it
+      // nor report its skips again. It keeps the articles it had; a changed file is read again.
+      long articles = outcome == Outcome.READ ? batch.stored() : known == null ? 0 : known.articles();
+      manifest.put(key, new FileManifest.Entry(size, modified, hash, articles, tally.skipCount() - skipsBefore));
       tally.changedManifest = true;
     }
     progress.fileFinished(file, size);
   }
 
+  /** How reading a file went. */
+  private enum Outcome {
+    /** Read to the end; some records may have been skipped. */
+    READ,
+    /** Skipped whole for its content (binary, malformed), which an unchanged file will not change. */
+    BAD_CONTENT,
+    /** Could not be read (permissions, I/O): tried again next run. */
+    CANNOT_READ
+  }
+
   /**
    * Pulls the articles of {@code file} into {@code batch}. A failure to read the file skips it (it keeps the articles
-   * it had) and returns false; a failure to store propagates and fails the transaction.
+   * it had); a failure to store propagates and fails the transaction.
    */
-  private boolean read(Path file, String shownName, ArticleStore.Batch batch) throws IOException {
+  private Outcome read(Path file, String shownName, ArticleStore.Batch batch) throws IOException {
     ArticleReader reader = files.readerFor(file).orElseThrow();
     try (ArticleSource source = ArticleSource.reading(reader, file, options.read())) {
       while (true) {
@@ -208,17 +251,17 @@ final class InputScan {
           event = source.next();
         } catch (InputProblem problem) {
           tally.skip(shownName, problem.line(), problem.reason());
-          return false;
+          return Outcome.BAD_CONTENT;
         } catch (IOException | UncheckedIOException e) {
           tally.skip(shownName, 0, "cannot read: " + e.getMessage());
-          return false;
+          return Outcome.CANNOT_READ;
         } catch (RuntimeException e) {
           // A reader bug on odd input must not stop the run; the file keeps the articles it had.
           tally.skip(shownName, 0, "could not be read as " + reader.format() + ": " + e);
-          return false;
+          return Outcome.BAD_CONTENT;
         }
         if (event == null) {
-          return true;
+          return Outcome.READ;
         }
         batch.accept(event);
       }

@@ -13,6 +13,8 @@ final class RunTally {
   long deleted;
   long unchanged;
   long duplicates;
+  /** Skips of unchanged files, reported in full by an earlier run. */
+  long skippedAsBefore;
   /** The bookkeeping (manifest) changed and must be saved after the commit. */
   boolean changedManifest;
   private final List<Skip> duplicateReports = new ArrayList<>();
@@ -24,7 +26,15 @@ final class RunTally {
     return added + updated + deleted > 0;
   }
 
+  /** How many skips were reported so far, to tell those of one file. */
+  long skipCount() {
+    return skipCount;
+  }
+
+  private long skipCount;
+
   void skip(String file, int line, String reason) {
+    skipCount++;
     if (skipped.size() < MAX_REPORTED) {
       skipped.add(new Skip(file, line, reason));
     }
@@ -54,6 +64,7 @@ final class RunTally {
 
   IndexSummary summary(long tookNanos) {
     return new IndexSummary(
-        added, updated, deleted, unchanged, duplicates, duplicateReports, skipped, warnings, tookNanos);
+        added, updated, deleted, unchanged, duplicates, duplicateReports, skipped, warnings, tookNanos,
+        skippedAsBefore);
   }
 }

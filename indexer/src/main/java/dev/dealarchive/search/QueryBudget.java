@@ -23,6 +23,8 @@ public final class QueryBudget {
   public static final int MAX_PARTS = 48;
   /** Most excluded words, and most {@code source:} and {@code tag:} values, each. */
   public static final int MAX_FILTER_VALUES = 24;
+  /** Most notices about how a query was read. */
+  public static final int MAX_NOTICES = 3;
 
   private QueryBudget() {}
 
@@ -52,8 +54,9 @@ public final class QueryBudget {
     List<QueryPart> excluded = firstDistinct(parsed.excluded(), notices, "excluded words");
     List<String> sources = firstDistinct(parsed.sources(), notices, "source: filters");
     List<String> tags = firstDistinct(parsed.tags(), notices, "tag: filters");
+    notices = fewNotices(notices);
     if (groups.equals(parsed.required()) && excluded.equals(parsed.excluded()) && sources.equals(parsed.sources())
-        && tags.equals(parsed.tags())) {
+        && tags.equals(parsed.tags()) && notices.equals(parsed.notices())) {
       return parsed;
     }
     return new ParsedQuery(groups, excluded, sources, tags, parsed.from(), parsed.until(), notices);
@@ -117,6 +120,20 @@ public final class QueryBudget {
       }
     }
     return rarest;
+  }
+
+  /**
+   * At most {@link #MAX_NOTICES} distinct notices, then one saying how many more there were: sixty malformed filters
+   * must not bury the results (in Slack, push the "More results" button out of the message).
+   */
+  static List<String> fewNotices(List<String> notices) {
+    List<String> distinct = List.copyOf(new LinkedHashSet<>(notices));
+    if (distinct.size() <= MAX_NOTICES) {
+      return distinct;
+    }
+    List<String> few = new ArrayList<>(distinct.subList(0, MAX_NOTICES));
+    few.add(String.format(Locale.ROOT, "and %,d more notes like these", distinct.size() - MAX_NOTICES));
+    return few;
   }
 
   private static <T> List<T> firstDistinct(List<T> values, List<String> notices, String what) {

@@ -144,6 +144,56 @@ class CommandLineRobustnessTest {
   }
 
   @Test
+  void sixtyBadDateFiltersGiveAFewNoticesNotSixty() throws IOException {
+    StringBuilder query = new StringBuilder("cloud");
+    for (int i = 0; i < 60; i++) {
+      query.append(" after:2026-13-").append(10 + i % 20).append(" before:x").append(i);
+    }
+    Outcome outcome = runWithIndex("search", "--json", query.toString());
+
+    assertEquals(0, outcome.exit(), outcome.err());
+    JsonNode notices = outcome.json().get("notices");
+    assertTrue(notices.size() <= 5, notices.toString());
+    assertTrue(notices.toString().contains("more notes like these"), notices.toString());
+  }
+
+  @Test
+  void helpShowsExamplesAndKeepsRankingKnobsApart() {
+    for (String command : List.of("index", "search", "ask", "stats", "remove", "feeds", "watch", "add")) {
+      Outcome help = run(command, "--help");
+      assertEquals(0, help.exit(), command);
+      assertTrue(help.out().contains("Example"), command + " --help: " + help.out());
+    }
+    String ask = run("ask", "--help").out();
+    int knobs = ask.indexOf("Ranking knobs");
+    assertTrue(knobs > 0, ask);
+    String everyday = ask.substring(0, knobs);
+    assertTrue(everyday.contains("  --limit=N ") && !everyday.contains("  --k1=K1 "), ask);
+    assertTrue(ask.substring(knobs).contains("  --k1=K1 "), ask);
+  }
+
+  @Test
+  void rankingKnobsStillWorkOnAsk() throws IOException {
+    Outcome outcome = runWithIndex("ask", "--json", "--k1", "1.2", "--min-coverage", "0.3", "OpenAI revenue share");
+
+    assertEquals(0, outcome.exit(), outcome.err());
+    assertEquals(MS_OPENAI, outcome.json().get("answer").get("id").asText());
+  }
+
+  @Test
+  void longLinesAreWrappedToTheWidthAtSpaces() {
+    String line = "   OpenAI will pay Microsoft a \u001b[1mrevenue\u001b[0m share capped at 20% through 2030, and more words.";
+
+    String wrapped = Rendering.wrap(line, 40, "   ");
+
+    for (String part : wrapped.split("\n")) {
+      assertTrue(part.replaceAll("\u001b\\[[0-9;]*m", "").length() <= 40, "[" + part + "]");
+      assertTrue(part.startsWith("   "), "[" + part + "]");
+    }
+    assertEquals(line.replace(" ", ""), wrapped.replace("\n", "").replace(" ", ""));
+  }
+
+  @Test
   void excludedWordsStillWork() throws IOException {
     Outcome outcome = runWithIndex("search", "--json", "cloud", "-Google");
 

@@ -64,7 +64,7 @@ public interface WebArchive {
 
       @Override
       public Map<String, Object> statsJson() throws IOException {
-        return JsonViews.stats(index, archive.stats());
+        return JsonViews.stats(index, archive.stats(), archive.vectorStats());
       }
 
       @Override

@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,7 +109,7 @@ public final class EventLatencyBenchmark {
     byte[] secretBytes = new byte[16];
     new SecureRandom().nextBytes(secretBytes);
     String secret = HexFormat.of().formatHex(secretBytes);
-    RequestSignature signature = new RequestSignature(secret, Clock.systemUTC());
+    RequestSignature signature = new RequestSignature(secret);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     try (RecordingWebApi slack = new RecordingWebApi();
         LocalArchive archive = LocalArchive.open(indexDir)) {
