@@ -8,5 +8,11 @@
  * KeywordQuery} (BM25F retrieval of articles), {@link dev.dealarchive.answer.PassagePicker} (the one to three
  * sentences of an article that answer best) and {@code Recency} (newer articles lifted when the question asks for
  * the latest).
+ *
+ * <p>The pieces read the index through {@link dev.dealarchive.answer.AnswerIndex} (article count, term statistics,
+ * the closest word for a slip, the best articles of a keyword query): {@link dev.dealarchive.answer.LuceneAnswerIndex}
+ * for the embedded index, the opensearch module's for a cluster. Ranking and passages by meaning ({@code
+ * ArticleRanker} fusing BM25F with the nearest passage vectors) need the embedded index's vectors; on a cluster, or
+ * an index without vectors or a model, articles are ranked by words alone through {@code AnswerIndex.top}.
  */
 package dev.dealarchive.answer;
