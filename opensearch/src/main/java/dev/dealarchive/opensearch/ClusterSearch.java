@@ -21,11 +21,17 @@ import dev.dealarchive.search.SearchResult;
 import dev.dealarchive.search.SortOrder;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Searches in the archive's query language on a cluster, with the embedded search's semantics ({@link
@@ -80,6 +86,32 @@ public final class ClusterSearch {
     }
     return new SearchResult(
         request.query(), page.total(), page.lowerBound(), hits, notices, System.nanoTime() - started);
+  }
+
+  /**
+   * The articles among {@code ids} that match every word, phrase and filter of {@code queryText} (all of them when it
+   * is blank), newest first, with the best passage as snippet: as the embedded index's {@code ArticleIds.searchAmong}.
+   */
+  public SearchResult searchAmong(String queryText, Collection<String> ids, int limit) throws IOException {
+    long started = System.nanoTime();
+    String text = queryText == null ? "" : queryText;
+    if (ids.isEmpty()) {
+      return new SearchResult(text, 0, false, List.of(), List.of(), System.nanoTime() - started);
+    }
+    boolean blank = text.isBlank();
+    ParsedQuery parsed = QueryLanguage.parse(blank ? "" : text);
+    Query matching = blank ? new MatchAllDocsQuery() : LuceneQueries.build(parsed, LuceneQueries.Match.ALL);
+    Query among = new BooleanQuery.Builder()
+        .add(matching, BooleanClause.Occur.MUST)
+        .add(new TermInSetQuery(ArchiveFields.ID, ids.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER)
+        .build();
+    Page page = page(among, 0, Math.max(1, limit), false, DISPLAY_FIELDS);
+    MatchTerms marks = blank ? new MatchTerms(Set.of(), Set.of()) : MatchTerms.of(parsed.positiveParts());
+    List<SearchHit> hits = new ArrayList<>();
+    for (Found found : page.hits()) {
+      hits.add(hit(found.article(), 0f, Passages.best(found.article().body(), marks, ArticleSearch.SNIPPET_CHARS)));
+    }
+    return new SearchResult(text, page.total(), false, hits, parsed.notices(), System.nanoTime() - started);
   }
 
   /**

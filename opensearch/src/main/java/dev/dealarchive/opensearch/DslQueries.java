@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dealarchive.indexing.ArchiveFields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -22,7 +24,10 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PointRangeQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefIterator;
 
 /**
  * Translates the archive's Lucene queries into OpenSearch's query DSL, node by node, so the cluster runs the very
@@ -97,6 +102,19 @@ public final class DslQueries {
       if (query instanceof FieldExistsQuery exists && exists.getField().equals(ArchiveFields.ID)) {
         // "Every article" in the embedded index (whose passages are documents too); the cluster holds articles only.
         boost(out.putObject("match_all"), boost);
+        return out;
+      }
+      if (query instanceof TermInSetQuery among) {
+        // One of the given values: the bot's followed queries restricted to the articles committed since it looked.
+        ArrayNode values = out.putObject("terms").putArray(fields.apply(among.getField()));
+        try {
+          BytesRefIterator terms = among.getBytesRefIterator();
+          for (BytesRef term = terms.next(); term != null; term = terms.next()) {
+            values.add(term.utf8ToString());
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
         return out;
       }
       if (query instanceof MatchNoDocsQuery) {

@@ -112,6 +112,12 @@ public final class OpenSearchEngine implements ArchiveEngine {
   }
 
   @Override
+  public SearchResult searchAmong(String query, Collection<String> ids, int limit) throws IOException {
+    requireIndex();
+    return search.searchAmong(query, ids, limit);
+  }
+
+  @Override
   public ArchiveStats stats() throws IOException {
     requireIndex();
     String index = client.config().index();
@@ -291,6 +297,11 @@ public final class OpenSearchEngine implements ArchiveEngine {
     @Override
     public IndexSummary reindex(IndexOptions options, IndexProgress progress) throws IOException {
       return pushed(() -> delegate.reindex(options, progress));
+    }
+
+    @Override
+    public IndexSummary remove(String input) throws IOException {
+      return pushed(() -> delegate.remove(input));
     }
 
     @Override

@@ -15,7 +15,9 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 class DslQueriesTest {
@@ -37,6 +39,13 @@ class DslQueriesTest {
     assertEquals(0.3, fields.path(3).path("term").path("body_exact").path("boost").asDouble(), 1e-6);
     assertEquals("share", bool.path("must").path(1).path("bool").path("should").path(1).path("term").path("body")
         .path("value").asText());
+  }
+
+  @Test
+  void articlesAmongGivenIdsBecomeATermsQueryOnTheId() {
+    JsonNode terms = DslQueries.of(json, new TermInSetQuery("id", List.of(new BytesRef("b"), new BytesRef("a"))))
+        .path("terms").path("id");
+    assertEquals(List.of("a", "b"), List.of(terms.path(0).asText(), terms.path(1).asText()));
   }
 
   @Test

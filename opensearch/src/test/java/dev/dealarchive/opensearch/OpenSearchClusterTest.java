@@ -10,6 +10,7 @@ import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.article.ArticleDraft;
 import dev.dealarchive.cli.ArchiveCommand;
 import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.engine.ArchiveWriter;
 import dev.dealarchive.engine.EmbeddedEngine;
 import dev.dealarchive.engine.EngineSettings;
 import dev.dealarchive.indexing.ArchiveStats;
@@ -159,6 +160,15 @@ class OpenSearchClusterTest {
         assertEquals(embedded.facets(query, 2), os.facets(query, 2), "two facets of " + query);
       }
 
+      // Followed queries and digests search among the articles committed since the bot looked.
+      List<String> among = List.copyOf(expected).subList(0, Math.min(6, expected.size()));
+      for (String query : List.of("", "cloud", "revenue share", "source:\"Sample Wire (fictional)\"")) {
+        SearchResult theirs = embedded.searchAmong(query, among, 10);
+        SearchResult mine = os.searchAmong(query, among, 10);
+        assertEquals(idsOf(theirs), idsOf(mine), "among, " + query);
+        assertEquals(theirs.total(), mine.total(), "among, " + query);
+      }
+
       ArchiveStats mine = os.stats();
       ArchiveStats theirs = embedded.stats();
       assertEquals(theirs.articles(), mine.articles());
@@ -170,6 +180,19 @@ class OpenSearchClusterTest {
       IndexSummary again = os.index(List.of(DATA), IndexOptions.defaults(), IndexProgress.NONE);
       assertEquals(0, again.added(), again.toString());
       assertEquals(expected, ids(os));
+    }
+    // archive remove: the input is forgotten and its articles leave the cluster too (an index of its own, since the
+    // tests after this one read the parity index).
+    try (OpenSearchEngine removal = engine("removal", base.resolve("removal-copy"), cluster.urls())) {
+      long stored = removal.index(List.of(DATA), IndexOptions.defaults(), IndexProgress.NONE).added();
+      assertTrue(stored > 0);
+      try (ArchiveWriter writer = removal.openWriter()) {
+        IndexSummary removed = writer.remove(DATA.toString());
+        assertEquals(stored, removed.deleted(), removed.toString());
+      }
+      removal.refresh();
+      assertEquals(Set.of(), ids(removal));
+      assertEquals(List.of(), removal.recordedInputs());
     }
   }
 
