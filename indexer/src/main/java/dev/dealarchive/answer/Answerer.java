@@ -261,25 +261,13 @@ public final class Answerer {
         pick = new PassagePicker.Pick(MarkedText.plain(article.title() == null ? "" : article.title()), 0, 0, pick.similarity());
       }
       double retrieval = Math.max(0, found.score()) / maxScore;
-      SearchHit hit = hit(article, (float) found.score(), pick.text());
+      SearchHit hit = SearchHit.of(article, (float) found.score(), pick.text());
       candidates.add(new Candidate(
           hit, pick, retrieval, found.relevance(), PASSAGE_SHARE * pick.score() + (1 - PASSAGE_SHARE) * retrieval));
     }
     return candidates;
   }
 
-  /** The hit of an article, as the search shows it, with the passage as its snippet. */
-  private static SearchHit hit(Article article, float score, MarkedText snippet) {
-    return new SearchHit(
-        article.id(),
-        article.title(),
-        article.source(),
-        article.url(),
-        article.published(),
-        Float.isNaN(score) ? 0f : score,
-        snippet,
-        article.tags());
-  }
 
   private static Candidate candidate(
       Document doc,

@@ -1,5 +1,6 @@
 package dev.dealarchive.search;
 
+import dev.dealarchive.article.Article;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,4 +24,17 @@ public record SearchHit(
     Instant published,
     float score,
     MarkedText snippet,
-    List<String> tags) {}
+    List<String> tags) {
+  /** The hit of a stored article with {@code snippet} as its passage; a NaN score (nothing scored) counts as 0. */
+  public static SearchHit of(Article article, float score, MarkedText snippet) {
+    return new SearchHit(
+        article.id(),
+        article.title(),
+        article.source(),
+        article.url(),
+        article.published(),
+        Float.isNaN(score) ? 0f : score,
+        snippet,
+        article.tags());
+  }
+}

@@ -82,7 +82,7 @@ public final class ClusterSearch {
     List<SearchHit> hits = new ArrayList<>();
     for (Found found : page.hits()) {
       MarkedText snippet = Passages.best(found.article().body(), terms, ArticleSearch.SNIPPET_CHARS);
-      hits.add(hit(found.article(), filtersOnly ? 0f : found.score(), snippet));
+      hits.add(SearchHit.of(found.article(), filtersOnly ? 0f : found.score(), snippet));
     }
     return new SearchResult(
         request.query(), page.total(), page.lowerBound(), hits, notices, System.nanoTime() - started);
@@ -109,7 +109,8 @@ public final class ClusterSearch {
     MatchTerms marks = blank ? new MatchTerms(Set.of(), Set.of()) : MatchTerms.of(parsed.positiveParts());
     List<SearchHit> hits = new ArrayList<>();
     for (Found found : page.hits()) {
-      hits.add(hit(found.article(), 0f, Passages.best(found.article().body(), marks, ArticleSearch.SNIPPET_CHARS)));
+      MarkedText snippet = Passages.best(found.article().body(), marks, ArticleSearch.SNIPPET_CHARS);
+      hits.add(SearchHit.of(found.article(), 0f, snippet));
     }
     return new SearchResult(text, page.total(), false, hits, parsed.notices(), System.nanoTime() - started);
   }
@@ -190,7 +191,7 @@ public final class ClusterSearch {
     Page page = page(new MatchAllDocsQuery(), 0, n, false, DISPLAY_FIELDS);
     List<SearchHit> hits = new ArrayList<>();
     for (Found found : page.hits()) {
-      hits.add(hit(found.article(), 0f, Passages.best(found.article().body(), MatchTerms.of(List.of()),
+      hits.add(SearchHit.of(found.article(), 0f, Passages.best(found.article().body(), MatchTerms.of(List.of()),
           ArticleSearch.SNIPPET_CHARS)));
     }
     return hits;
@@ -209,18 +210,6 @@ public final class ClusterSearch {
     return page.hits().stream().map(f -> new ScoredArticle(f.article().id(), f.score())).toList();
   }
 
-  /** A hit as the embedded search makes it. */
-  public static SearchHit hit(Article article, float score, MarkedText snippet) {
-    return new SearchHit(
-        article.id(),
-        article.title(),
-        article.source(),
-        article.url(),
-        article.published(),
-        Float.isNaN(score) ? 0f : score,
-        snippet,
-        article.tags());
-  }
 
   /**
    * Runs {@code query} and returns hits {@code offset} to {@code offset + limit}: by relevance (score, newest, id)
