@@ -4,18 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.dealarchive.fetch.LocalServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stub of the OpenAI-compatible chat-completions API on 127.0.0.1, on a free port. It records every request and
@@ -23,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeChatApi implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final AtomicInteger SERVERS = new AtomicInteger();
 
   /** A request as the stub received it. */
   public record Received(String authorization, JsonNode body) {
@@ -67,25 +59,12 @@ public final class FakeChatApi implements AutoCloseable {
     Response respond(Received request, int attempt) throws Exception;
   }
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LocalServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile Responder responder = (request, attempt) -> Response.text("Nothing configured.");
 
   public FakeChatApi() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    int number = SERVERS.incrementAndGet();
-    AtomicInteger threads = new AtomicInteger();
-    executor =
-        Executors.newCachedThreadPool(
-            runnable -> {
-              Thread thread = new Thread(runnable, "fake-chat-" + number + "-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    server.setExecutor(executor);
-    server.createContext("/v1/chat/completions", this::handle);
-    server.start();
+    server = new LocalServer().route("/v1/chat/completions", this::handle);
   }
 
   public FakeChatApi respond(Responder responder) {
@@ -95,7 +74,7 @@ public final class FakeChatApi implements AutoCloseable {
 
   /** The base URL to configure, as {@code ARCHIVE_LLM_URL}. */
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+    return server.uri("/v1");
   }
 
   public List<Received> received() {
@@ -103,7 +82,7 @@ public final class FakeChatApi implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
+    try {
       JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
       Received request = new Received(exchange.getRequestHeaders().getFirst("Authorization"), body);
       received.add(request);
@@ -116,15 +95,10 @@ public final class FakeChatApi implements AutoCloseable {
       } catch (Exception e) {
         response = Response.status(500, null, e.toString());
       }
-      byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
       if (response.retryAfter() != null) {
         exchange.getResponseHeaders().set("Retry-After", response.retryAfter());
       }
-      exchange.sendResponseHeaders(response.status(), bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
+      LocalServer.send(exchange, response.status(), "application/json", response.body());
     } catch (IOException e) {
       // the client went away (a timeout test): nothing to answer
     }
@@ -132,7 +106,6 @@ public final class FakeChatApi implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }
