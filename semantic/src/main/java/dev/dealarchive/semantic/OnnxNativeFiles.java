@@ -7,7 +7,6 @@ import java.lang.reflect.Field;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -104,10 +103,14 @@ final class OnnxNativeFiles {
       }
       try {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException e) {
-        // Another process put the same file in place first: keep its copy.
       } catch (AtomicMoveNotSupportedException e) {
         throw new IOException("cannot rename files atomically in " + target.getParent(), e);
+      } catch (IOException e) {
+        // Another process put the same file in place first (and may have it loaded, which some systems protect
+        // from replacement): its copy is whole, keep it.
+        if (!Files.isRegularFile(target)) {
+          throw e;
+        }
       }
     } finally {
       Files.deleteIfExists(staging);
