@@ -133,6 +133,16 @@ public final class IndexSchema {
     return pipeline;
   }
 
+  /** Creates the stamping pipeline when it is missing (deleted by hand: every write would fail without it). */
+  static void requirePipeline(ClusterClient client) throws IOException {
+    ClusterClient.Reply reply = client.send("GET", "/_ingest/pipeline/" + STAMP_PIPELINE, Map.of(), null);
+    if (reply.status() == 404) {
+      ensurePipeline(client);
+    } else if (!reply.ok()) {
+      throw client.failure("GET", "/_ingest/pipeline/" + STAMP_PIPELINE, reply);
+    }
+  }
+
   /** Creates or replaces the stamping pipeline (the same body every time, so writers racing on it agree). */
   static void ensurePipeline(ClusterClient client) throws IOException {
     client.call("PUT", "/_ingest/pipeline/" + STAMP_PIPELINE, stampPipeline(client.json()));

@@ -242,10 +242,11 @@ public final class OpenSearchEngine implements ArchiveEngine {
     }
   }
 
-  /** Creates the index (with the configured shards and replicas) when missing; checks its schema otherwise. */
+  /** Creates the index (with the configured shards and replicas) when missing; checks its schema and stamping pipeline otherwise. */
   void ensureIndex() throws IOException {
     if (IndexSchema.exists(client)) {
       IndexSchema.require(client);
+      IndexSchema.requirePipeline(client);
     } else {
       IndexSchema.create(client, shards, replicas, settings.answers());
     }

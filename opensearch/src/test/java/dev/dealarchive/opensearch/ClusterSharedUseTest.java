@@ -242,6 +242,8 @@ class ClusterSharedUseTest {
       try (ArchiveWriter writer = a.openWriter()) {
         assertEquals(1, writer.remove(feedA).deleted());
       }
+      // A stamping pipeline deleted by hand is made again by the next writer (without it every write would fail).
+      b.client().call("DELETE", "/_ingest/pipeline/" + IndexSchema.STAMP_PIPELINE, null);
       IndexSummary third = write(b, feedB,
           List.of(draft("b-other", "Kestrel Bio signs with a cloud"),
               draft("b-story", "Helios licenses Orion's inspection software")));
@@ -250,6 +252,7 @@ class ClusterSharedUseTest {
       assertTrue(a.article("b-story").isPresent());
       assertTrue(a.article("a-story").isEmpty());
       assertEquals(2, a.articleCount());
+      assertTrue(b.client().send("GET", "/_ingest/pipeline/" + IndexSchema.STAMP_PIPELINE, Map.of(), null).ok());
     }
   }
 }
