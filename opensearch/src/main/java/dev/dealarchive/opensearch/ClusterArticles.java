@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,10 +78,15 @@ final class ClusterArticles {
     return value.isMissingNode() ? 0 : Long.parseLong(value.asText("0"));
   }
 
-  /** The cluster's clock (of the node that answers), in milliseconds, to the second. */
+  /** The cluster's clock: of the node that answers, in milliseconds (its statistics' time stamp). */
   long clusterMillis() throws IOException {
-    JsonNode health = client.call("GET", "/_cat/health", Map.of("format", "json", "h", "epoch"), null);
-    return health.path(0).path("epoch").asLong() * 1000;
+    JsonNode nodes = client.call("GET", "/_nodes/_local/stats/process",
+        Map.of("filter_path", "nodes.*.timestamp"), null).path("nodes");
+    Iterator<JsonNode> node = nodes.elements();
+    if (!node.hasNext() || !node.next().path("timestamp").canConvertToLong()) {
+      throw new IOException("OpenSearch did not tell its time (GET /_nodes/_local/stats/process): " + nodes);
+    }
+    return nodes.elements().next().path("timestamp").asLong();
   }
 
   /** The number of articles the cluster holds, as searches see them now. */
