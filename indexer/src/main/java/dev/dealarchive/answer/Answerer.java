@@ -234,7 +234,7 @@ public final class Answerer {
       ArticleRanker.Ranked article = ranked.get(i);
       Document doc = stored.document(article.doc());
       List<SemanticSide.StoredPassage> meaning =
-          vector == null || i >= CANDIDATES ? List.of() : SemanticSide.passages(searcher, article.doc(), vector);
+          vector == null || i >= CANDIDATES ? List.of() : SemanticSide.passages(searcher, stored, article.doc(), vector);
       double retrieval = Math.max(0, article.score()) / maxScore;
       candidates.add(
           candidate(doc, article.score(), retrieval, article.relevance(), i < CANDIDATES, concepts, question, meaning));

@@ -2,6 +2,7 @@ package dev.dealarchive.answer;
 
 import dev.dealarchive.search.Passages;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,13 @@ final class ArticleNotes {
           + "|.*\\b(?:written\\s+for\\s+the\\s+archive|(?:article|story|report)\\s+is\\s+(?:fictional|fiction|"
           + "invented))\\b.*");
 
+  /**
+   * Words of which every note holds one (case aside): a sentence with none of them is no note, and most sentences
+   * are read without running {@link #NOTE}, which tries every position of the sentence.
+   */
+  private static final List<String> NOTE_WORDS =
+      List.of("note", "disclaimer", "disclosure", "sample article", "written", "fiction", "invented");
+
   private ArticleNotes() {}
 
   /** {@code sentences} of {@code body} without the notes about the article. */
@@ -26,6 +34,12 @@ final class ArticleNotes {
 
   /** Whether one sentence is a note about the article. */
   static boolean isNote(String sentence) {
-    return NOTE.matcher(sentence).matches();
+    String lower = sentence.toLowerCase(Locale.ROOT);
+    for (String word : NOTE_WORDS) {
+      if (lower.contains(word)) {
+        return NOTE.matcher(sentence).matches();
+      }
+    }
+    return false;
   }
 }

@@ -74,7 +74,7 @@ final class ArticleRanker {
     int sideDepth = mode == RetrievalMode.HYBRID ? Math.max(depth, hybrid.semanticDepth()) : depth;
     ScoreDoc[] keyword = new ScoreDoc[0];
     if (mode != RetrievalMode.SEMANTIC) {
-      TopDocs top = RelevanceTop.search(scoring, KeywordQuery.build(question, groups, settings), sideDepth);
+      TopDocs top = RelevanceTop.top(scoring, KeywordQuery.build(question, groups, settings), sideDepth);
       keyword = top.scoreDocs;
     }
     ScoreDoc[] semantic = new ScoreDoc[0];

@@ -55,7 +55,7 @@ public final class LuceneAnswerIndex implements AnswerIndex {
     IndexSearcher scoring = new IndexSearcher(searcher.getIndexReader());
     scoring.setSimilarity(similarity);
     scoring.setQueryCache(null);
-    TopDocs top = RelevanceTop.search(scoring, query, n);
+    TopDocs top = RelevanceTop.top(scoring, query, n);
     List<Ranked> ranked = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc doc : top.scoreDocs) {
       ranked.add(new Ranked(StoredArticles.toArticle(scoring.storedFields().document(doc.doc)), doc.score));

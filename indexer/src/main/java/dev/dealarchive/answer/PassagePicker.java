@@ -156,7 +156,11 @@ public final class PassagePicker {
         double coverage = totalWeight == 0 ? 0 : covered.stream().mapToDouble(Concept::weight).sum() / totalWeight;
         int chars = sentence.end() - sentences.get(first).start();
         double kind =
-            typed ? 1.0 : last == first ? sentenceKind[first] : kinds.of(sentences.get(first).start(), sentence.end());
+            typed
+                ? 1.0
+                : last == first
+                    ? sentenceKind[first]
+                    : kinds.isCount() ? kinds.of(sentences.get(first).start(), sentence.end()) : 0.0;
         double meaningScore = Double.isNaN(windowCosine) ? 0 : windowCosine;
         double score =
             (1 - meaningWeight) * coverage
@@ -273,6 +277,16 @@ public final class PassagePicker {
       this.text = text;
       this.type = type;
       this.questionStems = questionStems;
+    }
+
+    /**
+     * Whether a window of sentences can be more of the asked kind than its best sentence: for "who" and "which" the
+     * names of its sentences add up; an amount, a date, a duration, a reason or a place is in one sentence or in
+     * none (a window is read as its sentences, so no sentence of the kind means none for the window: a match across
+     * a sentence break, such as "Dec." ending one, is not counted).
+     */
+    boolean isCount() {
+      return type == QuestionType.WHO;
     }
 
     /** How well {@code text[start, end)} is of the asked kind, 0 to 1. */

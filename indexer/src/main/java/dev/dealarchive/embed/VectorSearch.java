@@ -10,6 +10,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -78,6 +79,11 @@ public final class VectorSearch {
   /** The stored passage of a passage document. */
   public static Passage passage(IndexSearcher searcher, int passageDoc) throws IOException {
     return passage(searcher.storedFields().document(passageDoc, PASSAGE_FIELDS));
+  }
+
+  /** The stored passage of a passage document, read with {@code stored} (reuse one for the passages of an article). */
+  public static Passage passage(StoredFields stored, int passageDoc) throws IOException {
+    return passage(stored.document(passageDoc, PASSAGE_FIELDS));
   }
 
   /** The passage a stored passage document holds. */

@@ -39,7 +39,7 @@ public final class HybridReranker implements Reranker {
     int depth = Math.max(wanted, settings.semanticDepth());
     ScoreDoc[] semantic = SemanticSide.articles(searcher, vector.get(), query, depth);
     ScoreDoc[] keyword =
-        settings.mode() == RetrievalMode.SEMANTIC ? new ScoreDoc[0] : RelevanceTop.search(searcher, query, depth).scoreDocs;
+        settings.mode() == RetrievalMode.SEMANTIC ? new ScoreDoc[0] : RelevanceTop.top(searcher, query, depth).scoreDocs;
     List<Fusion.Fused> fused = Fusion.fuse(keyword, semantic, settings);
     ScoreDoc[] top = new ScoreDoc[Math.min(wanted, fused.size())];
     for (int i = 0; i < top.length; i++) {

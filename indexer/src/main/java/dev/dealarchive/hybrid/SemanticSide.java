@@ -11,6 +11,7 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -64,6 +65,15 @@ public final class SemanticSide {
   /** The stored passages of an article with their similarity to the question, in body order; empty without vectors. */
   public static List<StoredPassage> passages(IndexSearcher searcher, int articleDoc, float[] question)
       throws IOException {
+    return passages(searcher, searcher.storedFields(), articleDoc, question);
+  }
+
+  /**
+   * As {@link #passages(IndexSearcher, int, float[])}, reading the passages with {@code stored}: one instance for a
+   * question's articles keeps the compressed block it last read, and an article's passages share its block.
+   */
+  public static List<StoredPassage> passages(
+      IndexSearcher searcher, StoredFields stored, int articleDoc, float[] question) throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(articleDoc, leaves));
     int local = articleDoc - leaf.docBase;
@@ -81,7 +91,7 @@ public final class SemanticSide {
         continue;
       }
       float[] vector = vectors.vectorValue(iterator.index());
-      Passage passage = VectorSearch.passage(searcher, leaf.docBase + doc);
+      Passage passage = VectorSearch.passage(stored, leaf.docBase + doc);
       passages.add(new StoredPassage(passage.start(), passage.end(), dot(vector, question)));
     }
     return passages;

@@ -44,11 +44,25 @@ public final class RelevanceTop {
    * {@value #COUNT_THRESHOLD} matches (or {@code n}, when larger) and a lower bound beyond.
    */
   public static TopDocs search(IndexSearcher searcher, Query query, int n) throws IOException {
+    return search(searcher, query, n, COUNT_THRESHOLD);
+  }
+
+  /**
+   * The top {@code n} hits of {@code query} in relevance order, as {@link #search(IndexSearcher, Query, int)}, for a
+   * caller that needs no count of the matches ({@code archive ask}): the collector counts none beyond those it keeps,
+   * so Lucene starts skipping blocks that cannot compete at once instead of after {@value #COUNT_THRESHOLD} matches.
+   * The hits and their order are the same; the total is a lower bound as soon as the hits fill the list.
+   */
+  public static TopDocs top(IndexSearcher searcher, Query query, int n) throws IOException {
+    return search(searcher, query, n, 0);
+  }
+
+  private static TopDocs search(IndexSearcher searcher, Query query, int n, int countThreshold) throws IOException {
     TopDocs byScore = null;
     for (int margin : TIE_MARGINS) {
       int collect = n + margin;
       byScore =
-          searcher.search(query, new TopScoreDocCollectorManager(collect, null, Math.max(COUNT_THRESHOLD, collect)));
+          searcher.search(query, new TopScoreDocCollectorManager(collect, null, Math.max(countThreshold, collect)));
       ScoreDoc[] docs = byScore.scoreDocs;
       boolean tieMayGoOn = docs.length > n && docs.length == collect && docs[collect - 1].score == docs[n - 1].score;
       if (!tieMayGoOn) {
