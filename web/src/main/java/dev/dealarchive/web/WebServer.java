@@ -64,11 +64,11 @@ public final class WebServer implements AutoCloseable {
   private final WrittenAnswers writer;
 
   private WebServer(WebArchive archive, WebSettings settings) throws IOException {
-    this.archive = archive;
+    this.archive = CachedReads.over(archive, settings.cacheEntries());
     this.settings = settings;
     this.access = Access.of(settings.token());
     this.writer = settings.llm() == null ? null : new WrittenAnswers(settings.llm());
-    this.api = new Api(archive, settings, writer);
+    this.api = new Api(this.archive, settings, writer);
     this.statics = loadStatics();
     this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("web-request-", 0).factory());
     this.server = HttpServer.create(settings.address(), 256);
@@ -86,6 +86,11 @@ public final class WebServer implements AutoCloseable {
   /** The port listened on (useful when the settings asked for port 0). */
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /** How often a search, facet count or answer was reused, and how often it was read. */
+  CachedReads.Stats cacheStats() {
+    return CachedReads.stats(archive);
   }
 
   /** The server's base address, such as {@code http://127.0.0.1:8080/}. */
