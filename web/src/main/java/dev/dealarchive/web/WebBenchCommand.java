@@ -7,6 +7,7 @@ import dev.dealarchive.cli.JsonViews;
 import dev.dealarchive.search.SearchHit;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
@@ -114,6 +115,9 @@ public final class WebBenchCommand implements Callable<Integer> {
       err.flush();
       String loadBefore = loadAverage();
       run(address, log.subList(0, warmup), clients, thinkMillis, null);
+      // Warm means compiled: let the JIT compiler finish what the warm-up queued (on a busy machine it lags behind).
+      double settleSeconds = awaitCompilerQuiet(60);
+      long compileBefore = compileMillis();
       CachedReads.Stats cacheBefore = server.cacheStats();
       long[][] nanos = new long[Kind.values().length][];
       List<List<Long>> byKind = new ArrayList<>();
@@ -124,6 +128,7 @@ public final class WebBenchCommand implements Callable<Integer> {
       long javaCpuBefore = javaThreadsCpuNanos();
       long started = System.nanoTime();
       long clientCpu = run(address, timed, clients, thinkMillis, byKind);
+      long compiledDuring = compileMillis() - compileBefore;
       CachedReads.Stats cacheAfter = server.cacheStats();
       long reused = cacheAfter.hits() - cacheBefore.hits();
       long read = cacheAfter.misses() - cacheBefore.misses();
@@ -153,6 +158,8 @@ public final class WebBenchCommand implements Callable<Integer> {
       report.put("cache_entries", cacheEntries);
       report.put("cache_reused", reused);
       report.put("cache_read", read);
+      report.put("jit_settle_s", round(settleSeconds));
+      report.put("jit_ms_during", compiledDuring);
       report.put("machine", machine());
       report.put("jvm", jvm());
       report.put("cores", Runtime.getRuntime().availableProcessors());
@@ -174,6 +181,8 @@ public final class WebBenchCommand implements Callable<Integer> {
           thinkMillis == 0 ? "back to back" : thinkMillis + " ms between requests", requests, warmup);
       out.printf("machine: %s, %d cores; %s; load average (1, 5, 15 min) before %s, after %s%n",
           machine(), Runtime.getRuntime().availableProcessors(), jvm(), loadBefore, loadAfter);
+      out.printf(Locale.ROOT, "warm-up: JIT compiler quiet %.1f s after it; %,d ms of compiling during the timed "
+          + "requests%n", settleSeconds, compiledDuring);
       out.printf(Locale.ROOT, "requests seen before in the log: %.0f%%; reused results (searches, facets, answers): "
           + "%,d of %,d%s%n", repeated * 100, reused, reused + read, cacheEntries == 0 ? " (reuse off)" : "");
       out.printf("%-22s %8s %8s %8s %8s %8s%n", "request", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
@@ -271,8 +280,8 @@ public final class WebBenchCommand implements Callable<Integer> {
   /**
    * {@code count} requests made from the titles of the archive's {@code newest} newest articles, as people use the
    * page: one- and two-word searches, some typed as questions (the page then shows the answer card first); some are
-   * the previous search on page 2 or sorted newest; API searches and questions; the articles' own pages. Fixed seed,
-   * so runs are comparable.
+   * the previous search on page 2 or sorted newest; API searches and questions; the articles' own pages, opened from
+   * the search just made and followed by the back button to it. Fixed seed, so runs are comparable.
    */
   static List<Request> requestLog(ArchiveEngine archive, int newest, int count) throws IOException {
     List<SearchHit> articles = archive.latest(newest);
@@ -286,7 +295,8 @@ public final class WebBenchCommand implements Callable<Integer> {
     Random random = new Random(20_260_428L);
     List<Request> log = new ArrayList<>(count);
     String previous = null;
-    for (int i = 0; i < count; i++) {
+    String previousText = null;
+    while (log.size() < count) {
       String a = words.get(random.nextInt(words.size()));
       String b = words.get(random.nextInt(words.size()));
       String question = "what did " + a + " agree about " + b + "?";
@@ -297,17 +307,24 @@ public final class WebBenchCommand implements Callable<Integer> {
           log.add(new Request(Kind.PAGE, previous + (pick < 2 ? "&page=2" : "&sort=newest")));
           previous = null;
         } else {
-          String q = pick < 6 ? question : random.nextBoolean() ? a : a + " " + b;
-          previous = "/?q=" + SearchState.encode(q);
+          previousText = pick < 6 ? question : random.nextBoolean() ? a : a + " " + b;
+          previous = "/?q=" + SearchState.encode(previousText);
           log.add(new Request(Kind.PAGE, previous));
         }
       } else if (roll < 75) {
         log.add(new Request(Kind.API_SEARCH, "/api/search?q=" + SearchState.encode(a + " " + b)));
       } else if (roll < 90) {
         log.add(new Request(Kind.API_ASK, "/api/ask?q=" + SearchState.encode(question)));
-      } else {
+      } else if (previous == null) {
         SearchHit article = articles.get(random.nextInt(articles.size()));
         log.add(new Request(Kind.ARTICLE, Pages.articleUrl(article.id(), a)));
+      } else { // an article opened from the search just made, then the back button (pages are not stored by browsers)
+        SearchHit article = articles.get(random.nextInt(articles.size()));
+        log.add(new Request(Kind.ARTICLE, Pages.articleUrl(article.id(), previousText)));
+        if (log.size() < count) {
+          log.add(new Request(Kind.PAGE, previous));
+        }
+        previous = null;
       }
     }
     return log;
@@ -344,6 +361,33 @@ public final class WebBenchCommand implements Callable<Integer> {
   static String jvm() {
     return "Java " + Runtime.version().feature() + " (" + System.getProperty("java.vm.name") + "), heap up to "
         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB";
+  }
+
+  /**
+   * Waits until the JIT compiler has compiled nothing for a second, at most {@code maxSeconds}; returns the seconds
+   * waited.
+   */
+  private static double awaitCompilerQuiet(int maxSeconds) throws InterruptedException {
+    long start = System.nanoTime();
+    long last = compileMillis();
+    long quietSince = start;
+    while (System.nanoTime() - start < maxSeconds * 1_000_000_000L) {
+      Thread.sleep(200);
+      long now = compileMillis();
+      if (now != last) {
+        last = now;
+        quietSince = System.nanoTime();
+      } else if (System.nanoTime() - quietSince >= 1_000_000_000L) {
+        break;
+      }
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** Time the JIT compiler has spent so far, or 0 when the JVM cannot tell. */
+  private static long compileMillis() {
+    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
   }
 
   /** CPU time used by this process so far, or 0 when the JVM cannot tell. */
