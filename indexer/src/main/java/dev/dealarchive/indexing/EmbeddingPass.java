@@ -10,13 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
@@ -49,7 +43,6 @@ import org.apache.lucene.util.Bits;
 final class EmbeddingPass {
   /** Passages given to the model in one call: large enough to amortize the call, small for a smooth progress bar. */
   private static final int BATCH_PASSAGES = 32;
-  private static final AtomicInteger POOLS = new AtomicInteger();
 
   private EmbeddingPass() {}
 
@@ -158,10 +151,7 @@ final class EmbeddingPass {
     private final Model model;
     private final String modelKey;
     private final IndexProgress progress;
-    private final ExecutorService executor;
-    private final Semaphore slots;
-    private final int capacity;
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final BoundedWorkers workers;
     final AtomicLong articles = new AtomicLong();
     final AtomicLong passages = new AtomicLong();
     final AtomicLong reused = new AtomicLong();
@@ -171,40 +161,12 @@ final class EmbeddingPass {
       this.model = model;
       this.modelKey = modelKey;
       this.progress = progress;
-      this.capacity = threads * 2;
-      this.slots = new Semaphore(capacity);
-      int pool = POOLS.incrementAndGet();
-      AtomicInteger count = new AtomicInteger();
-      this.executor =
-          Executors.newFixedThreadPool(
-              threads,
-              runnable -> {
-                Thread thread = new Thread(runnable, "archive-embedder-" + pool + "-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-              });
+      // At most two batches per thread wait: enough to keep every worker busy, little memory.
+      this.workers = new BoundedWorkers("archive-embedder", threads, threads * 2, "embedding failed");
     }
 
     void submit(List<Work> batch) throws IOException {
-      rethrowFailure();
-      slots.acquireUninterruptibly();
-      try {
-        executor.execute(
-            () -> {
-              try {
-                if (failure.get() == null) {
-                  embedAndWrite(batch);
-                }
-              } catch (Throwable t) {
-                failure.compareAndSet(null, t);
-              } finally {
-                slots.release();
-              }
-            });
-      } catch (RuntimeException e) {
-        slots.release();
-        throw e;
-      }
+      workers.submit(() -> embedAndWrite(batch));
     }
 
     private void embedAndWrite(List<Work> batch) throws IOException {
@@ -243,7 +205,7 @@ final class EmbeddingPass {
      * they come from this model; false when it must be embedded.
      */
     boolean reuse(IndexSearcher before, Article article) throws IOException {
-      rethrowFailure();
+      workers.rethrowFailure();
       TopDocs top = before.search(new TermQuery(new Term(ArchiveFields.ID, article.id())), 1);
       if (top.scoreDocs.length == 0) {
         return false;
@@ -280,39 +242,12 @@ final class EmbeddingPass {
     }
 
     void awaitAll() throws IOException {
-      slots.acquireUninterruptibly(capacity);
-      slots.release(capacity);
-      rethrowFailure();
-    }
-
-    private void rethrowFailure() throws IOException {
-      Throwable t = failure.get();
-      if (t == null) {
-        return;
-      }
-      if (t instanceof IOException io) {
-        throw new IOException("embedding failed: " + io.getMessage(), io);
-      }
-      if (t instanceof RuntimeException re) {
-        throw re;
-      }
-      if (t instanceof Error error) {
-        throw error;
-      }
-      throw new IOException(t);
+      workers.awaitAll();
     }
 
     @Override
     public void close() {
-      executor.shutdown();
-      try {
-        if (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
-          executor.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        executor.shutdownNow();
-        Thread.currentThread().interrupt();
-      }
+      workers.close();
     }
   }
 }

@@ -14,7 +14,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,31 +29,17 @@ class ArchiveCommandTest {
   @TempDir static Path temp;
   static Path index;
 
-  record Outcome(int exit, String out, String err) {
-    JsonNode json() throws IOException {
-      return JSON.readTree(out);
-    }
-  }
-
   static Outcome run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = ArchiveCommand.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Outcome(exit, out.toString(), err.toString());
+    return Outcome.run(args);
   }
 
   static Outcome runWithIndex(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add(1, "--index");
-    all.add(2, index.toString());
-    return run(all.toArray(String[]::new));
+    return Outcome.runWithIndex(index, args);
   }
 
   @BeforeAll
   static void indexBundledData() {
-    index = temp.resolve("index");
-    Outcome outcome = run("index", "--index", index.toString(), BundledData.folder().toString());
-    assertEquals(0, outcome.exit(), outcome.err() + outcome.out());
+    index = Outcome.indexBundledData(temp);
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dealarchive.BundledData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,31 +30,17 @@ class CommandLineRobustnessTest {
   @TempDir static Path temp;
   static Path index;
 
-  record Outcome(int exit, String out, String err) {
-    JsonNode json() throws IOException {
-      return JSON.readTree(out);
-    }
-  }
-
   static Outcome run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = ArchiveCommand.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Outcome(exit, out.toString(), err.toString());
+    return Outcome.run(args);
   }
 
   static Outcome runWithIndex(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add(1, "--index");
-    all.add(2, index.toString());
-    return run(all.toArray(String[]::new));
+    return Outcome.runWithIndex(index, args);
   }
 
   @BeforeAll
   static void indexBundledData() {
-    index = temp.resolve("index");
-    Outcome outcome = run("index", "--index", index.toString(), BundledData.folder().toString());
-    assertEquals(0, outcome.exit(), outcome.err() + outcome.out());
+    index = Outcome.indexBundledData(temp);
   }
 
   private static String manyWords(int count) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -21,13 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IndexInputsTest {
   @TempDir Path temp;
 
-  private record Outcome(int exit, String out, String err) {}
-
   private static Outcome run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = ArchiveCommand.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Outcome(exit, out.toString(), err.toString());
+    return Outcome.run(args);
   }
 
   @Test

@@ -10,8 +10,6 @@ import dev.dealarchive.BundledData;
 import dev.dealarchive.embed.Embedders;
 import dev.dealarchive.embed.HashingEmbedderProvider;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,15 +32,12 @@ class VectorCommandsTest {
     System.clearProperty(Embedders.MODEL_PROPERTY);
   }
 
-  private static ArchiveCommandTest.Outcome run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = ArchiveCommand.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new ArchiveCommandTest.Outcome(exit, out.toString(), err.toString());
+  private static Outcome run(String... args) {
+    return Outcome.run(args);
   }
 
   private JsonNode stats(Path index) throws IOException {
-    ArchiveCommandTest.Outcome stats = run("stats", "--json", "--index", index.toString());
+    Outcome stats = run("stats", "--json", "--index", index.toString());
     assertEquals(0, stats.exit(), stats.err());
     return stats.json().get("vectors");
   }
@@ -50,7 +45,7 @@ class VectorCommandsTest {
   @Test
   void aKeywordOnlyIndexGetsItsVectorsFromArchiveEmbed() throws IOException {
     Path index = temp.resolve("index");
-    ArchiveCommandTest.Outcome indexed =
+    Outcome indexed =
         run("index", "--no-vectors", "--json", "--index", index.toString(), BundledData.folder().toString());
     assertEquals(0, indexed.exit(), indexed.err());
     JsonNode before = stats(index);
@@ -59,7 +54,7 @@ class VectorCommandsTest {
     assertEquals(0, before.get("waiting").asLong());
     assertTrue(run("stats", "--index", index.toString()).out().contains("Vectors:     none (keyword-only"));
 
-    ArchiveCommandTest.Outcome embedded = run("embed", "--json", "--index", index.toString());
+    Outcome embedded = run("embed", "--json", "--index", index.toString());
     assertEquals(0, embedded.exit(), embedded.err());
     assertEquals(14, embedded.json().get("embedded_articles").asLong());
     JsonNode after = stats(index);
@@ -74,13 +69,13 @@ class VectorCommandsTest {
   @Test
   void aNewIndexGetsVectorsAndTheIndexSummarySaysSo() throws IOException {
     Path index = temp.resolve("index");
-    ArchiveCommandTest.Outcome indexed = run("index", "--index", index.toString(), BundledData.folder().toString());
+    Outcome indexed = run("index", "--index", index.toString(), BundledData.folder().toString());
     assertEquals(0, indexed.exit(), indexed.err());
     assertTrue(indexed.out().contains("Vectors: 14 articles"), indexed.out());
-    ArchiveCommandTest.Outcome again = run("index", "--json", "--index", index.toString());
+    Outcome again = run("index", "--json", "--index", index.toString());
     assertEquals(0, again.json().get("vectors").get("embedded_articles").asLong(), "nothing new to embed");
     assertEquals(0, again.json().get("vectors").get("waiting").asLong());
-    ArchiveCommandTest.Outcome stats = run("stats", "--index", index.toString());
+    Outcome stats = run("stats", "--index", index.toString());
     assertTrue(stats.out().contains("Model:       " + new HashingEmbedderProvider().modelKey()), stats.out());
   }
 }
