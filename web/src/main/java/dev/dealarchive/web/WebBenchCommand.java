@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code archive web-bench}: serves the archive on a loopback port and times pages and API calls from concurrent
- * clients, warm. The request log is made from the archive's own titles (words that occur, so most searches match),
- * mixed as a person would use the page: mostly search pages, then API searches, questions and article pages.
+ * clients, warm (after a warm-up and once the JIT compiler is quiet). The request log is made from the archive's own
+ * titles (words that occur, so most searches match), mixed as people use the page: mostly search pages (some typed as
+ * questions, some paging or sorting the search just made, some the back button after an article), then API searches,
+ * questions and article pages. One request per log entry, so only the repeats a real log has can be reused.
  */
 @Command(
     name = "web-bench",
