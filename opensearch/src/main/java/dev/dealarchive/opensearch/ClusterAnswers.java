@@ -3,6 +3,7 @@ package dev.dealarchive.opensearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dealarchive.answer.AnswerIndex;
+import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.answer.Answerer;
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.engine.EngineSettings;
@@ -28,21 +29,55 @@ final class ClusterAnswers {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterAnswers.class);
   /** Name of OpenSearch's k-NN plugin as the nodes list it. */
   static final String KNN_PLUGIN = "opensearch-knn";
+  /** The same plugin as a node started with class-path plugins (a test node) lists it: by its class. */
+  static final String KNN_PLUGIN_CLASS = "org.opensearch.knn.plugin.KNNPlugin";
 
   private final ClusterClient client;
   private static final AtomicBoolean NOTICE_GIVEN = new AtomicBoolean();
+  /** How long the BM25 parameters read from the index are trusted before they are read again. */
+  static final long BM25_RECHECK_NANOS = 60_000_000_000L;
+
   private final ClusterSearch search;
-  private final Answerer answerer;
+  private final EngineSettings settings;
+  private final Object answererLock = new Object();
+  private Answerer answerer;
+  private Bm25 answererBm25;
+  private long bm25ReadAt;
 
   ClusterAnswers(ClusterClient client, ClusterSearch search, EngineSettings settings) {
     this.client = client;
     this.search = search;
-    this.answerer = Answerer.withDefaults(settings.indexDir(), settings.answers());
+    this.settings = settings;
   }
 
   AskResult ask(String question, int limit) throws IOException {
     noticeWordsAlone();
-    return answerer.ask(new Reads(), question, limit);
+    return answerer().ask(new Reads(), question, limit);
+  }
+
+  /**
+   * The answer engine, scoring passages with the BM25 parameters the cluster index scores articles with, so both
+   * steps agree as on one machine. Parameters asked for other than the defaults and other than the index's fail with
+   * the values in force and the command that changes them; the defaults mean "the index's".
+   */
+  private Answerer answerer() throws IOException {
+    synchronized (answererLock) {
+      long now = System.nanoTime();
+      if (answerer != null && now - bm25ReadAt < BM25_RECHECK_NANOS) {
+        return answerer;
+      }
+      Bm25 inForce = Bm25.inForce(client);
+      Bm25 asked = Bm25.of(settings.answers());
+      if (!inForce.equals(asked) && !asked.equals(Bm25.of(AnswerSettings.defaults()))) {
+        throw Bm25.mismatch(client.config(), inForce, asked);
+      }
+      if (answerer == null || !inForce.equals(answererBm25)) {
+        answerer = Answerer.withDefaults(settings.indexDir(), inForce.applyTo(settings.answers()));
+        answererBm25 = inForce;
+      }
+      bm25ReadAt = now;
+      return answerer;
+    }
   }
 
   /**
@@ -55,7 +90,9 @@ final class ClusterAnswers {
     }
     String plugin;
     try {
-      plugin = client.plugins().contains(KNN_PLUGIN) ? "has the k-NN plugin, which the archive does not use yet"
+      List<String> plugins = client.plugins();
+      plugin = plugins.contains(KNN_PLUGIN) || plugins.contains(KNN_PLUGIN_CLASS)
+          ? "has the k-NN plugin, which the archive does not use yet (see docs/opensearch.md, Vector search)"
           : "has no k-NN plugin (knn_vector)";
     } catch (IOException | RuntimeException e) {
       plugin = "did not list its plugins";
@@ -64,7 +101,7 @@ final class ClusterAnswers {
   }
 
   List<ScoredArticle> rank(String question, int depth) throws IOException {
-    return answerer.rank(new Reads(), question, depth);
+    return answerer().rank(new Reads(), question, depth);
   }
 
   /** The cluster as the answer engine reads it, for one question (statistics are remembered for that question). */
@@ -114,8 +151,8 @@ final class ClusterAnswers {
     }
 
     /**
-     * Scored on the answer sub-fields, whose BM25 has the answer engine's default parameters (the embedded engine's
-     * answers with other {@code --k1}/{@code --b} settings are not reproduced: the cluster's are fixed in its mapping).
+     * Scored on the answer sub-fields, whose BM25 parameters are the index's (see {@link Bm25}); the answer engine
+     * was made with the same ones.
      */
     @Override
     public List<Ranked> top(Query query, int n, BM25Similarity similarity) throws IOException {

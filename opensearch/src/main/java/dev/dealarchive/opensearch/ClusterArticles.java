@@ -10,10 +10,14 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads stored articles back from the cluster: one by id, every one in id order, or every id with its hash. */
+/**
+ * Reads stored articles back from the cluster: one by id, every one in id order, every id with its hash, or those
+ * the cluster stored since a time ({@link IndexSchema#INDEXED_AT}).
+ */
 final class ClusterArticles {
   static final int PAGE = 500;
 
@@ -37,13 +41,63 @@ final class ClusterArticles {
 
   /** Every article, in id order, a page at a time (sorted on the id, so no scroll context is held). */
   void forEach(ArchiveEngine.ArticleVisitor visitor) throws IOException {
-    pages(null, hit -> visitor.visit(IndexSchema.article(hit.path("_source"))));
+    pages(null, null, hit -> visitor.visit(IndexSchema.article(hit.path("_source"))));
+  }
+
+  /** An article as the cluster stored it, with when it did ({@code 0} for an article stored before the stamp). */
+  record Stamped(Article article, long indexedAt) {}
+
+  /** An article id with when the cluster stored it. */
+  record StampedId(String id, long indexedAt) {}
+
+  /** Receives articles or ids one at a time. */
+  interface Visitor<T> {
+    void visit(T value) throws IOException;
+  }
+
+  /** Every article the cluster stored at or after {@code sinceMillis}, in id order. */
+  void forEachSince(long sinceMillis, Visitor<Stamped> visitor) throws IOException {
+    pages(since(sinceMillis), null,
+        hit -> visitor.visit(new Stamped(IndexSchema.article(hit.path("_source")), indexedAt(hit))));
+  }
+
+  /** The id of every article the cluster stored at or after {@code sinceMillis} (every article when null). */
+  void idsSince(Long sinceMillis, Visitor<StampedId> visitor) throws IOException {
+    pages(sinceMillis == null ? null : since(sinceMillis), new String[0],
+        hit -> visitor.visit(new StampedId(hit.path("_id").asText(), indexedAt(hit))));
+  }
+
+  private ObjectNode since(long millis) {
+    ObjectNode query = client.object();
+    query.putObject("range").putObject(IndexSchema.INDEXED_AT).put("gte", millis).put("format", "epoch_millis");
+    return query;
+  }
+
+  private static long indexedAt(JsonNode hit) {
+    JsonNode value = hit.path("fields").path(IndexSchema.INDEXED_AT).path(0);
+    return value.isMissingNode() ? 0 : Long.parseLong(value.asText("0"));
+  }
+
+  /** The cluster's clock: of the node that answers, in milliseconds (its statistics' time stamp). */
+  long clusterMillis() throws IOException {
+    JsonNode nodes = client.call("GET", "/_nodes/_local/stats/process",
+        Map.of("filter_path", "nodes.*.timestamp"), null).path("nodes");
+    Iterator<JsonNode> node = nodes.elements();
+    if (!node.hasNext() || !node.next().path("timestamp").canConvertToLong()) {
+      throw new IOException("OpenSearch did not tell its time (GET /_nodes/_local/stats/process): " + nodes);
+    }
+    return nodes.elements().next().path("timestamp").asLong();
+  }
+
+  /** The number of articles the cluster holds, as searches see them now. */
+  long count() throws IOException {
+    return client.call("GET", "/" + client.config().index() + "/_count", null).path("count").asLong();
   }
 
   /** Every id with its content hash. */
   Map<String, String> hashes() throws IOException {
     Map<String, String> hashes = new HashMap<>();
-    pages(new String[] {ArchiveFields.ID, ArchiveFields.HASH},
+    pages(null, new String[] {ArchiveFields.ID, ArchiveFields.HASH},
         hit -> hashes.put(hit.path("_source").path(ArchiveFields.ID).asText(),
             hit.path("_source").path(ArchiveFields.HASH).asText()));
     return hashes;
@@ -53,15 +107,26 @@ final class ClusterArticles {
     void visit(JsonNode hit) throws IOException;
   }
 
-  private void pages(String[] fields, HitVisitor visitor) throws IOException {
+  /**
+   * Every hit of {@code query} (every article when null), in id order, a page at a time, each with its {@link
+   * IndexSchema#INDEXED_AT}; only {@code fields} of the source when given (none for an empty array).
+   */
+  private void pages(ObjectNode query, String[] fields, HitVisitor visitor) throws IOException {
     JsonNode after = null;
     while (true) {
       ObjectNode body = client.object();
       body.put("size", PAGE);
-      body.putObject("query").putObject("match_all");
+      if (query == null) {
+        body.putObject("query").putObject("match_all");
+      } else {
+        body.set("query", query);
+      }
       body.putArray("sort").addObject().put(ArchiveFields.ID, "asc");
       body.put("track_total_hits", false);
-      if (fields != null) {
+      body.putArray("docvalue_fields").addObject().put("field", IndexSchema.INDEXED_AT).put("format", "epoch_millis");
+      if (fields != null && fields.length == 0) {
+        body.put("_source", false);
+      } else if (fields != null) {
         ArrayNode includes = body.putObject("_source").putArray("includes");
         for (String field : fields) {
           includes.add(field);

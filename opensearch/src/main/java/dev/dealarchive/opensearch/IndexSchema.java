@@ -27,7 +27,14 @@ import java.util.Map;
  */
 public final class IndexSchema {
   /** Version of this mapping; bumped when the cluster layout changes even if the embedded schema does not. */
-  public static final String CLUSTER_LAYOUT = "1";
+  public static final String CLUSTER_LAYOUT = "2";
+  /**
+   * When the cluster stored an article, from the clock of the node that took the write (set by the ingest pipeline
+   * {@value #STAMP_PIPELINE}, whichever writer sent it): lets readers and working copies ask what changed since.
+   */
+  public static final String INDEXED_AT = "indexed_at";
+  /** The ingest pipeline that sets {@value #INDEXED_AT}; the index runs it as its final pipeline. */
+  public static final String STAMP_PIPELINE = "archive-indexed-at";
   /** Sub-field of title and body scored for answers, stemmed. */
   public static final String ANSWER_STEMMED = "answer";
   /** Sub-field of title and body scored for answers, exact. */
@@ -43,17 +50,22 @@ public final class IndexSchema {
     return ArchiveFields.SCHEMA_VERSION + "." + CLUSTER_LAYOUT;
   }
 
-  /** The body of the create-index request. */
+  /** The body of the create-index request, answers scored with the default BM25 parameters. */
   public static ObjectNode createBody(ObjectMapper json, int shards, int replicas) {
+    return createBody(json, shards, replicas, AnswerSettings.defaults());
+  }
+
+  /** The body of the create-index request, answers scored with BM25 of {@code answers}' k1 and b. */
+  public static ObjectNode createBody(ObjectMapper json, int shards, int replicas, AnswerSettings answers) {
     ObjectNode body = json.createObjectNode();
     ObjectNode index = body.putObject("settings").putObject("index");
     index.put("number_of_shards", shards);
     index.put("number_of_replicas", replicas);
+    index.put("final_pipeline", STAMP_PIPELINE);
     // The answer engine scores with BM25 of its own parameters (AnswerSettings), searches with Lucene's defaults;
     // a field has one similarity in OpenSearch, so title and body are also indexed in sub-fields scored for answers.
     // Those take the index's default similarity, which is also the one combined_fields (BM25F over a pseudo-field)
     // scores with; the search fields name Lucene's BM25 explicitly.
-    AnswerSettings answers = AnswerSettings.defaults();
     index.putObject("similarity").putObject("default")
         .put("type", "BM25").put("k1", answers.k1()).put("b", answers.b());
     ObjectNode analysis = index.putObject("analysis");
@@ -65,7 +77,7 @@ public final class IndexSchema {
         "archive_possessive", "lowercase", "asciifolding", "archive_stop", "porter_stem");
     analyzer(analyzers, "archive_exact", "standard", "lowercase", "asciifolding");
     analyzer(analyzers, TERMS_ANALYZER, "whitespace");
-    body.set("mappings", mappings(json));
+    body.set("mappings", mappings(json, Bm25.of(answers)));
     return body;
   }
 
@@ -77,10 +89,10 @@ public final class IndexSchema {
     }
   }
 
-  private static ObjectNode mappings(ObjectMapper json) {
+  private static ObjectNode mappings(ObjectMapper json, Bm25 answerBm25) {
     ObjectNode mappings = json.createObjectNode();
     mappings.put("dynamic", "strict");
-    mappings.putObject("_meta").put("archive_schema", version());
+    meta(mappings.putObject("_meta"), answerBm25);
     ObjectNode p = mappings.putObject("properties");
     p.putObject(ArchiveFields.ID).put("type", "keyword");
     ObjectNode title = text(p, ArchiveFields.TITLE, "archive_stemmed");
@@ -101,7 +113,39 @@ public final class IndexSchema {
     p.putObject(ArchiveFields.ORIGIN).put("type", "keyword");
     p.putObject(ArchiveFields.HASH).put("type", "keyword");
     p.putObject(ArchiveFields.STORY).put("type", "keyword");
+    p.putObject(INDEXED_AT).put("type", "date").put("format", "strict_date_optional_time||epoch_millis");
     return mappings;
+  }
+
+  /** The index's {@code _meta}: schema version and the BM25 parameters its answer fields score with. */
+  static ObjectNode meta(ObjectNode meta, Bm25 answerBm25) {
+    meta.put("archive_schema", version());
+    meta.putObject("answer_bm25").put("k1", answerBm25.k1()).put("b", answerBm25.b());
+    return meta;
+  }
+
+  /** The body of the ingest pipeline that stamps every stored article with the time the cluster took it. */
+  static ObjectNode stampPipeline(ObjectMapper json) {
+    ObjectNode pipeline = json.createObjectNode();
+    pipeline.put("description", "archive: when the cluster stored each article (read by followers and writers)");
+    pipeline.putArray("processors").addObject().putObject("set")
+        .put("field", INDEXED_AT).put("value", "{{_ingest.timestamp}}").put("override", true);
+    return pipeline;
+  }
+
+  /** Creates the stamping pipeline when it is missing (deleted by hand: every write would fail without it). */
+  static void requirePipeline(ClusterClient client) throws IOException {
+    ClusterClient.Reply reply = client.send("GET", "/_ingest/pipeline/" + STAMP_PIPELINE, Map.of(), null);
+    if (reply.status() == 404) {
+      ensurePipeline(client);
+    } else if (!reply.ok()) {
+      throw client.failure("GET", "/_ingest/pipeline/" + STAMP_PIPELINE, reply);
+    }
+  }
+
+  /** Creates or replaces the stamping pipeline (the same body every time, so writers racing on it agree). */
+  static void ensurePipeline(ClusterClient client) throws IOException {
+    client.call("PUT", "/_ingest/pipeline/" + STAMP_PIPELINE, stampPipeline(client.json()));
   }
 
   private static void answerFields(ObjectNode field) {
@@ -193,11 +237,19 @@ public final class IndexSchema {
 
   /** Creates the index with this schema; says so clearly when it exists already. */
   public static void create(ClusterClient client, int shards, int replicas) throws IOException {
+    create(client, shards, replicas, AnswerSettings.defaults());
+  }
+
+  /** Creates the index with this schema, answers scored with BM25 of {@code answers}' k1 and b. */
+  public static void create(ClusterClient client, int shards, int replicas, AnswerSettings answers)
+      throws IOException {
     if (shards < 1 || replicas < 0) {
       throw new IllegalArgumentException("--shards must be at least 1 and --replicas at least 0");
     }
     String index = client.config().index();
-    ClusterClient.Reply reply = client.send("PUT", "/" + index, Map.of(), createBody(client.json(), shards, replicas));
+    ensurePipeline(client);
+    ClusterClient.Reply reply =
+        client.send("PUT", "/" + index, Map.of(), createBody(client.json(), shards, replicas, answers));
     if (!reply.ok()) {
       if (reply.body().path("error").path("type").asText().equals("resource_already_exists_exception")) {
         // Another writer created it a moment ago: use theirs, if it is of this schema.

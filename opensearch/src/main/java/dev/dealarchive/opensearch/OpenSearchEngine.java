@@ -27,12 +27,14 @@ import java.io.InterruptedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
 
 /**
  * The archive on an OpenSearch cluster. Reads go to the cluster (searches translated from the embedded queries,
@@ -52,6 +54,12 @@ public final class OpenSearchEngine implements ArchiveEngine {
   private final EmbeddedEngine local;
   private final Semaphore writes = new Semaphore(1);
   private final ClusterAnswers answers;
+  private final Object followLock = new Object();
+  /** Articles stamped before this were all known at the last {@link #articleIdsExcept}; null: read every id. */
+  private Long followFrom;
+  private long followIdsRead;
+  /** How far {@link #articleIdsExcept} looks back for writes still on their way to searches (tests shorten it). */
+  volatile long followSettleMillis = WorkingCopy.SETTLE_MILLIS;
 
   OpenSearchEngine(ClusterClient client, EngineSettings settings, int shards, int replicas) {
     this.client = client;
@@ -109,6 +117,42 @@ public final class OpenSearchEngine implements ArchiveEngine {
   public List<SearchHit> latest(int n) throws IOException {
     requireIndex();
     return search.latest(n);
+  }
+
+  /**
+   * The ids of stored articles {@code known} does not know. The first call reads every id; later ones read only
+   * the ids the cluster stored since the previous call (by {@link IndexSchema#INDEXED_AT}, looking back {@link
+   * #followSettleMillis} for writes still on their way to searches) and since the oldest id left unknown, so a
+   * follower that polls every few seconds pays for what changed, not for the archive's size. As the interface says,
+   * {@code known} must only grow between calls.
+   */
+  @Override
+  public List<String> articleIdsExcept(Predicate<String> known) throws IOException {
+    requireIndex();
+    synchronized (followLock) {
+      long startedAt = articles.clusterMillis();
+      List<String> unknown = new ArrayList<>();
+      long[] oldestUnknown = {Long.MAX_VALUE};
+      long[] read = {0};
+      articles.idsSince(followFrom, stamped -> {
+        read[0]++;
+        if (!known.test(stamped.id())) {
+          unknown.add(stamped.id());
+          oldestUnknown[0] = Math.min(oldestUnknown[0], stamped.indexedAt());
+        }
+      });
+      // An unknown article without a stamp is only found by reading everything again.
+      followFrom = oldestUnknown[0] <= 0 ? null : Math.min(startedAt - followSettleMillis, oldestUnknown[0]);
+      followIdsRead = read[0];
+      return unknown;
+    }
+  }
+
+  /** For tests: how many ids the last {@link #articleIdsExcept} read from the cluster. */
+  long followIdsRead() {
+    synchronized (followLock) {
+      return followIdsRead;
+    }
   }
 
   @Override
@@ -198,12 +242,13 @@ public final class OpenSearchEngine implements ArchiveEngine {
     }
   }
 
-  /** Creates the index (with the configured shards and replicas) when missing; checks its schema otherwise. */
+  /** Creates the index (with the configured shards and replicas) when missing; checks its schema and stamping pipeline otherwise. */
   void ensureIndex() throws IOException {
     if (IndexSchema.exists(client)) {
       IndexSchema.require(client);
+      IndexSchema.requirePipeline(client);
     } else {
-      IndexSchema.create(client, shards, replicas);
+      IndexSchema.create(client, shards, replicas, settings.answers());
     }
     state.ensure();
   }

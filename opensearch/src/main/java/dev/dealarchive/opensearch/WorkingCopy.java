@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dealarchive.article.Article;
 import dev.dealarchive.indexing.ArchiveAnalyzers;
 import dev.dealarchive.indexing.ArchiveFields;
+import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.ArticleDocuments;
 import dev.dealarchive.indexing.StoredArticles;
 import java.io.IOException;
@@ -13,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -37,10 +41,19 @@ import org.apache.lucene.util.Bits;
  * that failed half-way (a node lost, the cluster too busy) is finished by the next write session before anything
  * else, so a rerun ends with exactly the articles of the inputs. A fresh machine's copy is rebuilt from the cluster
  * (articles and state files) before its first write.
+ *
+ * <p>Before each write session the copy catches up with the cluster: articles other writers stored since it last
+ * looked (by {@link IndexSchema#INDEXED_AT}) are brought in, and articles they deleted are dropped (found when the
+ * counts differ), so duplicate reporting and change detection see the whole archive, as on one machine.
  */
 final class WorkingCopy {
   static final String MARKER = "opensearch-working-copy.json";
   static final String PENDING = "opensearch-pending.json";
+  /**
+   * How long after the cluster stamps an article it may still be on its way to searches (a long bulk request, a
+   * refresh, clocks of two nodes): a copy that caught up at time T looks again from T minus this.
+   */
+  static final long SETTLE_MILLIS = 120_000;
 
   private final Path folder;
   private final ClusterClient client;
@@ -65,10 +78,12 @@ final class WorkingCopy {
     Path marker = folder.resolve(MARKER);
     boolean hasIndex = hasIndex(folder);
     boolean complete = true;
+    long syncedUntil = 0;
     if (Files.exists(marker)) {
       JsonNode mark = json.readTree(marker.toFile());
       String index = mark.path("index").asText();
       complete = mark.path("complete").asBoolean(true);
+      syncedUntil = mark.path("synced_until").asLong(0);
       if (!index.equals(client.config().index())) {
         throw new IOException(
             folder + " is the working copy of the OpenSearch index \"" + index + "\", not of \""
@@ -84,17 +99,73 @@ final class WorkingCopy {
     }
     if (!hasIndex || !complete) {
       // Marked first, so a copy whose rebuild was cut short is known as such and rebuilt again.
-      mark(marker, false);
+      mark(marker, false, 0);
+      long startedAt = articles.clusterMillis();
       restore(articles, state);
-      mark(marker, true);
+      syncedUntil = startedAt - SETTLE_MILLIS;
+      mark(marker, true, syncedUntil);
     }
     finishPending(articles);
+    mark(marker, true, catchUp(articles, syncedUntil));
   }
 
-  private void mark(Path marker, boolean complete) throws IOException {
+  /**
+   * Brings in the articles the cluster stored since {@code sinceMillis} that the copy lacks or holds otherwise, and
+   * drops those the cluster no longer has; returns the time to look from next.
+   */
+  long catchUp(ClusterArticles articles, long sinceMillis) throws IOException {
+    long startedAt = articles.clusterMillis();
+    Map<String, String> local = hashes();
+    IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzers.forIndex());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    try (Directory directory = FSDirectory.open(folder);
+        IndexWriter writer = new IndexWriter(directory, config)) {
+      long[] changed = {0};
+      articles.forEachSince(sinceMillis, stamped -> {
+        Article article = stamped.article();
+        if (!article.contentHash().equals(local.get(article.id()))) {
+          store(writer, article);
+          local.put(article.id(), article.contentHash());
+          changed[0]++;
+        }
+      });
+      if (articles.count() != local.size()) {
+        // Another writer deleted articles (or stored some while this copy looked): compare every id.
+        Set<String> remote = new HashSet<>();
+        articles.idsSince(null, stamped -> remote.add(stamped.id()));
+        for (String id : local.keySet()) {
+          if (!remote.contains(id)) {
+            writer.deleteDocuments(ArticleBlocks.deleteTerms(id));
+            changed[0]++;
+          }
+        }
+        for (String id : remote) {
+          if (!local.containsKey(id)) {
+            Optional<Article> article = articles.byId(id);
+            if (article.isPresent()) {
+              store(writer, article.get());
+              changed[0]++;
+            }
+          }
+        }
+      }
+      if (changed[0] > 0) {
+        commit(writer);
+      }
+    }
+    return startedAt - SETTLE_MILLIS;
+  }
+
+  private static void store(IndexWriter writer, Article article) throws IOException {
+    writer.deleteDocuments(ArticleBlocks.deleteTerms(article.id()));
+    writer.addDocument(ArticleDocuments.toDocument(article));
+  }
+
+  private void mark(Path marker, boolean complete, long syncedUntil) throws IOException {
     ObjectNode mark = json.createObjectNode();
     mark.put("index", client.config().index());
     mark.put("complete", complete);
+    mark.put("synced_until", syncedUntil);
     mark.put("note", "Working copy of an OpenSearch archive: changes are found here, then written to the cluster.");
     writeAtomically(marker, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(mark));
   }
