@@ -50,6 +50,16 @@ public final class PassagePicker {
           "(?i)\\b(19|20)\\d\\d\\b|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.? \\d{1,2}\\b"
               + "|\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)\\b"
               + "|\\b(q[1-4]|quarter|year|month|week)\\b");
+  private static final Pattern DURATION =
+      Pattern.compile(
+          "(?i)\\b(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)[- ]"
+              + "(year|month|week|day|hour|minute|decade)s?\\b|\\b(through|until|till|by|to) (the end of )?(19|20)\\d\\d\\b");
+  private static final Pattern REASON =
+      Pattern.compile(
+          "(?i)\\b(because|due to|owing to|follows|followed|following|after|amid|as a result|in response|so that"
+              + "|pressure|to (avoid|meet|cut|reduce|comply))\\b");
+  /** A capitalised word after a preposition of place, not at the start of a sentence: "in Lyon", "in the Nordic". */
+  private static final Pattern PLACE_NAME = Pattern.compile("\\b(in|at|from|across|near|throughout) (the )?([A-Z][\\p{L}-]+)");
   private static final Pattern NAME = Pattern.compile("\\b[A-Z][\\p{L}\\p{N}&'’-]*");
 
   private PassagePicker() {}
@@ -270,9 +280,25 @@ public final class PassagePicker {
       return switch (type) {
         case AMOUNT -> AMOUNT.matcher(text.substring(start, end)).find() ? 1.0 : 0.0;
         case DATE -> DATE.matcher(text.substring(start, end)).find() ? 1.0 : 0.0;
+        case DURATION -> DURATION.matcher(text.substring(start, end)).find() ? 1.0 : 0.0;
+        case REASON -> REASON.matcher(text.substring(start, end)).find() ? 1.0 : 0.0;
+        case PLACE -> places(text.substring(start, end)) > 0 ? 1.0 : 0.0;
         case WHO -> Math.min(1.0, newNames(text.substring(start, end)) / 2.0);
         case GENERAL -> 0.0;
       };
+    }
+
+    private long places(String passage) {
+      Set<String> places = new HashSet<>();
+      Matcher place = PLACE_NAME.matcher(passage);
+      while (place.find()) {
+        for (String stem : nameStems.computeIfAbsent(place.group(3), TextAnalysis::stems)) {
+          if (!questionStems.contains(stem)) {
+            places.add(stem);
+          }
+        }
+      }
+      return places.size();
     }
 
     private long newNames(String passage) {

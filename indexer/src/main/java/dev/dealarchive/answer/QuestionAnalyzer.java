@@ -36,10 +36,13 @@ public final class QuestionAnalyzer {
 
   private static final Pattern AMOUNT =
       Pattern.compile(
-          "(?i)\\bhow (much|many|large|big)\\b|\\bwhat (percentage|percent|share|amount|price|sum|fee|stake|value)\\b"
-              + "|\\bhow much of\\b|\\b(percentage|percent)\\b");
+          "(?i)\\bhow (much|many|large|big)\\b|\\b(what|which) (percentage|percent|share|amount|price|sum|fee|stake|value"
+              + "|cut|portion|proportion|part of|slice)\\b|\\bhow much of\\b|\\b(percentage|percent|outlay|owes?|owed)\\b");
+  private static final Pattern DURATION = Pattern.compile("(?i)\\bhow long\\b|\\bfor how many (years|months|weeks|days)\\b");
   private static final Pattern DATE =
-      Pattern.compile("(?i)\\bwhen\\b|\\bwhat (year|date|day|month)\\b|\\bsince when\\b|\\buntil when\\b|\\bhow long\\b");
+      Pattern.compile("(?i)\\bwhen\\b|\\bwhat (year|date|day|month)\\b|\\bsince when\\b|\\buntil when\\b");
+  private static final Pattern PLACE = Pattern.compile("(?i)^\\s*where\\b|\\bin which (country|countries|city|cities|region|regions)\\b");
+  private static final Pattern REASON = Pattern.compile("(?i)^\\s*why\\b|\\bwhat (was|is) the reason\\b|\\bfor what reason\\b");
   private static final Pattern WHO =
       Pattern.compile("(?i)^\\s*(who|whom|whose|which|what (company|companies|firm|firms|partner|partners))\\b");
 
@@ -113,8 +116,17 @@ public final class QuestionAnalyzer {
     if (AMOUNT.matcher(question).find()) {
       return QuestionType.AMOUNT;
     }
+    if (DURATION.matcher(question).find()) {
+      return QuestionType.DURATION;
+    }
     if (DATE.matcher(question).find()) {
       return QuestionType.DATE;
+    }
+    if (PLACE.matcher(question).find()) {
+      return QuestionType.PLACE;
+    }
+    if (REASON.matcher(question).find()) {
+      return QuestionType.REASON;
     }
     if (WHO.matcher(question).find()) {
       return QuestionType.WHO;

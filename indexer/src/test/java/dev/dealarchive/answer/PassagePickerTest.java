@@ -47,4 +47,27 @@ class PassagePickerTest {
     PassagePicker.Pick pick = PassagePicker.pick("Kestrel Bio signed a licence.", concepts, QuestionType.GENERAL);
     assertEquals(0.75, pick.coverage(), 1e-9);
   }
+
+  @Test
+  void howLongPrefersTheSentenceWithALengthOfTime() {
+    String body = "Kestrel Bio moves protein design to AWS. A Kestrel Bio design run takes nine days.";
+    List<Concept> concepts = List.of(concept("kestrel", 1), concept("design", 1));
+    PassagePicker.Pick pick = PassagePicker.pick(body, concepts, QuestionType.DURATION);
+    assertTrue(pick.text().text().startsWith("A Kestrel Bio design run takes nine days"), pick.text().text());
+    assertTrue(PassagePicker.pick(body, concepts, QuestionType.GENERAL).text().text().startsWith("Kestrel Bio moves"));
+  }
+
+  @Test
+  void whyPrefersTheSentenceGivingACause() {
+    String body = "Microsoft and OpenAI changed their partnership. Microsoft and OpenAI follow regulatory pressure.";
+    List<Concept> concepts = List.of(concept("microsoft", 1), concept("openai", 1));
+    PassagePicker.Pick pick = PassagePicker.pick(body, concepts, QuestionType.REASON);
+    assertTrue(pick.text().text().startsWith("Microsoft and OpenAI follow regulatory"), pick.text().text());
+  }
+
+  @Test
+  void whereCountsPlacesTheQuestionDoesNotName() {
+    assertEquals(1.0, PassagePicker.hasKind("The venture expects customers in the Nordic countries.", QuestionType.PLACE, Set.of()));
+    assertEquals(0.0, PassagePicker.hasKind("The venture sells forecasts.", QuestionType.PLACE, Set.of()));
+  }
 }

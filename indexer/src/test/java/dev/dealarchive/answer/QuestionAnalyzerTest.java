@@ -33,6 +33,25 @@ class QuestionAnalyzerTest {
   }
 
   @Test
+  void moneyWordsAskForAnAmount() {
+    assertEquals(QuestionType.AMOUNT, QuestionAnalyzer.analyze("What cut of the ad money goes to Brightfield?").type());
+    assertEquals(QuestionType.AMOUNT, QuestionAnalyzer.analyze("What minimum outlay did Kestrel promise?").type());
+    assertEquals(QuestionType.AMOUNT, QuestionAnalyzer.analyze("What does the freight company owe Vantor?").type());
+  }
+
+  @Test
+  void howLongAsksForADuration() {
+    assertEquals(QuestionType.DURATION, QuestionAnalyzer.analyze("How long does the licence run?").type());
+    assertEquals(QuestionType.DATE, QuestionAnalyzer.analyze("Until when will Quarry buy chips?").type());
+  }
+
+  @Test
+  void whereAsksForAPlaceAndWhyForACause() {
+    assertEquals(QuestionType.PLACE, QuestionAnalyzer.analyze("Where will the joint venture find customers?").type());
+    assertEquals(QuestionType.REASON, QuestionAnalyzer.analyze("Why did Microsoft and OpenAI rework their deal?").type());
+  }
+
+  @Test
   void whoAsksForNames() {
     assertEquals(QuestionType.WHO, QuestionAnalyzer.analyze("Which company invested in Kestrel?").type());
   }

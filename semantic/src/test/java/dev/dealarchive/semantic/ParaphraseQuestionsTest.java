@@ -33,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * it. Prints the figures beside words alone, for docs/semantic.md.
  */
 class ParaphraseQuestionsTest {
+  /** What the held-out set reaches (docs/semantic.md); it was written before the tuning and never tuned on. */
+  static final double HELD_OUT_PASSAGE_FLOOR = 0.72;
+
   @TempDir static Path temp;
   static Path index;
 
@@ -132,13 +135,29 @@ class ParaphraseQuestionsTest {
     System.out.println(keyword.line("keyword only"));
     System.out.println(keywordForced.line("keyword, coverage 0"));
     hybrid.misses().forEach(miss -> System.out.println("  hybrid miss: " + miss));
-    // The goal is 90%; bge-small reaches about 75% on these questions (docs/semantic.md lists the misses:
-    // mostly the right article with a neighbouring passage). This guards what is reached.
+    // The goal is 90%; bge-small with the question types reaches 80.7% on these questions (docs/semantic.md
+    // lists the misses: mostly the right article with a neighbouring passage). This guards what is reached.
     assertTrue(
-        hybrid.share(hybrid.rightPassage()) >= 0.70,
-        "hybrid answers at least 70% with the right article and passage: " + hybrid.line("hybrid"));
+        hybrid.share(hybrid.rightPassage()) >= 0.80,
+        "hybrid answers at least 80% with the right article and passage: " + hybrid.line("hybrid"));
     assertTrue(hybrid.rightArticle() >= 0.85 * questions.size(), "the right article for at least 85%: " + hybrid.line("hybrid"));
     assertTrue(hybrid.rightPassage() >= keywordForced.rightPassage() + 0.3 * questions.size(), "far above words alone");
+  }
+
+  @Test
+  void heldOutQuestionsInOtherWordsAreAnsweredByMeaningToo() throws IOException {
+    List<Question> questions = questions("paraphrase-questions-heldout.tsv");
+    assertTrue(questions.size() >= 20, "at least 20 held-out questions");
+    Outcome hybrid = ask(questions, HybridSettings.defaults(), AnswerSettings.defaults().minCoverage());
+    Outcome keywordForced = ask(questions, HybridSettings.defaults().withMode(RetrievalMode.KEYWORD), 0);
+    System.out.println("Held-out paraphrase questions over data/ (" + questions.size() + "):");
+    System.out.println(hybrid.line("hybrid (default)"));
+    System.out.println(keywordForced.line("keyword, coverage 0"));
+    hybrid.misses().forEach(miss -> System.out.println("  held-out hybrid miss: " + miss));
+    assertTrue(
+        hybrid.share(hybrid.rightPassage()) >= HELD_OUT_PASSAGE_FLOOR,
+        "hybrid answers the held-out questions with the right article and passage: " + hybrid.line("hybrid"));
+    assertTrue(hybrid.rightPassage() > keywordForced.rightPassage(), "above words alone");
   }
 
   @Test
