@@ -53,10 +53,14 @@ final class ArchiveUnderTest {
     return wall;
   }
 
-  /** Opens the index folder's writer, syncs it with {@code corpus}, commits and closes. */
+  /**
+   * Opens the index folder's writer, syncs it with {@code corpus} keyword-only (as {@code archive index --no-vectors};
+   * the vectors phase measures embedding on its own), commits and closes.
+   */
   private static IndexSummary sync(Path corpus, Path indexDir, int threads) throws IOException {
     try (ArchiveWriter writer = IndexFolder.at(indexDir).openWriter()) {
-      return writer.index(List.of(corpus), new IndexOptions(ReadOptions.defaults(), threads, false), IndexProgress.NONE);
+      return writer.index(List.of(corpus), new IndexOptions(ReadOptions.defaults(), threads, false, false),
+          IndexProgress.NONE);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.dealarchive.bench;
 
 import dev.dealarchive.cli.ExitCodes;
 import dev.dealarchive.opensearch.ClusterConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
       "Measure speed and memory side by side with SQLite FTS5.",
       "Indexing, resync, search, ask, cold start and memory against an FTS5 peer on the same corpus and",
       "query log, in the same run. Prints a table and writes the same figures as JSON.",
+      "The vectors phase (what the embedding model costs) runs when named: --phases vectors, or all.",
       "Query and question logs (and scaled corpora) are generated from the corpus with a fixed seed.",
       "Skips with a message (exit status 0) when the corpus is absent."
     })
@@ -42,8 +44,9 @@ public final class BenchCommand implements Callable<Integer> {
   Path corpus;
 
   @Option(names = "--phases", paramLabel = "LIST",
-      description = "Comma-separated phases: build,resync,search,ask,cold,memory,peer (default: all).")
-  String phases = "all";
+      description = "Comma-separated phases: build,resync,search,ask,cold,memory,peer,vectors; default: every one but "
+          + "vectors (about ten minutes of embedding for Reuters on two cores); all: every one.")
+  String phases = "default";
 
   @Option(names = "--scale", paramLabel = "LIST", split = ",",
       description = "Corpus sizes as multiples of the corpus, e.g. 1,5,25 (default: 1).")
@@ -88,6 +91,15 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Keep the work folder.")
   boolean keep;
 
+  @Option(names = "--vector-articles", paramLabel = "N",
+      description = "Vectors phase: build with the corpus's first N articles only, for a quick run (default: all).")
+  int vectorArticles;
+
+  @Option(names = "--vector-index", paramLabel = "DIR",
+      description = "Vectors phase: measure model load, query embedding, ask, cold ask and serving memory on this "
+          + "existing index with vectors, opened read-only, instead of building one (no build figures).")
+  Path vectorIndex;
+
   @Option(names = "--opensearch", paramLabel = "URL[,URL...]",
       description = "Compare with an OpenSearch cluster instead: build, search and ask through the embedded index and "
           + "through the cluster, side by side (user and password from ARCHIVE_OPENSEARCH_USER/_PASSWORD).")
@@ -120,10 +132,26 @@ public final class BenchCommand implements Callable<Integer> {
       Set<Phase> selected = Phase.parseList(phases);
       settings = new BenchSettings(corpusFile, selected, scales.stream().sorted().distinct().toList(),
           orDefault(queries, quick ? 300 : 2_000), orDefault(questions, quick ? 150 : 1_000),
-          orDefault(coldRuns, quick ? 3 : 10), orDefault(rounds, quick ? 1 : 3), heap, threads, seed, work, keep);
+          orDefault(coldRuns, quick ? 3 : 10), orDefault(rounds, quick ? 1 : 3), heap, threads, seed, work, keep,
+          vectorArticles, vectorIndex);
+      if ((vectorIndex != null || vectorArticles != 0) && !selected.contains(Phase.VECTORS)) {
+        throw new IllegalArgumentException("--vector-index and --vector-articles apply to the vectors phase: add it "
+            + "with --phases vectors (or all)");
+      }
+      if (vectorIndex != null && !Files.isDirectory(vectorIndex)) {
+        throw new IllegalArgumentException("--vector-index " + vectorIndex + ": no such folder");
+      }
     } catch (IllegalArgumentException e) {
       err.println("archive bench: " + e.getMessage());
       return ExitCodes.USAGE;
+    }
+    if (vectorIndex != null) {
+      try {
+        VectorPhase.requireVectors(vectorIndex);
+      } catch (IOException e) {
+        err.println("archive bench: --vector-index: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
     }
     if (opensearch != null) {
       ClusterConfig cluster;

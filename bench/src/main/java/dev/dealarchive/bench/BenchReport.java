@@ -116,6 +116,10 @@ public final class BenchReport {
     config.put("serve_heap", settings.heap());
     config.put("threads", settings.threads());
     config.put("seed", settings.seed());
+    if (settings.runs(Phase.VECTORS)) {
+      config.put("vector_articles", settings.vectorArticles());
+      config.put("vector_index", settings.vectorIndex() == null ? null : settings.vectorIndex().toString());
+    }
     json.put("config", config);
     List<Object> sizes = new ArrayList<>();
     for (ScaleFigures scale : scales) {

@@ -19,6 +19,9 @@ import java.util.Set;
  * @param seed seed of the query log, the question log and the scaled corpora
  * @param work folder for indexes, databases and generated corpora, or null for a new temporary folder
  * @param keep keep the work folder instead of deleting it at the end
+ * @param vectorArticles articles (the corpus's first) the vectors phase builds its indexes with; 0 for all
+ * @param vectorIndex an existing index with vectors the vectors phase measures its query-side figures on (read only)
+ *     instead of building one, or null
  */
 public record BenchSettings(
     Path corpus,
@@ -32,7 +35,9 @@ public record BenchSettings(
     int threads,
     long seed,
     Path work,
-    boolean keep) {
+    boolean keep,
+    int vectorArticles,
+    Path vectorIndex) {
   public BenchSettings {
     phases = Set.copyOf(phases);
     scales = List.copyOf(scales);
@@ -42,6 +47,15 @@ public record BenchSettings(
     if (queries < 1 || questions < 1 || coldRuns < 1 || rounds < 1 || threads < 1) {
       throw new IllegalArgumentException("queries, questions, cold runs, rounds and threads must be at least 1");
     }
+    if (vectorArticles < 0) {
+      throw new IllegalArgumentException("--vector-articles must be 0 (all) or more: " + vectorArticles);
+    }
+  }
+
+  /** Settings without the vectors phase's own choices: all articles, a new index. */
+  public BenchSettings(Path corpus, Set<Phase> phases, List<Integer> scales, int queries, int questions, int coldRuns,
+      int rounds, String heap, int threads, long seed, Path work, boolean keep) {
+    this(corpus, phases, scales, queries, questions, coldRuns, rounds, heap, threads, seed, work, keep, 0, null);
   }
 
   /** True when {@code phase} was selected. */

@@ -81,7 +81,9 @@ public final class Benchmark {
     Path index = work.resolve("index-x" + scale);
     deleteTree(index);
     try {
-      build(corpus, index, first, figures);
+      if (needsKeywordIndex()) {
+        build(corpus, index, first, figures);
+      }
       if (settings.runs(Phase.RESYNC)) {
         resync(corpus, index, figures);
       }
@@ -104,6 +106,10 @@ public final class Benchmark {
       if (settings.runs(Phase.MEMORY)) {
         memory(index, queries.queries(), questions.questions(), work, figures);
       }
+      if (settings.runs(Phase.VECTORS) && first) {
+        new VectorPhase(settings, driver, progress)
+            .run(base, queries.queries(), questions.questions(), work, figures, notes);
+      }
     } finally {
       deleteTree(index);
       if (scale > 1) {
@@ -111,6 +117,11 @@ public final class Benchmark {
       }
     }
     return figures;
+  }
+
+  /** Whether a selected phase works on the keyword-only index of the whole corpus (the vectors phase builds its own). */
+  private boolean needsKeywordIndex() {
+    return settings.phases().stream().anyMatch(phase -> phase != Phase.VECTORS && phase != Phase.PEER);
   }
 
   private void build(Path corpus, Path index, boolean first, ScaleFigures figures) throws IOException {

@@ -43,7 +43,9 @@ import picocli.CommandLine.Model.CommandSpec;
       "Measure what vectors cost: model load, passages/s, build time and size with and without vectors.",
       "Works on a subset of a JSON-lines corpus (default: Reuters-21578 from ../shared); also query embedding"
           + " p50/p99 and resident memory with the model loaded.",
-      "Note the machine's load beside the figures: other work on the cores slows embedding in proportion."
+      "Note the machine's load beside the figures: other work on the cores slows embedding in proportion.",
+      "archive bench --phases vectors measures these and the ask, cold-ask and serving-memory figures in the bench's"
+          + " table and JSON."
     })
 public final class EmbedBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -26,6 +26,15 @@ final class MemoryProbe {
    */
   static MemoryReport run(Path index, List<String> queries, List<String> questions, int rounds, String heap, Path work)
       throws IOException {
+    return run(index, queries, questions, rounds, heap, work, List.of());
+  }
+
+  /**
+   * As {@link #run(Path, List, List, int, String, Path)}, with more options for the child JVM (such as {@code
+   * --add-modules jdk.incubator.vector} and the model's cache folder for a serving process that embeds questions).
+   */
+  static MemoryReport run(Path index, List<String> queries, List<String> questions, int rounds, String heap, Path work,
+      List<String> jvmOptions) throws IOException {
     Path queryFile = work.resolve("serve-queries.txt");
     Path questionFile = work.resolve("serve-questions.txt");
     Path report = work.resolve("serve-report.json");
@@ -39,6 +48,7 @@ final class MemoryProbe {
     command.add("-Dfile.encoding=UTF-8");
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     command.add("--enable-native-access=ALL-UNNAMED");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(ServeLoop.class.getName());

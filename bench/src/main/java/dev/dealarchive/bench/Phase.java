@@ -19,9 +19,25 @@ public enum Phase {
   /** Peak resident memory and heap of a long-running serving process. */
   MEMORY,
   /** The SQLite FTS5 peer: build, search latency and throughput. */
-  PEER;
+  PEER,
+  /**
+   * What meaning costs: passages embedded per second, build time and index size with and without vectors, query
+   * embedding, keyword and hybrid ask latency on the same index, a cold {@code ./archive ask} with the model and the
+   * serving process's memory. Not in the default set: embedding all of Reuters takes about ten minutes on two cores.
+   */
+  VECTORS;
 
-  /** Parses a comma-separated list such as {@code build,search}; {@code all} selects every phase. */
+  /** The phases a run without {@code --phases} measures: every one but {@link #VECTORS}. */
+  public static Set<Phase> defaults() {
+    Set<Phase> phases = EnumSet.allOf(Phase.class);
+    phases.remove(VECTORS);
+    return phases;
+  }
+
+  /**
+   * Parses a comma-separated list such as {@code build,search}; {@code all} selects every phase, {@code default} the
+   * {@link #defaults()}.
+   */
   public static Set<Phase> parseList(String list) {
     Set<Phase> phases = EnumSet.noneOf(Phase.class);
     for (String name : list.split(",")) {
@@ -33,11 +49,17 @@ public enum Phase {
         phases.addAll(EnumSet.allOf(Phase.class));
         continue;
       }
+      if (trimmed.equals("DEFAULT")) {
+        phases.addAll(defaults());
+        continue;
+      }
       try {
         phases.add(Phase.valueOf(trimmed));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "unknown phase '" + name.strip() + "' (known: build, resync, search, ask, cold, memory, peer, all)", e);
+            "unknown phase '" + name.strip()
+                + "' (known: build, resync, search, ask, cold, memory, peer, vectors, default, all)",
+            e);
       }
     }
     if (phases.isEmpty()) {

@@ -3,7 +3,7 @@ package dev.dealarchive.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The targets of issue #6, checked against a run's figures. Absolute limits are for the 2-core reference machine. */
+/** The targets of issues #6 and #9, checked against a run's figures. Absolute limits are for the 2-core reference machine. */
 final class Targets {
   private Targets() {}
 
@@ -24,6 +24,12 @@ final class Targets {
     checks.add(new TargetCheck("ask_p99", "Ask p99 with passages", ours(base, Keys.ASK_P99), 20, true, "ms"));
     checks.add(new TargetCheck("cold_search", "Cold ./archive search, whole process", ours(base, Keys.COLD_SEARCH),
         1000, true, "ms"));
+    if (base.get(Keys.VECTORS_ASK_HYBRID_P99) != null || base.get(Keys.VECTORS_COLD_ASK) != null) {
+      checks.add(new TargetCheck("ask_hybrid_p99", "Hybrid ask p99, warm (model loaded)",
+          ours(base, Keys.VECTORS_ASK_HYBRID_P99), 30, true, "ms"));
+      checks.add(new TargetCheck("cold_ask_vectors", "Cold ./archive ask with the model, whole process",
+          ours(base, Keys.VECTORS_COLD_ASK), 1500, true, "ms"));
+    }
     ScaleFigures largest = scales.get(scales.size() - 1);
     if (scales.size() > 1 && base.scale() == 1) {
       String at = largest.scale() + "×";

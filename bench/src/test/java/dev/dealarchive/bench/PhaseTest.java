@@ -12,6 +12,8 @@ class PhaseTest {
   void parsesListsAndAll() {
     assertEquals(Set.of(Phase.BUILD, Phase.PEER), Phase.parseList("build, peer"));
     assertEquals(EnumSet.allOf(Phase.class), Phase.parseList("all"));
+    assertEquals(EnumSet.complementOf(EnumSet.of(Phase.VECTORS)), Phase.parseList("default"));
+    assertEquals(EnumSet.of(Phase.SEARCH, Phase.VECTORS), Phase.parseList("search,vectors"));
     assertThrows(IllegalArgumentException.class, () -> Phase.parseList("build,warp"));
     assertThrows(IllegalArgumentException.class, () -> Phase.parseList(" , "));
   }

@@ -59,7 +59,11 @@ final class BgeSmallEmbedder implements Embedder {
     try (InputStream in = resource(anchor, MODEL_RESOURCE)) {
       onnx = in.readAllBytes();
     }
+    // ONNX Runtime's native libraries come from the cache folder too (unpacked there once), not from a new
+    // temporary folder per process; the empty folder the runtime still creates while starting is removed at once.
+    OnnxNativeFiles.install(settings.cacheDir());
     OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    OnnxNativeFiles.removeRuntimeTemporaryFolder();
     OrtSession session;
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(settings.onnxThreads());
