@@ -268,6 +268,14 @@ public final class Archive implements AutoCloseable {
     return withSearcher(IndexStatistics::vectors);
   }
 
+  /**
+   * The current searcher's reader, as an identity: a refresh that makes new commits visible, or reopening a replaced
+   * folder, gives another.
+   */
+  public Object readVersion() throws IOException {
+    return withSearcher(searcher -> searcher.getIndexReader().getReaderCacheHelper().getKey());
+  }
+
   /** Number of articles in the current searcher. */
   public long articleCount() throws IOException {
     return withSearcher(ArticleBlocks::countArticles);

@@ -85,6 +85,16 @@ public interface ArchiveEngine extends AutoCloseable {
     return Facets.empty();
   }
 
+  /**
+   * A value that changes whenever what reads see may have changed (new commits made visible, the index replaced, the
+   * answers' synonyms edited), compared with {@code equals}; {@code null} when the engine cannot tell. Read it before
+   * a read: a result computed after it is at least as new as it, so callers (the web server) may reuse results keyed
+   * by it. The default says nothing, so nothing is reused.
+   */
+  default Object readVersion() throws IOException {
+    return null;
+  }
+
   /** The stored article with this id, if any. */
   Optional<Article> article(String id) throws IOException;
 

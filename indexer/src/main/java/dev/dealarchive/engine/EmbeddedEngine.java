@@ -17,7 +17,10 @@ import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -163,6 +166,19 @@ public final class EmbeddedEngine implements ArchiveEngine {
   @Override
   public Facets facets(String query, int maxValues) throws IOException {
     return reader().facets(query, maxValues);
+  }
+
+  /** The current searcher's reader (a refresh that finds new commits opens another) and the synonyms file's time. */
+  @Override
+  public Object readVersion() throws IOException {
+    Object reader = reader().readVersion();
+    FileTime synonyms;
+    try {
+      synonyms = Files.getLastModifiedTime(folder.synonymsFile());
+    } catch (NoSuchFileException e) {
+      return List.of(reader);
+    }
+    return List.of(reader, synonyms);
   }
 
   @Override

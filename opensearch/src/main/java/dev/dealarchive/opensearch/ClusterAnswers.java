@@ -157,11 +157,32 @@ final class ClusterAnswers {
     @Override
     public List<Ranked> top(Query query, int n, BM25Similarity similarity) throws IOException {
       List<Ranked> ranked = new ArrayList<>();
-      for (ClusterSearch.Found found :
-          search.page(query, 0, n, true, ClusterSearch.DISPLAY_FIELDS, IndexSchema::answerField).hits()) {
+      ClusterSearch.Page page;
+      try {
+        page = search.page(query, 0, n, true, ClusterSearch.DISPLAY_FIELDS, IndexSchema::answerField);
+      } catch (ClusterException e) {
+        throw withoutCombinedFields(e);
+      }
+      for (ClusterSearch.Found found : page.hits()) {
         ranked.add(new Ranked(found.article(), found.score()));
       }
       return ranked;
     }
+  }
+
+  /**
+   * The refusal of a cluster that lacks {@code combined_fields} (BM25F over title and body, the answer engine's
+   * ranking), as one clear message: OpenSearch 2.19 has no such query (the k-NN test node's), OpenSearch 3.8 has.
+   * Other refusals are returned as they are.
+   */
+  ClusterException withoutCombinedFields(ClusterException refusal) {
+    if (refusal.status() != 400 || !refusal.getMessage().contains("unknown query [combined_fields]")) {
+      return refusal;
+    }
+    return new ClusterException("the OpenSearch index \"" + client.config().index() + "\" cannot answer questions: the"
+        + " answer engine ranks articles with the combined_fields query (BM25F over title and body, as on one"
+        + " machine), which this cluster's OpenSearch version does not have (2.x; the archive is tested with 3.8)."
+        + " archive search, stats and writes work on it; upgrade the cluster to OpenSearch 3 for ask and the bot's"
+        + " answers", refusal.status(), refusal);
   }
 }

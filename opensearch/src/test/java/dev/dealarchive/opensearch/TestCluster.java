@@ -24,11 +24,31 @@ import java.util.stream.Collectors;
  * input closes). Waits on conditions (a node's ready file, the cluster's health), never on fixed sleeps.
  */
 final class TestCluster implements AutoCloseable {
-  private static final String CLASS_PATH_RESOURCE = "/dev/dealarchive/opensearch/node/node.classpath";
+  /**
+   * Which node a test starts: the folder (in a node module's classes) holding the class path the module wrote at
+   * build time ({@code node.classpath}) and, optionally, {@code node.properties} naming plugins to load
+   * ({@code plugins}) and their jars ({@code plugin.classpath}). Every kind runs the same launcher, {@code NodeMain}.
+   */
+  enum Distribution {
+    /** OpenSearch 3.8 (module {@code opensearch-node}), no plugins: the default of the engine's tests. */
+    OPENSEARCH_3("/dev/dealarchive/opensearch/node/", "opensearch-node"),
+    /** OpenSearch 2.19.1 with the k-NN plugin (module {@code opensearch-knn-node}). */
+    OPENSEARCH_2_KNN("/dev/dealarchive/opensearch/knnnode/", "opensearch-knn-node");
+
+    private final String folder;
+    private final String module;
+
+    Distribution(String folder, String module) {
+      this.folder = folder;
+      this.module = module;
+    }
+  }
+
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final Path base;
+  private final Distribution distribution;
   private final String clusterName;
   private final List<Integer> transportPorts;
   private final List<Node> nodes = new ArrayList<>();
@@ -50,21 +70,27 @@ final class TestCluster implements AutoCloseable {
     }
   }
 
-  private TestCluster(Path base, String clusterName, List<Integer> transportPorts) {
+  private TestCluster(Path base, Distribution distribution, String clusterName, List<Integer> transportPorts) {
     this.base = base;
+    this.distribution = distribution;
     this.clusterName = clusterName;
     this.transportPorts = transportPorts;
   }
 
-  /** Starts {@code count} nodes at once and waits until they form one cluster. */
+  /** Starts {@code count} OpenSearch 3 nodes at once and waits until they form one cluster. */
   static TestCluster start(Path base, int count) throws IOException, InterruptedException {
+    return start(base, count, Distribution.OPENSEARCH_3);
+  }
+
+  /** Starts {@code count} nodes of {@code distribution} at once and waits until they form one cluster. */
+  static TestCluster start(Path base, int count, Distribution distribution) throws IOException, InterruptedException {
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
         ports.add(socket.getLocalPort());
       }
     }
-    TestCluster cluster = new TestCluster(base, "archive-test-" + ProcessHandle.current().pid(), ports);
+    TestCluster cluster = new TestCluster(base, distribution, "archive-test-" + ProcessHandle.current().pid(), ports);
     try {
       for (int i = 0; i < count; i++) {
         Node node = new Node("node-" + (i + 1), base.resolve("node-" + (i + 1)));
@@ -93,9 +119,13 @@ final class TestCluster implements AutoCloseable {
     // Small heaps and the client compiler: three nodes fit a 2-core CI machine beside the tests.
     command.addAll(List.of("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-Dfile.encoding=UTF-8", "--enable-native-access=ALL-UNNAMED"));
+    NodeLaunch launch = nodeLaunch(distribution);
     command.add("-cp");
-    command.add(nodeClassPath());
+    command.add(launch.classPath());
     command.add("dev.dealarchive.opensearch.node.NodeMain");
+    if (!launch.plugins().isBlank()) {
+      command.add("plugins=" + launch.plugins());
+    }
     command.add("home=" + node.home);
     command.add("name=" + node.name);
     command.add("cluster=" + clusterName);
@@ -111,12 +141,17 @@ final class TestCluster implements AutoCloseable {
     node.http = null;
   }
 
-  /** The node module's classes plus the class path its build wrote. */
-  private static String nodeClassPath() throws IOException {
-    URL resource = TestCluster.class.getResource(CLASS_PATH_RESOURCE);
+  /** The class path of a node's JVM and the plugin classes it loads. */
+  private record NodeLaunch(String classPath, String plugins) {
+  }
+
+  /** The node module's classes, the class path its build wrote, and its plugins' jars and classes if any. */
+  private static NodeLaunch nodeLaunch(Distribution distribution) throws IOException {
+    String resourcePath = distribution.folder + "node.classpath";
+    URL resource = TestCluster.class.getResource(resourcePath);
     if (resource == null) {
-      throw new IllegalStateException(
-          "the opensearch-node module is not on the test class path; build with: mvn -B verify -pl opensearch -am");
+      throw new IllegalStateException("the " + distribution.module
+          + " module is not on the test class path; build with: mvn -B verify -pl opensearch -am");
     }
     String location;
     String text;
@@ -127,10 +162,22 @@ final class TestCluster implements AutoCloseable {
       String spec = resource.getPath(); // file:/.../x.jar!/dev/...
       location = Path.of(URI.create(spec.substring(0, spec.indexOf("!/")))).toString();
     } else {
-      Path file = Path.of(URI.create(resource.toString()));
-      location = file.getParent().getParent().getParent().getParent().getParent().toString();
+      String url = resource.toString(); // file:/.../classes/dev/...
+      location = Path.of(URI.create(url.substring(0, url.length() - resourcePath.length() + 1))).toString();
     }
-    return location + java.io.File.pathSeparator + text;
+    String classPath = location + java.io.File.pathSeparator + text;
+    Properties properties = new Properties();
+    URL extra = TestCluster.class.getResource(distribution.folder + "node.properties");
+    if (extra != null) {
+      try (var in = extra.openStream()) {
+        properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      }
+      String pluginJars = properties.getProperty("plugin.classpath", "");
+      if (!pluginJars.isBlank()) {
+        classPath = classPath + java.io.File.pathSeparator + pluginJars; // "folder/*": every jar, expanded by java
+      }
+    }
+    return new NodeLaunch(classPath, properties.getProperty("plugins", ""));
   }
 
   private void awaitReady(Node node) throws IOException, InterruptedException {

@@ -421,7 +421,21 @@ final class Pages {
     return instant == null ? "undated" : DAY.format(instant.atZone(ZoneOffset.UTC));
   }
 
+  /** {@code n} with thousands separated by commas, as {@code String.format(Locale.ROOT, "%,d", n)} (pages print many). */
   static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+    String digits = Long.toString(n);
+    int start = n < 0 ? 1 : 0;
+    int length = digits.length() - start;
+    if (length <= 3) {
+      return digits;
+    }
+    StringBuilder grouped = new StringBuilder(digits.length() + length / 3).append(digits, 0, start);
+    for (int i = start; i < digits.length(); i++) {
+      if (i > start && (digits.length() - i) % 3 == 0) {
+        grouped.append(',');
+      }
+      grouped.append(digits.charAt(i));
+    }
+    return grouped.toString();
   }
 }

@@ -36,6 +36,14 @@ public interface WebArchive {
   long articleCount() throws IOException;
 
   /**
+   * What reads see now, as {@link ArchiveEngine#readVersion()}: results read after it may be reused while it stays
+   * equal; {@code null} when unknown, and then nothing is reused.
+   */
+  default Object readVersion() throws IOException {
+    return null;
+  }
+
+  /**
    * Reads an engine opened by this process (embedded or a cluster); the caller keeps it open and closes it.
    *
    * @param index the index folder {@code archive stats --json} names
@@ -70,6 +78,11 @@ public interface WebArchive {
       @Override
       public long articleCount() throws IOException {
         return archive.articleCount();
+      }
+
+      @Override
+      public Object readVersion() throws IOException {
+        return archive.readVersion();
       }
     };
   }

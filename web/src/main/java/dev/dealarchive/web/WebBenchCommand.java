@@ -7,6 +7,7 @@ import dev.dealarchive.cli.JsonViews;
 import dev.dealarchive.search.SearchHit;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,8 +36,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code archive web-bench}: serves the archive on a loopback port and times pages and API calls from concurrent
- * clients, warm. The request log is made from the archive's own titles (words that occur, so most searches match),
- * mixed as a person would use the page: mostly search pages, then API searches, questions and article pages.
+ * clients, warm (after a warm-up and once the JIT compiler is quiet). The request log is made from the archive's own
+ * titles (words that occur, so most searches match), mixed as people use the page: mostly search pages (some typed as
+ * questions, some paging or sorting the search just made, some the back button after an article), then API searches,
+ * questions and article pages. One request per log entry, so only the repeats a real log has can be reused.
  */
 @Command(
     name = "web-bench",
@@ -58,8 +62,18 @@ public final class WebBenchCommand implements Callable<Integer> {
   @Option(names = "--requests", paramLabel = "N", description = "Timed requests in all (default: 6000).")
   int requests = 6_000;
 
-  @Option(names = "--warmup", paramLabel = "N", description = "Untimed requests first (default: 3000).")
+  @Option(names = "--warmup", paramLabel = "N",
+      description = "Untimed requests first, from one client so the JIT compiler keeps up (default: 3000).")
   int warmup = 3_000;
+
+  @Option(names = "--think-ms", paramLabel = "MS",
+      description = "Pause of each client between its requests, as a person reading (default: 0, back to back).")
+  int thinkMillis = 0;
+
+  @Option(names = "--cache-entries", paramLabel = "N",
+      description = "Results the server keeps for reuse until the index changes, as `archive serve` (default: "
+          + WebSettings.CACHE_ENTRIES + "; 0 measures without reuse).")
+  int cacheEntries = WebSettings.CACHE_ENTRIES;
 
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
@@ -84,19 +98,32 @@ public final class WebBenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (clients < 1 || requests < clients || warmup < 0) {
-      err.println("archive web-bench: --clients must be at least 1, --requests at least --clients, --warmup not negative");
+    if (clients < 1 || requests < clients || warmup < 0 || thinkMillis < 0 || cacheEntries < 0) {
+      err.println("archive web-bench: --clients must be at least 1, --requests at least --clients, --warmup, "
+          + "--think-ms and --cache-entries not negative");
       return ExitCodes.USAGE;
     }
+    WebSettings settings = WebSettings.loopback(0).withCacheEntries(cacheEntries);
     try (ArchiveEngine archive = location.engine(err);
-        WebServer server = WebServer.start(WebArchive.of(archive, location.path()), WebSettings.loopback(0))) {
+        WebServer server = WebServer.start(WebArchive.of(archive, location.path()), settings)) {
       InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
-      List<Request> log = requestLog(archive, 2_000);
-      err.printf("web-bench: %,d articles, %,d distinct requests; %,d warm-up and %,d timed requests from %d clients%n",
-          archive.articleCount(), log.size(), warmup, requests, clients);
+      // One request per entry, never cycled: the timed requests are new to the server but for the repeats a real
+      // log has (a word searched again, paging and sorting a search just made).
+      List<Request> log = requestLog(archive, 2_000, warmup + requests);
+      List<Request> timed = log.subList(warmup, log.size());
+      double repeated = repeatedShare(log, warmup);
+      String vectors = archive.vectorStats().state().enabled() ? "with vectors" : "keyword only";
+      err.printf("web-bench: %,d articles (%s), %,d warm-up and %,d timed requests from %d clients%n",
+          archive.articleCount(), vectors, warmup, requests, clients);
       err.flush();
       String loadBefore = loadAverage();
-      run(address, log, warmup, clients, null);
+      // Warm means compiled. The warm-up runs one client, so the JIT compiler has a core to keep up with: with every
+      // core busy serving, it falls behind and leaves quick first-tier code that is compiled again while timing.
+      run(address, log.subList(0, warmup), 1, 0, null);
+      // Then let it finish what the warm-up queued.
+      double settleSeconds = awaitCompilerQuiet(60);
+      long compileBefore = compileMillis();
+      CachedReads.Stats cacheBefore = server.cacheStats();
       long[][] nanos = new long[Kind.values().length][];
       List<List<Long>> byKind = new ArrayList<>();
       for (int i = 0; i < Kind.values().length; i++) {
@@ -105,7 +132,11 @@ public final class WebBenchCommand implements Callable<Integer> {
       long cpuBefore = processCpuNanos();
       long javaCpuBefore = javaThreadsCpuNanos();
       long started = System.nanoTime();
-      long clientCpu = run(address, log, requests, clients, byKind);
+      long clientCpu = run(address, timed, clients, thinkMillis, byKind);
+      long compiledDuring = compileMillis() - compileBefore;
+      CachedReads.Stats cacheAfter = server.cacheStats();
+      long reused = cacheAfter.hits() - cacheBefore.hits();
+      long read = cacheAfter.misses() - cacheBefore.misses();
       double seconds = (System.nanoTime() - started) / 1e9;
       // CPU time of the whole process (server and clients) per request: unlike latency, it hardly depends on what
       // else the machine runs, so it tells what the server costs when the figures above are inflated by waiting.
@@ -123,9 +154,19 @@ public final class WebBenchCommand implements Callable<Integer> {
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("articles", archive.articleCount());
       report.put("index", location.path().toString());
+      report.put("vectors", archive.vectorStats().state().enabled());
       report.put("clients", clients);
       report.put("requests", requests);
       report.put("warmup", warmup);
+      report.put("think_ms", thinkMillis);
+      report.put("repeated_share", round(repeated));
+      report.put("cache_entries", cacheEntries);
+      report.put("cache_reused", reused);
+      report.put("cache_read", read);
+      report.put("jit_settle_s", round(settleSeconds));
+      report.put("jit_ms_during", compiledDuring);
+      report.put("machine", machine());
+      report.put("jvm", jvm());
       report.put("cores", Runtime.getRuntime().availableProcessors());
       report.put("load_before", loadBefore);
       report.put("load_after", loadAfter);
@@ -140,10 +181,15 @@ public final class WebBenchCommand implements Callable<Integer> {
         out.println(JsonViews.write(report));
         return ExitCodes.OK;
       }
-      out.printf("archive web-bench: %,d articles in %s; %d clients, %,d timed requests after %,d warm-up%n",
-          archive.articleCount(), location.path(), clients, requests, warmup);
-      out.printf("machine: %d cores; load average (1, 5, 15 min) before %s, after %s%n",
-          Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+      out.printf("archive web-bench: %,d articles in %s (%s); %d clients, %s; %,d timed requests after %,d warm-up%n",
+          archive.articleCount(), location.path(), vectors, clients,
+          thinkMillis == 0 ? "back to back" : thinkMillis + " ms between requests", requests, warmup);
+      out.printf("machine: %s, %d cores; %s; load average (1, 5, 15 min) before %s, after %s%n",
+          machine(), Runtime.getRuntime().availableProcessors(), jvm(), loadBefore, loadAfter);
+      out.printf(Locale.ROOT, "warm-up: JIT compiler quiet %.1f s after it; %,d ms of compiling during the timed "
+          + "requests%n", settleSeconds, compiledDuring);
+      out.printf(Locale.ROOT, "requests seen before in the log: %.0f%%; reused results (searches, facets, answers): "
+          + "%,d of %,d%s%n", repeated * 100, reused, reused + read, cacheEntries == 0 ? " (reuse off)" : "");
       out.printf("%-22s %8s %8s %8s %8s %8s%n", "request", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
       for (Kind kind : Kind.values()) {
         line(out, kind.label, nanos[kind.ordinal()]);
@@ -188,8 +234,10 @@ public final class WebBenchCommand implements Callable<Integer> {
    * Runs {@code total} requests, cycling through the log, from {@code clients} threads with a kept-alive connection
    * each; records times by kind when asked. Returns the CPU time the client threads used.
    */
-  private static long run(InetSocketAddress address, List<Request> log, int total, int clients, List<List<Long>> times)
+  private static long run(
+      InetSocketAddress address, List<Request> log, int clients, int thinkMillis, List<List<Long>> times)
       throws Exception {
+    int total = log.size();
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     AtomicLong clientCpu = new AtomicLong();
@@ -199,7 +247,10 @@ public final class WebBenchCommand implements Callable<Integer> {
       Thread thread = new Thread(() -> {
         try (LoopbackClient client = new LoopbackClient(address)) {
           for (int i = next.getAndIncrement(); i < total && failure.get() == null; i = next.getAndIncrement()) {
-            Request request = log.get(i % log.size());
+            if (thinkMillis > 0) {
+              Thread.sleep(thinkMillis);
+            }
+            Request request = log.get(i);
             long start = System.nanoTime();
             LoopbackClient.Reply reply = client.get(request.path());
             long took = System.nanoTime() - start;
@@ -232,12 +283,13 @@ public final class WebBenchCommand implements Callable<Integer> {
   }
 
   /**
-   * Requests made from the titles of the archive's newest articles: one- and two-word searches (some with a filter
-   * or sorted newest, some on page 2), questions from the same words, and the articles' own pages. Fixed seed, so
-   * runs are comparable.
+   * {@code count} requests made from the titles of the archive's {@code newest} newest articles, as people use the
+   * page: one- and two-word searches, some typed as questions (the page then shows the answer card first); some are
+   * the previous search on page 2 or sorted newest; API searches and questions; the articles' own pages, opened from
+   * the search just made and followed by the back button to it. Fixed seed, so runs are comparable.
    */
-  static List<Request> requestLog(ArchiveEngine archive, int size) throws IOException {
-    List<SearchHit> articles = archive.latest(size);
+  static List<Request> requestLog(ArchiveEngine archive, int newest, int count) throws IOException {
+    List<SearchHit> articles = archive.latest(newest);
     List<String> words = new ArrayList<>(new LinkedHashSet<>(articles.stream()
         .flatMap(hit -> Arrays.stream(hit.title().toLowerCase(Locale.ROOT).split("[^\\p{L}]+")))
         .filter(word -> word.length() >= 4 && !COMMON.contains(word))
@@ -246,29 +298,101 @@ public final class WebBenchCommand implements Callable<Integer> {
       throw new IOException("the archive has no titled articles to make requests from");
     }
     Random random = new Random(20_260_428L);
-    List<Request> log = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
+    List<Request> log = new ArrayList<>(count);
+    String previous = null;
+    String previousText = null;
+    while (log.size() < count) {
       String a = words.get(random.nextInt(words.size()));
       String b = words.get(random.nextInt(words.size()));
+      String question = "what did " + a + " agree about " + b + "?";
       int roll = random.nextInt(100);
       if (roll < 55) {
-        String q = random.nextBoolean() ? a : a + " " + b;
-        String extra = switch (random.nextInt(6)) {
-          case 0 -> "&sort=newest";
-          case 1 -> "&page=2";
-          default -> "";
-        };
-        log.add(new Request(Kind.PAGE, "/?q=" + SearchState.encode(q) + extra));
+        int pick = random.nextInt(12);
+        if (previous != null && pick < 4) { // the search just made, on page 2 or sorted newest
+          log.add(new Request(Kind.PAGE, previous + (pick < 2 ? "&page=2" : "&sort=newest")));
+          previous = null;
+        } else {
+          previousText = pick < 6 ? question : random.nextBoolean() ? a : a + " " + b;
+          previous = "/?q=" + SearchState.encode(previousText);
+          log.add(new Request(Kind.PAGE, previous));
+        }
       } else if (roll < 75) {
         log.add(new Request(Kind.API_SEARCH, "/api/search?q=" + SearchState.encode(a + " " + b)));
       } else if (roll < 90) {
-        log.add(new Request(Kind.API_ASK, "/api/ask?q=" + SearchState.encode("what did " + a + " agree about " + b + "?")));
-      } else {
+        log.add(new Request(Kind.API_ASK, "/api/ask?q=" + SearchState.encode(question)));
+      } else if (previous == null) {
         SearchHit article = articles.get(random.nextInt(articles.size()));
         log.add(new Request(Kind.ARTICLE, Pages.articleUrl(article.id(), a)));
+      } else { // an article opened from the search just made, then the back button (pages are not stored by browsers)
+        SearchHit article = articles.get(random.nextInt(articles.size()));
+        log.add(new Request(Kind.ARTICLE, Pages.articleUrl(article.id(), previousText)));
+        if (log.size() < count) {
+          log.add(new Request(Kind.PAGE, previous));
+        }
+        previous = null;
       }
     }
     return log;
+  }
+
+  /** The share of the requests from {@code from} on that were made before in the log (the same path and query). */
+  static double repeatedShare(List<Request> log, int from) {
+    Set<String> seen = new HashSet<>();
+    int repeated = 0;
+    for (int i = 0; i < log.size(); i++) {
+      boolean known = !seen.add(log.get(i).path());
+      if (i >= from && known) {
+        repeated++;
+      }
+    }
+    return log.size() == from ? 0 : (double) repeated / (log.size() - from);
+  }
+
+  /** The processor's model name, or the architecture when the system does not say. */
+  static String machine() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).strip();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: fall through
+    }
+    return System.getProperty("os.arch");
+  }
+
+  /** The Java runtime and its largest heap. */
+  static String jvm() {
+    return "Java " + Runtime.version().feature() + " (" + System.getProperty("java.vm.name") + "), heap up to "
+        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB";
+  }
+
+  /**
+   * Waits until the JIT compiler has compiled nothing for a second, at most {@code maxSeconds}; returns the seconds
+   * waited.
+   */
+  private static double awaitCompilerQuiet(int maxSeconds) throws InterruptedException {
+    long start = System.nanoTime();
+    long last = compileMillis();
+    long quietSince = start;
+    while (System.nanoTime() - start < maxSeconds * 1_000_000_000L) {
+      Thread.sleep(200);
+      long now = compileMillis();
+      if (now != last) {
+        last = now;
+        quietSince = System.nanoTime();
+      } else if (System.nanoTime() - quietSince >= 1_000_000_000L) {
+        break;
+      }
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** Time the JIT compiler has spent so far, or 0 when the JVM cannot tell. */
+  private static long compileMillis() {
+    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
   }
 
   /** CPU time used by this process so far, or 0 when the JVM cannot tell. */

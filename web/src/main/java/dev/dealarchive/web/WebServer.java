@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -64,11 +65,11 @@ public final class WebServer implements AutoCloseable {
   private final WrittenAnswers writer;
 
   private WebServer(WebArchive archive, WebSettings settings) throws IOException {
-    this.archive = archive;
+    this.archive = CachedReads.over(archive, settings.cacheEntries());
     this.settings = settings;
     this.access = Access.of(settings.token());
     this.writer = settings.llm() == null ? null : new WrittenAnswers(settings.llm());
-    this.api = new Api(archive, settings, writer);
+    this.api = new Api(this.archive, settings, writer);
     this.statics = loadStatics();
     this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("web-request-", 0).factory());
     this.server = HttpServer.create(settings.address(), 256);
@@ -86,6 +87,11 @@ public final class WebServer implements AutoCloseable {
   /** The port listened on (useful when the settings asked for port 0). */
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /** How often a search, facet count or answer was reused, and how often it was read. */
+  CachedReads.Stats cacheStats() {
+    return CachedReads.stats(archive);
   }
 
   /** The server's base address, such as {@code http://127.0.0.1:8080/}. */
@@ -198,9 +204,16 @@ public final class WebServer implements AutoCloseable {
     String query = state.query();
     SearchResult result =
         archive.search(new SearchRequest(query, Pages.PAGE_SIZE, (state.page() - 1) * Pages.PAGE_SIZE, state.sort()));
-    Facets facets = archive.facets(query, PAGE_FACET_VALUES);
+    // Counted as the API counts them and cut for the page, so a page and an API search of one query share the work.
+    Facets counted = archive.facets(query, Api.FACET_VALUES);
+    Facets facets = new Facets(first(counted.sources(), PAGE_FACET_VALUES), first(counted.tags(), PAGE_FACET_VALUES),
+        counted.years(), counted.months());
     AskResult ask = state.page() == 1 && Questions.looksLikeQuestion(state.text()) ? archive.ask(query, ASK_LIMIT) : null;
     return Response.html(200, Pages.search(state, new Pages.SearchPage(result, facets, ask, articles, writer != null)));
+  }
+
+  private static <T> List<T> first(List<T> values, int n) {
+    return values.size() <= n ? values : values.subList(0, n);
   }
 
   private Response articlePage(String id, Params params) throws BadRequest, IOException {

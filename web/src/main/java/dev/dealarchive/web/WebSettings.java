@@ -14,9 +14,21 @@ import java.net.InetSocketAddress;
  * @param maxOffset largest {@code offset} accepted: deep pages cost as much as all the pages before them
  * @param llm the language model that writes cited answers ({@code ARCHIVE_LLM_*}), or {@code null} for quoted answers
  *     only
+ * @param cacheEntries how many searches, facet counts and answers to keep for reuse until the index changes (0 keeps
+ *     none): paging, sorting, the back button and a shared link then skip the work already done
  */
 public record WebSettings(
-    String bind, int port, String token, int maxQueryChars, int maxLimit, int maxOffset, LlmSettings llm) {
+    String bind,
+    int port,
+    String token,
+    int maxQueryChars,
+    int maxLimit,
+    int maxOffset,
+    LlmSettings llm,
+    int cacheEntries) {
+  /** Default of {@link #cacheEntries}: some tens of megabytes at most. */
+  public static final int CACHE_ENTRIES = 4_096;
+
   /** Environment variable holding the access token. */
   public static final String TOKEN_ENV = "ARCHIVE_WEB_TOKEN";
 
@@ -25,6 +37,15 @@ public record WebSettings(
       throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
     }
     token = token == null || token.isBlank() ? null : token.strip();
+    if (cacheEntries < 0) {
+      throw new IllegalArgumentException("cache entries must not be negative: " + cacheEntries);
+    }
+  }
+
+  /** Settings with the default cache. */
+  public WebSettings(
+      String bind, int port, String token, int maxQueryChars, int maxLimit, int maxOffset, LlmSettings llm) {
+    this(bind, port, token, maxQueryChars, maxLimit, maxOffset, llm, CACHE_ENTRIES);
   }
 
   /** Settings without a language model. */
@@ -44,12 +65,17 @@ public record WebSettings(
 
   /** The same settings with an access token. */
   public WebSettings withToken(String token) {
-    return new WebSettings(bind, port, token, maxQueryChars, maxLimit, maxOffset, llm);
+    return new WebSettings(bind, port, token, maxQueryChars, maxLimit, maxOffset, llm, cacheEntries);
   }
 
   /** The same settings with written answers from {@code llm} (or none, for {@code null}). */
   public WebSettings withLlm(LlmSettings llm) {
-    return new WebSettings(bind, port, token, maxQueryChars, maxLimit, maxOffset, llm);
+    return new WebSettings(bind, port, token, maxQueryChars, maxLimit, maxOffset, llm, cacheEntries);
+  }
+
+  /** The same settings keeping {@code entries} results for reuse (0: none). */
+  public WebSettings withCacheEntries(int entries) {
+    return new WebSettings(bind, port, token, maxQueryChars, maxLimit, maxOffset, llm, entries);
   }
 
   InetSocketAddress address() {

@@ -24,7 +24,9 @@ import org.opensearch.transport.TransportService;
  * <p>Arguments are {@code key=value} pairs: {@code home} (folder of the node's data, kept across restarts),
  * {@code cluster}, {@code name}, {@code http} and {@code transport} (ports; 0 picks a free one), {@code seeds}
  * (comma-separated transport addresses of the other nodes; none makes a single-node cluster) and {@code managers}
- * (comma-separated names of the nodes that elect the first cluster manager). When the node answers, it writes
+ * (comma-separated names of the nodes that elect the first cluster manager) and {@code plugins} (comma-separated
+ * class names of plugins on the class path to load, e.g. OpenSearch's k-NN plugin for the node of module
+ * {@code opensearch-knn-node}, which starts this same class on OpenSearch 2.19). When the node answers, it writes
  * {@code ready.properties} into {@code home} with the bound {@code http} and {@code transport} addresses; the file is
  * moved into place, so a reader never sees half of it.
  */
@@ -59,11 +61,16 @@ public final class NodeMain {
                         List.of(require(options, "managers").split(",")));
             }
         });
-        runner.build(OpenSearchRunner.newConfigs()
+        OpenSearchRunner.Configs configs = OpenSearchRunner.newConfigs()
                 .basePath(home.toString())
                 .numOfNode(1)
                 .clusterName(options.getOrDefault("cluster", "archive-test"))
-                .printOnFailure());
+                .printOnFailure();
+        String plugins = options.getOrDefault("plugins", "");
+        if (!plugins.isBlank()) {
+            configs.pluginTypes(plugins);
+        }
+        runner.build(configs);
 
         Node node = runner.node();
         String http = node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress().toString();
