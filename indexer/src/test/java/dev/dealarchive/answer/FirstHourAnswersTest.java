@@ -53,6 +53,11 @@ class FirstHourAnswersTest {
     assertTrue(ArticleNotes.isNote("Editor\u2019s note: an earlier version misstated the stake."));
     assertFalse(ArticleNotes.isNote("Kestrel Bio notes that the deal runs for three years."));
     assertFalse(ArticleNotes.isNote("OpenAI will pay Microsoft a revenue share capped at 20% through 2030."));
+    // Any case, as the pattern reads it, though only sentences with a note word reach the pattern.
+    assertTrue(ArticleNotes.isNote("EDITOR'S NOTE: corrects the stake."));
+    assertTrue(ArticleNotes.isNote("This STORY IS FICTIONAL and names no real company."));
+    assertTrue(ArticleNotes.isNote("  DISCLOSURE - the author holds shares."));
+    assertFalse(ArticleNotes.isNote("Shares rose 5 pct on the news, the company said."));
   }
 
   @Test

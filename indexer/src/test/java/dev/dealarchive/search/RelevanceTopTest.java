@@ -52,6 +52,26 @@ class RelevanceTopTest {
     TopDocs expected = searcher.search(query, n, ArticleSearch.relevanceOrder(), true);
     TopDocs actual = RelevanceTop.search(searcher, query, n);
     assertArrayEquals(docs(expected.scoreDocs), docs(actual.scoreDocs), "top " + n);
+    // ask's variant counts no matches beyond its hits (so skipping starts at once): the same hits, the same scores.
+    TopDocs uncounted = RelevanceTop.top(searcher, query, n);
+    assertArrayEquals(docs(expected.scoreDocs), docs(uncounted.scoreDocs), "uncounted top " + n);
+    for (int i = 0; i < actual.scoreDocs.length; i++) {
+      assertEquals(actual.scoreDocs[i].score, uncounted.scoreDocs[i].score, "score of hit " + i);
+    }
+  }
+
+  @Test
+  void withoutCountingTheHitsOfManyMatchesAreTheSame() throws IOException {
+    try (Directory directory = new ByteBuffersDirectory()) {
+      IndexSearcher searcher = index(directory, 3_000, 40);
+      for (String words : new String[] {"merger", "merger news", "news 1 merger"}) {
+        Query query = LuceneQueries.build(QueryLanguage.parse(words), LuceneQueries.Match.ANY);
+        for (int n : new int[] {1, 10, 132}) {
+          assertSameAsFieldSort(searcher, query, n);
+        }
+      }
+      searcher.getIndexReader().close();
+    }
   }
 
   @Test
