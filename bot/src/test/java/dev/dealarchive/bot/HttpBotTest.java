@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.dealarchive.fetch.AddResult;
@@ -281,9 +280,10 @@ class HttpBotTest {
   void moreResultsButtonPagesThroughResultsInPlace() throws Exception {
     requests.postJson(SignedRequests.mention("EvPage", "C0CHAN", "1.7", "cloud deal"), Map.of());
     FakeSlack.Call first = slack.await("chat.postMessage", 1, WAIT).get(0);
-    String value = buttonValue(first.param("blocks"));
+    String value = SignedRequests.buttonValue(first.param("blocks"), ReplyRenderer.MORE_RESULTS_ACTION);
 
-    requests.postForm(SignedRequests.form(Map.of("payload", blockAction(value, "C0CHAN", "1700000000.2000"))));
+    requests.postForm(SignedRequests.click(ReplyRenderer.MORE_RESULTS_ACTION, value, "U0ASKER", "C0CHAN",
+        "1700000000.2000", null, slack.responseUrl("page"), "trig-page"));
 
     FakeSlack.Call update = slack.await("chat.update", 1, WAIT).get(0);
     assertEquals("C0CHAN", update.param("channel"));
@@ -324,49 +324,5 @@ class HttpBotTest {
     assertEquals(200, healthy.statusCode());
     assertTrue(healthy.body().contains("\"articles\":10"), healthy.body());
     assertEquals(503, unhealthy.statusCode());
-  }
-
-  private static String buttonValue(String blocksJson) {
-    JsonArray blocks = JsonParser.parseString(blocksJson).getAsJsonArray();
-    for (var block : blocks) {
-      JsonObject object = block.getAsJsonObject();
-      if ("actions".equals(object.get("type").getAsString())) {
-        return object.getAsJsonArray("elements").get(0).getAsJsonObject().get("value").getAsString();
-      }
-    }
-    throw new AssertionError("no More results button in " + blocksJson);
-  }
-
-  private String blockAction(String value, String channel, String messageTs) {
-    JsonObject action = new JsonObject();
-    action.addProperty("type", "button");
-    action.addProperty("action_id", ReplyRenderer.MORE_RESULTS_ACTION);
-    action.addProperty("block_id", "paging");
-    action.addProperty("value", value);
-    action.addProperty("action_ts", "1700000000.3000");
-    JsonArray actions = new JsonArray();
-    actions.add(action);
-    JsonObject container = new JsonObject();
-    container.addProperty("type", "message");
-    container.addProperty("message_ts", messageTs);
-    container.addProperty("channel_id", channel);
-    container.addProperty("is_ephemeral", false);
-    JsonObject user = new JsonObject();
-    user.addProperty("id", "U0ASKER");
-    JsonObject channelObject = new JsonObject();
-    channelObject.addProperty("id", channel);
-    JsonObject team = new JsonObject();
-    team.addProperty("id", "T0001");
-    JsonObject payload = new JsonObject();
-    payload.addProperty("type", "block_actions");
-    payload.add("user", user);
-    payload.add("team", team);
-    payload.addProperty("api_app_id", "A0001");
-    payload.add("container", container);
-    payload.add("channel", channelObject);
-    payload.addProperty("trigger_id", "trig-page");
-    payload.addProperty("response_url", slack.responseUrl("page"));
-    payload.add("actions", actions);
-    return payload.toString();
   }
 }
