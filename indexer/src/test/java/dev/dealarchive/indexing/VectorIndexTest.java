@@ -275,24 +275,7 @@ class VectorIndexTest {
 
   @Test
   void aModelThatFailsLeavesTheArticlesCommittedAndWaitingAndTheNextSyncEmbedsThem() throws IOException {
-    EmbedderProvider broken =
-        new EmbedderProvider() {
-          @Override
-          public String name() {
-            return "broken";
-          }
-
-          @Override
-          public String modelKey() {
-            return MODEL.modelKey();
-          }
-
-          @Override
-          public Embedder open(EmbedderSettings settings) throws IOException {
-            throw new IOException("the model file is damaged");
-          }
-        };
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(broken)) {
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(BROKEN)) {
       IOException failure =
           assertThrows(IOException.class, () -> indexer.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE));
       assertTrue(failure.getMessage().contains("searchable by their words"), failure.getMessage());
