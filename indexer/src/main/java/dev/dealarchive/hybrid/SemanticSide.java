@@ -62,15 +62,10 @@ public final class SemanticSide {
     return docs;
   }
 
-  /** The stored passages of an article with their similarity to the question, in body order; empty without vectors. */
-  public static List<StoredPassage> passages(IndexSearcher searcher, int articleDoc, float[] question)
-      throws IOException {
-    return passages(searcher, searcher.storedFields(), articleDoc, question);
-  }
-
   /**
-   * As {@link #passages(IndexSearcher, int, float[])}, reading the passages with {@code stored}: one instance for a
-   * question's articles keeps the compressed block it last read, and an article's passages share its block.
+   * The stored passages of an article with their similarity to the question, in body order; empty without vectors.
+   * The passages are read with {@code stored}: one instance for a question's articles keeps the compressed block it
+   * last read, and an article's passages share its block.
    */
   public static List<StoredPassage> passages(
       IndexSearcher searcher, StoredFields stored, int articleDoc, float[] question) throws IOException {
