@@ -13,18 +13,15 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.lucene.store.FSDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -119,12 +116,12 @@ public final class EmbedBenchCommand implements Callable<Integer> {
       Path vectorIndex = folder.resolve("with-vectors");
       IndexSummary withVectors;
       EmbedSummary embedding;
-      long cpuBefore = processCpuNanos();
+      long cpuBefore = VectorPhase.processCpuNanos();
       try (ArchiveIndexer indexer = ArchiveIndexer.open(vectorIndex).vectors(true).embedThreads(threads)) {
         withVectors = indexer.index(List.of(subset), IndexOptions.defaults(), IndexProgress.NONE);
         embedding = indexer.lastEmbedding();
       }
-      long cpuNanos = processCpuNanos() - cpuBefore;
+      long cpuNanos = VectorPhase.processCpuNanos() - cpuBefore;
       long vectorBytes = sizeOf(vectorIndex);
 
       List<String> questions = new ArrayList<>();
@@ -137,16 +134,7 @@ public final class EmbedBenchCommand implements Callable<Integer> {
       for (int i = 0; questions.size() < queries && i < buildLines.size(); i++) {
         questions.add("what did company " + i + " agree with its partner?");
       }
-      for (int i = 0; i < Math.min(20, questions.size()); i++) {
-        model.embedQuery(questions.get(i));
-      }
-      long[] nanos = new long[questions.size()];
-      for (int i = 0; i < questions.size(); i++) {
-        long t = System.nanoTime();
-        model.embedQuery(questions.get(i));
-        nanos[i] = System.nanoTime() - t;
-      }
-      LatencySummary queryLatency = LatencySummary.ofNanos(nanos);
+      LatencySummary queryLatency = VectorPhase.timeQueryEmbedding(model, questions, Math.min(20, questions.size()));
       ProcStatus memory = ProcStatus.self();
       model.close();
 
@@ -190,7 +178,7 @@ public final class EmbedBenchCommand implements Callable<Integer> {
               : corpusArticles * passagesPerArticle * cpuMsPerPassage / Runtime.getRuntime().availableProcessors() / 60_000);
     } finally {
       if (work == null) {
-        deleteTree(folder);
+        Benchmark.deleteTree(folder);
       }
     }
     if (json) {
@@ -199,14 +187,6 @@ public final class EmbedBenchCommand implements Callable<Integer> {
       figures.forEach((key, value) -> out.printf(Locale.ROOT, "%-38s %s%n", key, format(value)));
     }
     return ExitCodes.OK;
-  }
-
-  /** CPU time used by this process so far (every thread), in nanoseconds. */
-  private static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
-    }
-    return 0;
   }
 
   private static String format(Object value) {
@@ -231,13 +211,5 @@ public final class EmbedBenchCommand implements Callable<Integer> {
       }
     }
     return null;
-  }
-
-  private static void deleteTree(Path folder) throws IOException {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 }

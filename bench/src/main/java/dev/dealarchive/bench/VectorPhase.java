@@ -106,16 +106,7 @@ final class VectorPhase {
 
       say("[x%d] vectors: query embedding, %d warm-up then %,d questions timed", scale, QUERY_WARM_UP,
           questions.size());
-      for (int i = 0; i < QUERY_WARM_UP; i++) {
-        model.embedQuery(questions.get(i % questions.size()));
-      }
-      long[] nanos = new long[questions.size()];
-      for (int i = 0; i < questions.size(); i++) {
-        long t = System.nanoTime();
-        model.embedQuery(questions.get(i));
-        nanos[i] = System.nanoTime() - t;
-      }
-      LatencySummary embedding = LatencySummary.ofNanos(nanos);
+      LatencySummary embedding = timeQueryEmbedding(model, questions, QUERY_WARM_UP);
       figures.ours(Keys.VECTORS_QUERY_P50, "Vectors: query embedding p50", "ms", embedding.p50Ms(), true);
       figures.ours(Keys.VECTORS_QUERY_P99, "Vectors: query embedding p99", "ms", embedding.p99Ms(), true);
       say("      p50 %.2f ms, p99 %.2f ms", embedding.p50Ms(), embedding.p99Ms());
@@ -293,8 +284,25 @@ final class VectorPhase {
     return written;
   }
 
+  /**
+   * Embeds {@code warmUps} questions (from the start of the list, again from its start when it is shorter), then times
+   * the embedding of each question once.
+   */
+  static LatencySummary timeQueryEmbedding(Embedder model, List<String> questions, int warmUps) throws IOException {
+    for (int i = 0; i < warmUps; i++) {
+      model.embedQuery(questions.get(i % questions.size()));
+    }
+    long[] nanos = new long[questions.size()];
+    for (int i = 0; i < questions.size(); i++) {
+      long t = System.nanoTime();
+      model.embedQuery(questions.get(i));
+      nanos[i] = System.nanoTime() - t;
+    }
+    return LatencySummary.ofNanos(nanos);
+  }
+
   /** CPU time used by this process so far (every thread), in nanoseconds; 0 where the JVM cannot tell. */
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
       return Math.max(0, os.getProcessCpuTime());
     }
