@@ -1,5 +1,6 @@
 package dev.dealarchive.opensearch;
 
+import dev.dealarchive.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,10 +25,6 @@ import picocli.CommandLine.Spec;
       "User and password come from ARCHIVE_OPENSEARCH_USER and ARCHIVE_OPENSEARCH_PASSWORD."
     })
 public final class Bm25Command implements Callable<Integer> {
-  static final int OK = 0;
-  static final int FAILED = 1;
-  static final int USAGE = 64;
-
   @Spec CommandSpec spec;
 
   @Option(names = "--opensearch", paramLabel = "URL[,URL...]", description = "The cluster (default: $ARCHIVE_OPENSEARCH_URL).")
@@ -55,43 +52,43 @@ public final class Bm25Command implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if ((k1 == null) != (b == null)) {
       err.println("archive opensearch-bm25: give both --k1 and --b, or neither to see the values in force");
-      return USAGE;
+      return ExitCodes.USAGE;
     }
     ClusterConfig config;
     try {
       config = ClusterConfig.resolve(urls, index, environment);
     } catch (IllegalArgumentException e) {
       err.println("archive opensearch-bm25: " + e.getMessage());
-      return USAGE;
+      return ExitCodes.USAGE;
     }
     if (config == null) {
       err.println("archive opensearch-bm25: give the cluster with --opensearch URL or " + ClusterConfig.URL_VARIABLE);
-      return USAGE;
+      return ExitCodes.USAGE;
     }
     try (ClusterClient client = ClusterClient.connect(config)) {
       if (!IndexSchema.exists(client)) {
         err.printf("archive opensearch-bm25: no archive in the OpenSearch index \"%s\"%n", config.index());
-        return FAILED;
+        return ExitCodes.FAILED;
       }
       IndexSchema.require(client);
       Bm25 before = Bm25.inForce(client);
       if (k1 == null) {
         out.printf("Answers on \"%s\" score with BM25 %s.%n", config.index(), before);
-        return OK;
+        return ExitCodes.OK;
       }
       Bm25 wanted = new Bm25(k1, b);
       if (wanted.equals(before)) {
         out.printf("Answers on \"%s\" already score with BM25 %s; nothing changed.%n", config.index(), before);
-        return OK;
+        return ExitCodes.OK;
       }
       try {
         wanted.setOn(client);
       } catch (IllegalArgumentException e) {
         err.println("archive opensearch-bm25: " + e.getMessage());
-        return USAGE;
+        return ExitCodes.USAGE;
       }
       out.printf("Answers on \"%s\" now score with BM25 %s (were %s).%n", config.index(), Bm25.inForce(client), before);
-      return OK;
+      return ExitCodes.OK;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.dealarchive.opensearch;
 
+import dev.dealarchive.cli.ExitCodes;
 import dev.dealarchive.engine.EmbeddedEngine;
 import dev.dealarchive.engine.EngineSettings;
 import java.io.PrintWriter;
@@ -26,9 +27,6 @@ import picocli.CommandLine.Spec;
       "User and password come from ARCHIVE_OPENSEARCH_USER and ARCHIVE_OPENSEARCH_PASSWORD."
     })
 public final class MigrateCommand implements Callable<Integer> {
-  static final int OK = 0;
-  static final int FAILED = 1;
-  static final int USAGE = 64;
 
   @Spec CommandSpec spec;
 
@@ -79,11 +77,11 @@ public final class MigrateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (!isUrl(from) && !isUrl(to)) {
       err.println("archive migrate: one side must be an OpenSearch url (http:// or https://); to copy a folder, copy the folder");
-      return USAGE;
+      return ExitCodes.USAGE;
     }
     if (shards < 1 || replicas < 0) {
       err.println("archive migrate: --shards must be at least 1 and --replicas at least 0");
-      return USAGE;
+      return ExitCodes.USAGE;
     }
     Migration.Result result;
     String target;
@@ -96,7 +94,7 @@ public final class MigrateCommand implements Callable<Integer> {
             ClusterConfig fromConfig = cluster(from, fromIndex);
             if (fromConfig.index().equals(toConfig.index()) && fromConfig.urls().equals(toConfig.urls())) {
               err.println("archive migrate: source and target are the same index");
-              return USAGE;
+              return ExitCodes.USAGE;
             }
             try (ClusterClient source = ClusterClient.connect(fromConfig);
                 OpenSearchEngine engine = new OpenSearchEngine(source, EngineSettings.of(Path.of(".")), 1, 0)) {
@@ -106,7 +104,7 @@ public final class MigrateCommand implements Callable<Integer> {
             Path folder = Path.of(from);
             if (!WorkingCopy.hasIndex(folder)) {
               err.printf("archive migrate: no index in %s%n", folder);
-              return FAILED;
+              return ExitCodes.FAILED;
             }
             try (EmbeddedEngine engine = EmbeddedEngine.open(folder)) {
               result = Migration.toCluster(engine, folder, client, shards, replicas);
@@ -122,19 +120,19 @@ public final class MigrateCommand implements Callable<Integer> {
       }
     } catch (IllegalArgumentException e) {
       err.println("archive migrate: " + e.getMessage());
-      return USAGE;
+      return ExitCodes.USAGE;
     }
     out.printf(
         "Copied %,d articles into %s: %,d written, %,d deleted.%n",
         result.sourceArticles(), target, result.written(), result.deleted());
     if (result.complete()) {
       out.printf("Checked: both sides hold the same %,d ids.%n", result.sourceArticles());
-      return OK;
+      return ExitCodes.OK;
     }
     err.printf(
         "archive migrate: the copy differs: %,d ids missing (first: %s), %,d extra (first: %s); run it again%n",
         result.missing().size(), first(result.missing()), result.extra().size(), first(result.extra()));
-    return FAILED;
+    return ExitCodes.FAILED;
   }
 
   private static String first(List<String> ids) {
