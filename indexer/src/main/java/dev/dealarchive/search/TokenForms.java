@@ -52,14 +52,28 @@ public final class TokenForms {
 
   /**
    * The tokens of {@code text} that match {@code terms}, in order: a token whose stem is one of the stems, else one
-   * whose exact form is one of the exact terms (the marking {@link Passages#matches} documents). Stems only the
-   * tokens that can stem to a wanted term, and makes no string for the others.
+   * whose exact form is one of the exact terms (the marking {@link Passages#matches} documents). Analyses only the
+   * stretches of text where a token can match ({@link MatchWindows}), stems only the tokens that can stem to a
+   * wanted term, and makes no string for the others.
    */
   static List<Passages.Match> matches(String text, MatchTerms terms) {
+    String[] keys = MatchWindows.keys(terms);
+    return matches(text, terms, keys == null ? new int[] {0, text.length()} : MatchWindows.of(text, keys));
+  }
+
+  /** As {@link #matches(String, MatchTerms)}, analysing the whole text: the reference the windows must agree with. */
+  static List<Passages.Match> matchesAnalysingAll(String text, MatchTerms terms) {
+    return matches(text, terms, new int[] {0, text.length()});
+  }
+
+  private static List<Passages.Match> matches(String text, MatchTerms terms, int[] windows) {
     List<Passages.Match> matches = new ArrayList<>();
+    if (windows.length == 0) {
+      return matches;
+    }
     String[] stems = terms.stems().toArray(String[]::new);
     String[] exacts = terms.exact().toArray(String[]::new);
-    scan(text, (start, end, exact, exactLength, stemLength, stemmer) -> {
+    TokenVisitor visitor = (start, end, exact, exactLength, stemLength, stemmer) -> {
       if (stemLength >= 0 && mayStemTo(exact, stemLength, stems)) {
         String stem = stemmer.stem(exact, stemLength);
         if (terms.stems().contains(stem)) {
@@ -71,7 +85,10 @@ public final class TokenForms {
       if (found != null) {
         matches.add(new Passages.Match(start, end, found));
       }
-    });
+    };
+    for (int w = 0; w < windows.length; w += 2) {
+      scan(text, windows[w], windows[w + 1], visitor);
+    }
     return matches;
   }
 
@@ -118,14 +135,20 @@ public final class TokenForms {
   }
 
   private static void scan(String text, TokenVisitor visitor) {
+    scan(text, 0, text.length(), visitor);
+  }
+
+  /** Scans {@code text[from, to)}, reporting offsets in {@code text}. */
+  private static void scan(String text, int from, int to, TokenVisitor visitor) {
     Stemmer stemmer = STEMMER.get();
-    try (TokenStream stream = EXACT.tokenStream("", text)) {
+    String part = from == 0 && to == text.length() ? text : text.substring(from, to);
+    try (TokenStream stream = EXACT.tokenStream("", part)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
-        int start = offset.startOffset();
-        int end = offset.endOffset();
+        int start = from + offset.startOffset();
+        int end = from + offset.endOffset();
         int length = term.length();
         if (isPossessive(text, start, end)) {
           length -= 2;
