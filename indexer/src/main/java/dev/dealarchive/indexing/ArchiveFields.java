@@ -17,6 +17,11 @@ public final class ArchiveFields {
   public static final String TITLE_EXACT = "title_exact";
   /** Body, stemmed, stored, with offsets so passages can be cut without re-reading the source. */
   public static final String BODY = "body";
+  /**
+   * Sentence boundaries of the body as snippets cut them ({@code search.StoredSentences}), stored only, so a search
+   * needs no sentence breaking; documents written before it lack it and have their sentences cut when read.
+   */
+  public static final String BODY_SENTENCES = "body_sentences";
   /** Body, unstemmed. */
   public static final String BODY_EXACT = "body_exact";
   /** Publication time in epoch milliseconds: point for ranges, doc values for sorting, stored. */

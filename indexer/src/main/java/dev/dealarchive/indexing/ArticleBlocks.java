@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.codecs.Codec;
-import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -25,7 +22,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.join.BitSetProducer;
 import org.apache.lucene.search.join.QueryBitSetProducer;
 import org.apache.lucene.util.BitSet;
-import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
 
 /**
  * How articles and their passages are laid out in the index.
@@ -141,18 +137,10 @@ public final class ArticleBlocks {
   }
 
   /**
-   * The codec every writer of the archive uses: Lucene's default, with HNSW over int8 scalar-quantized vectors for
-   * {@link ArchiveFields#PASSAGE_VECTOR}. Readers need nothing: the format is recorded per field.
+   * The codec every writer of the archive uses ({@link ArchiveCodec}). Readers need nothing: Lucene finds a segment's
+   * codec by the name it recorded.
    */
   public static Codec codec() {
-    return new Lucene104Codec() {
-      private final KnnVectorsFormat passages =
-          new Lucene104HnswScalarQuantizedVectorsFormat(QuantizedByteVectorValues.ScalarEncoding.UNSIGNED_BYTE, 16, 100);
-
-      @Override
-      public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-        return ArchiveFields.PASSAGE_VECTOR.equals(field) ? passages : super.getKnnVectorsFormatForField(field);
-      }
-    };
+    return new ArchiveCodec();
   }
 }

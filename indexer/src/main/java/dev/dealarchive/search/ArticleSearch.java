@@ -27,6 +27,7 @@ public final class ArticleSearch {
           ArchiveFields.ID,
           ArchiveFields.TITLE,
           ArchiveFields.BODY,
+          ArchiveFields.BODY_SENTENCES,
           ArchiveFields.SOURCE,
           ArchiveFields.URL,
           ArchiveFields.PUBLISHED,
@@ -142,7 +143,9 @@ public final class ArticleSearch {
     ScoreDoc[] docs = top.scoreDocs;
     for (int i = offset; i < docs.length; i++) {
       Document doc = stored.document(docs[i].doc, DISPLAY_FIELDS);
-      MarkedText snippet = Passages.best(doc.get(ArchiveFields.BODY), terms, SNIPPET_CHARS);
+      String body = doc.get(ArchiveFields.BODY);
+      List<Passages.Sentence> sentences = StoredSentences.decode(doc.getBinaryValue(ArchiveFields.BODY_SENTENCES), body.length());
+      MarkedText snippet = Passages.best(body, sentences, terms, SNIPPET_CHARS);
       hits.add(hit(doc, scored ? docs[i].score : 0f, snippet));
     }
     return hits;

@@ -88,13 +88,26 @@ public final class Passages {
    * at word boundaries. White space is folded. Without matches, the text's opening.
    */
   public static MarkedText best(String text, MatchTerms terms, int maxChars) {
+    return best(text, null, terms, maxChars);
+  }
+
+  /**
+   * As {@link #best(String, MatchTerms, int)}, with the text's sentences already cut ({@link StoredSentences}), or
+   * {@code null} to cut them here. Either gives the same passage: sentences after the one that follows the last
+   * match hold no match and are never chosen.
+   */
+  public static MarkedText best(String text, List<Sentence> cutSentences, MatchTerms terms, int maxChars) {
     if (text.isEmpty()) {
       return MarkedText.plain("");
     }
-    List<Match> matches = matches(text, terms);
+    return bestOf(text, cutSentences, matches(text, terms), maxChars);
+  }
+
+  /** The best passage of a non-empty {@code text} for its {@code matches}, as {@link #best} chooses it. */
+  static MarkedText bestOf(String text, List<Sentence> cutSentences, List<Match> matches, int maxChars) {
     // Only sentences that hold a match can beat the first sentence, and only the one after the best is joined.
     int lastMatchEnd = matches.isEmpty() ? 0 : matches.get(matches.size() - 1).end();
-    List<Sentence> sentences = sentences(text, lastMatchEnd);
+    List<Sentence> sentences = cutSentences != null ? cutSentences : sentences(text, lastMatchEnd);
     if (sentences.isEmpty()) {
       return MarkedText.plain("");
     }
