@@ -35,8 +35,12 @@ final class MatchWindows {
   static final int JOIN_GAP = 48;
   /** The standard tokenizer's longest token; a longer run of letters is cut into several tokens. */
   private static final int MAX_TOKEN = 255;
-  /** Non-ASCII characters that lower-case or fold to an ASCII letter or digit. */
-  private static final boolean[] FOLDS_TO_ALNUM = foldsToAlnum();
+  /**
+   * Per character: 0 not yet known, 1 does not, 2 does lower-case or fold to an ASCII letter or digit. Filled as
+   * characters are met (the whole table would cost tens of milliseconds of a one-shot search's start); threads that
+   * race write the same value.
+   */
+  private static final byte[] FOLDS_TO_ALNUM = new byte[Character.MAX_VALUE + 1];
 
   private MatchWindows() {}
 
@@ -100,7 +104,7 @@ final class MatchWindows {
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c >= 0x80 && FOLDS_TO_ALNUM[c]) {
+      if (c >= 0x80 && foldsToAlnum(c)) {
         kept = add(kept, count++, i);
       }
     }
@@ -177,24 +181,30 @@ final class MatchWindows {
   }
 
   /**
-   * For each character from U+0080: whether the exact analysis (lower case, then ASCII folding) can turn it into
-   * text holding an ASCII letter or digit. Surrogates count as such, to be safe.
+   * Whether the exact analysis (lower case, then ASCII folding) can turn the non-ASCII character {@code c} into text
+   * holding an ASCII letter or digit. Surrogates count as such, to be safe.
    */
-  private static boolean[] foldsToAlnum() {
-    boolean[] folds = new boolean[Character.MAX_VALUE + 1];
-    char[] in = new char[1];
+  static boolean foldsToAlnum(char c) {
+    byte known = FOLDS_TO_ALNUM[c];
+    if (known == 0) {
+      known = (byte) (computeFoldsToAlnum(c) ? 2 : 1);
+      FOLDS_TO_ALNUM[c] = known;
+    }
+    return known == 2;
+  }
+
+  private static boolean computeFoldsToAlnum(char c) {
+    if (Character.isSurrogate(c)) {
+      return true;
+    }
+    char[] in = {(char) Character.toLowerCase((int) c)};
     char[] out = new char[8];
-    for (int c = 0x80; c <= Character.MAX_VALUE; c++) {
-      if (Character.isSurrogate((char) c)) {
-        folds[c] = true;
-        continue;
-      }
-      in[0] = (char) Character.toLowerCase(c);
-      int length = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, 1);
-      for (int k = 0; k < length && !folds[c]; k++) {
-        folds[c] = isAsciiAlnum(out[k]);
+    int length = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, 1);
+    for (int k = 0; k < length; k++) {
+      if (isAsciiAlnum(out[k])) {
+        return true;
       }
     }
-    return folds;
+    return false;
   }
 }
