@@ -10,7 +10,7 @@ import java.util.List;
  * <p>Sentence-aligned (the same sentences as answers are cut from, {@link Passages#sentences}): up to {@value
  * #MAX_SENTENCES} sentences and {@value #MAX_WORDS} words per passage; a longer sentence is cut at word boundaries.
  * With a title of at most {@value #MAX_TITLE_WORDS} words in front, a passage stays far below the model's 512 word
- * pieces (the model would otherwise split the text and average the parts, blurring it). Passages do not overlap. An
+ * pieces (beyond them the model reads nothing: its tokenizer cuts the text there). Passages do not overlap. An
  * article with an empty body gets one passage of its title alone. At most {@value #MAX_PASSAGES} passages per
  * article (about 10,000 words), so one huge article cannot hold up a run; the rest of it is still found by its
  * words.

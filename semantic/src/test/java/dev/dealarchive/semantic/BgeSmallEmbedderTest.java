@@ -57,6 +57,22 @@ class BgeSmallEmbedderTest {
   }
 
   @Test
+  void aTextBeyondTheModelsWordPiecesIsCutThereNotSplitAndAveraged() throws Exception {
+    // 600 words of one topic, then two different endings: were the text split into parts of 510 word pieces and the
+    // parts averaged, the endings would move the vector; cut at 512 word pieces, neither is read at all.
+    String head =
+        "Microsoft and OpenAI amend partnership\n" + "Microsoft remains OpenAI's primary cloud partner. ".repeat(100);
+    List<float[]> vectors =
+        model.embedPassages(
+            List.of(
+                head + "The drugmaker will pay royalties on sales of the blood test in Europe. ".repeat(40),
+                head + "Heavy rain flooded the harbour and closed the port for a week. ".repeat(40),
+                head));
+    assertEquals(1.0, dot(vectors.get(0), vectors.get(1)), 1e-4);
+    assertEquals(1.0, dot(vectors.get(0), vectors.get(2)), 1e-4);
+  }
+
+  @Test
   void unpacksTheTokenizersNativeLibraryIntoTheArchivesCacheFolderNotTheHomeDirectory() {
     // The first model loaded in a JVM sets the folder (the tokenizer reads it once): this test's, or the archive's
     // default that another test of this JVM loaded with.
