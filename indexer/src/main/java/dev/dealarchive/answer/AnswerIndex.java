@@ -1,6 +1,8 @@
 package dev.dealarchive.answer;
 
 import dev.dealarchive.article.Article;
+import dev.dealarchive.search.Passages;
+import dev.dealarchive.search.StoredSentences;
 import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.search.Query;
@@ -32,6 +34,16 @@ public interface AnswerIndex {
    */
   List<Ranked> top(Query query, int n, BM25Similarity similarity) throws IOException;
 
-  /** An article and its retrieval score. */
-  record Ranked(Article article, float score) {}
+  /**
+   * An article and its retrieval score.
+   *
+   * @param sentences the body's sentences as stored when it was indexed ({@link StoredSentences}), or {@code null}
+   *     when the index has none for it (the answer engine then cuts them)
+   */
+  record Ranked(Article article, float score, List<Passages.Sentence> sentences) {
+    /** An article without stored sentences. */
+    public Ranked(Article article, float score) {
+      this(article, score, null);
+    }
+  }
 }

@@ -9,8 +9,10 @@ import dev.dealarchive.hybrid.SemanticSide;
 import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.MarkedText;
+import dev.dealarchive.search.Passages;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
+import dev.dealarchive.search.StoredSentences;
 import dev.dealarchive.search.TextAnalysis;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -255,7 +257,7 @@ public final class Answerer {
       Article article = found.article();
       PassagePicker.Pick pick =
           i < CANDIDATES
-              ? PassagePicker.pick(article.body(), concepts, question.type(), List.of())
+              ? PassagePicker.pick(article.body(), found.sentences(), concepts, question.type(), List.of())
               : new PassagePicker.Pick(MarkedText.plain(""), 0, 0);
       if (pick.text().text().isEmpty()) {
         pick = new PassagePicker.Pick(MarkedText.plain(article.title() == null ? "" : article.title()), 0, 0, pick.similarity());
@@ -280,9 +282,7 @@ public final class Answerer {
       List<SemanticSide.StoredPassage> meaning) {
     List<Concept> weighted = meaning.isEmpty() ? concepts : withinArticle(concepts, doc.get(ArchiveFields.TITLE));
     PassagePicker.Pick pick =
-        read
-            ? PassagePicker.pick(doc.get(ArchiveFields.BODY), weighted, question.type(), meaning)
-            : new PassagePicker.Pick(MarkedText.plain(""), 0, 0);
+        read ? pick(doc, weighted, question.type(), meaning) : new PassagePicker.Pick(MarkedText.plain(""), 0, 0);
     if (pick.text().text().isEmpty()) {
       String title = doc.get(ArchiveFields.TITLE);
       pick = new PassagePicker.Pick(MarkedText.plain(title == null ? "" : title), 0, 0, pick.similarity());
@@ -290,6 +290,15 @@ public final class Answerer {
     SearchHit hit = ArticleSearch.hit(doc, (float) score, pick.text());
     return new Candidate(
         hit, pick, retrieval, relevance, PASSAGE_SHARE * pick.score() + (1 - PASSAGE_SHARE) * retrieval);
+  }
+
+  /** The passage of a stored article, with the sentences stored at indexing when it has them. */
+  private static PassagePicker.Pick pick(
+      Document doc, List<Concept> concepts, QuestionType type, List<SemanticSide.StoredPassage> meaning) {
+    String body = doc.get(ArchiveFields.BODY);
+    List<Passages.Sentence> sentences =
+        body == null ? null : StoredSentences.decode(doc.getBinaryValue(ArchiveFields.BODY_SENTENCES), body.length());
+    return PassagePicker.pick(body, sentences, concepts, type, meaning);
   }
 
   /**

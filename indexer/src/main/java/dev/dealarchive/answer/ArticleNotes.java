@@ -1,6 +1,7 @@
 package dev.dealarchive.answer;
 
 import dev.dealarchive.search.Passages;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -29,7 +30,18 @@ final class ArticleNotes {
 
   /** {@code sentences} of {@code body} without the notes about the article. */
   static List<Passages.Sentence> withoutNotes(String body, List<Passages.Sentence> sentences) {
-    return sentences.stream().filter(s -> !isNote(body.substring(s.start(), s.end()))).toList();
+    if (sentences.isEmpty()) {
+      return sentences;
+    }
+    // A sentence without a note word is no note; finding the words once in the body saves lower-casing each one.
+    TextTriggers words = TextTriggers.of(body, sentences.get(sentences.size() - 1).end(), false, NOTE_WORDS);
+    List<Passages.Sentence> kept = new ArrayList<>(sentences.size());
+    for (Passages.Sentence s : sentences) {
+      if (!words.within(s.start(), s.end()) || !isNote(body.substring(s.start(), s.end()))) {
+        kept.add(s);
+      }
+    }
+    return kept;
   }
 
   /** Whether one sentence is a note about the article. */

@@ -5,6 +5,7 @@ import dev.dealarchive.hybrid.Fusion;
 import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.hybrid.RetrievalMode;
 import dev.dealarchive.hybrid.SemanticSide;
+import dev.dealarchive.search.Passages;
 import dev.dealarchive.search.RelevanceTop;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,8 +33,11 @@ final class ArticleRanker {
    */
   record Ranked(int doc, double score, double relevance) {}
 
-  /** An article ranked by words alone through an {@link AnswerIndex}, as {@link Ranked} with the article read. */
-  record RankedArticle(Article article, double score, double relevance) {}
+  /**
+   * An article ranked by words alone through an {@link AnswerIndex}, as {@link Ranked} with the article read, and
+   * its body's stored sentences ({@code null} when the index has none).
+   */
+  record RankedArticle(Article article, double score, double relevance, List<Passages.Sentence> sentences) {}
 
   /**
    * The best {@code depth} articles by words alone (BM25F), best first, from any index: the embedded one or a
@@ -51,7 +55,8 @@ final class ArticleRanker {
     List<RankedArticle> ranked = new ArrayList<>(top.size());
     float best = top.isEmpty() ? 0 : top.get(0).score();
     for (AnswerIndex.Ranked found : top) {
-      ranked.add(new RankedArticle(found.article(), found.score(), best > 0 ? Math.max(0, found.score() / best) : 1));
+      double relevance = best > 0 ? Math.max(0, found.score() / best) : 1;
+      ranked.add(new RankedArticle(found.article(), found.score(), relevance, found.sentences()));
     }
     return ranked;
   }

@@ -1,11 +1,17 @@
 package dev.dealarchive.answer;
 
+import dev.dealarchive.article.Article;
+import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.StoredArticles;
+import dev.dealarchive.search.Passages;
 import dev.dealarchive.search.RelevanceTop;
+import dev.dealarchive.search.StoredSentences;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -57,8 +63,13 @@ public final class LuceneAnswerIndex implements AnswerIndex {
     scoring.setQueryCache(null);
     TopDocs top = RelevanceTop.top(scoring, query, n);
     List<Ranked> ranked = new ArrayList<>(top.scoreDocs.length);
+    StoredFields stored = scoring.storedFields();
     for (ScoreDoc doc : top.scoreDocs) {
-      ranked.add(new Ranked(StoredArticles.toArticle(scoring.storedFields().document(doc.doc)), doc.score));
+      Document document = stored.document(doc.doc);
+      Article article = StoredArticles.toArticle(document);
+      List<Passages.Sentence> sentences =
+          StoredSentences.decode(document.getBinaryValue(ArchiveFields.BODY_SENTENCES), article.body().length());
+      ranked.add(new Ranked(article, doc.score, sentences));
     }
     return ranked;
   }

@@ -61,6 +61,16 @@ public final class PassagePicker {
   /** A capitalised word after a preposition of place, not at the start of a sentence: "in Lyon", "in the Nordic". */
   private static final Pattern PLACE_NAME = Pattern.compile("\\b(in|at|from|across|near|throughout) (the )?([A-Z][\\p{L}-]+)");
   private static final Pattern NAME = Pattern.compile("\\b[A-Z][\\p{L}\\p{N}&'’-]*");
+  /**
+   * Words of which every match of {@link #AMOUNT} holds one or a digit (case aside), so a sentence with none is no
+   * amount without running the pattern; likewise for {@link #DATE}, {@link #DURATION} (digits too) and {@link #REASON}.
+   */
+  private static final List<String> AMOUNT_WORDS = List.of("stake", "share");
+  private static final List<String> DATE_WORDS = List.of("day", "tomorrow", "quarter", "year", "month", "week");
+  private static final List<String> DURATION_WORDS = List.of("year", "month", "week", "day", "hour", "minute", "decade");
+  private static final List<String> REASON_WORDS =
+      List.of("because", "due to", "owing to", "follow", "after", "amid", "as a result", "in response", "so that",
+          "pressure", "to avoid", "to meet", "to cut", "to reduce", "to comply");
 
   private PassagePicker() {}
 
@@ -90,6 +100,18 @@ public final class PassagePicker {
    * that shares more words. Without stored passages this is word coverage alone.
    */
   public static Pick pick(String body, List<Concept> concepts, QuestionType type, List<StoredPassage> meaning) {
+    return pick(body, null, concepts, type, meaning);
+  }
+
+  /**
+   * As {@link #pick(String, List, QuestionType, List)}, with the body's sentences already cut when it was indexed
+   * ({@link dev.dealarchive.search.StoredSentences}), or {@code null} to cut them here: both are {@link
+   * Passages#sentences(String)} of the same body, so the pick is the same; the stored ones save the sentence
+   * breaking, about a third of reading a candidate.
+   */
+  public static Pick pick(
+      String body, List<Passages.Sentence> cutSentences, List<Concept> concepts, QuestionType type,
+      List<StoredPassage> meaning) {
     if (body.isEmpty()) {
       return new Pick(MarkedText.plain(""), 0, 0);
     }
@@ -97,7 +119,8 @@ public final class PassagePicker {
     concepts.forEach(c -> stems.addAll(c.stems()));
     MatchTerms terms = new MatchTerms(stems, Set.of());
     List<Passages.Match> matches = Passages.matches(body, terms);
-    List<Passages.Sentence> sentences = ArticleNotes.withoutNotes(body, Passages.sentences(body));
+    List<Passages.Sentence> sentences =
+        ArticleNotes.withoutNotes(body, cutSentences != null ? cutSentences : Passages.sentences(body));
     if (sentences.isEmpty()) {
       return new Pick(MarkedText.plain(""), 0, 0);
     }
@@ -120,12 +143,11 @@ public final class PassagePicker {
     // words decide, so questions in the article's own words are answered exactly as by words alone.
     double meaningWeight =
         meaning.isEmpty() ? 0 : MEANING_WEIGHT * (1 - maxCoverage(perSentence, concepts, totalWeight));
-    Kinds kinds = new Kinds(body, type, stems);
-    // How each sentence alone is of the asked kind; every window of up to three sentences reads it again.
+    Kinds kinds = new Kinds(body, type, stems).withTriggers(sentences.get(sentences.size() - 1).end());
+    // How each sentence alone is of the asked kind, read when a window holding it first needs it (a window that
+    // covers nothing, by words or meaning, takes no bonus, and most sentences are in no other); NaN until read.
     double[] sentenceKind = new double[sentences.size()];
-    for (int i = 0; i < sentences.size(); i++) {
-      sentenceKind[i] = kinds.of(sentences.get(i).start(), sentences.get(i).end());
-    }
+    Arrays.fill(sentenceKind, Double.NaN);
     int bestStart = 0;
     int bestEnd = 0;
     double bestScore = -1;
@@ -133,7 +155,6 @@ public final class PassagePicker {
     double bestCosine = Double.NaN;
     for (int first = 0; first < sentences.size(); first++) {
       Set<Concept> covered = new HashSet<>();
-      boolean typed = false;
       double proximity = 0;
       double windowCosine = Double.NaN;
       for (int last = first; last < Math.min(first + 3, sentences.size()); last++) {
@@ -149,23 +170,17 @@ public final class PassagePicker {
           break;
         }
         windowCosine = windowMeaning(sentences.get(first).start(), sentence.end(), meaning);
-        typed |= sentenceKind[last] >= 1.0;
         if (last == first) {
           proximity = isTight(inside) ? PROXIMITY_BONUS : 0;
         }
         double coverage = totalWeight == 0 ? 0 : covered.stream().mapToDouble(Concept::weight).sum() / totalWeight;
         int chars = sentence.end() - sentences.get(first).start();
-        double kind =
-            typed
-                ? 1.0
-                : last == first
-                    ? sentenceKind[first]
-                    : kinds.isCount() ? kinds.of(sentences.get(first).start(), sentence.end()) : 0.0;
         double meaningScore = Double.isNaN(windowCosine) ? 0 : windowCosine;
+        double kind = coverage > 0 || meaningScore > 0 ? windowKind(sentences, first, last, sentenceKind, kinds) : 0;
         double score =
             (1 - meaningWeight) * coverage
                 + meaningWeight * meaningScore
-                + (coverage > 0 || meaningScore > 0 ? TYPE_BONUS * kind : 0)
+                + TYPE_BONUS * kind
                 + proximity
                 - EXTRA_SENTENCE_COST * (last - first)
                 - LENGTH_COST * Math.min(1.0, chars / 400.0);
@@ -182,6 +197,26 @@ public final class PassagePicker {
         Passages.excerpt(
             body, sentences.get(bestStart).start(), sentences.get(bestEnd).end(), matches, MAX_PASSAGE_CHARS);
     return new Pick(text, Math.max(0, bestScore), bestCoverage, bestCosine);
+  }
+
+  /**
+   * How a window of sentences {@code [first, last]} is of the asked kind: fully when one of its sentences is; else
+   * its one sentence's degree, or for "who" the names of all its sentences together. Sentences are read once.
+   */
+  private static double windowKind(
+      List<Passages.Sentence> sentences, int first, int last, double[] sentenceKind, Kinds kinds) {
+    for (int i = first; i <= last; i++) {
+      if (Double.isNaN(sentenceKind[i])) {
+        sentenceKind[i] = kinds.of(sentences.get(i).start(), sentences.get(i).end());
+      }
+      if (sentenceKind[i] >= 1.0) {
+        return 1.0;
+      }
+    }
+    if (last == first) {
+      return sentenceKind[first];
+    }
+    return kinds.isCount() ? kinds.of(sentences.get(first).start(), sentences.get(last).end()) : 0.0;
   }
 
   /** Cosine similarity scaled to 0..1 between {@link #MEANING_FLOOR} and {@link #MEANING_TOP}. */
@@ -273,10 +308,26 @@ public final class PassagePicker {
     private final Set<String> questionStems;
     private final Map<String, List<String>> nameStems = new HashMap<>();
 
+    /** Where the words and digits the type's pattern needs are, or {@code null} to run it on every range. */
+    private TextTriggers triggers;
+
     Kinds(String text, QuestionType type, Set<String> questionStems) {
       this.text = text;
       this.type = type;
       this.questionStems = questionStems;
+    }
+
+    /** Runs the type's pattern only on ranges of {@code text[0, limit)} that hold a word or digit it needs. */
+    Kinds withTriggers(int limit) {
+      triggers =
+          switch (type) {
+            case AMOUNT -> TextTriggers.of(text, limit, true, AMOUNT_WORDS);
+            case DATE -> TextTriggers.of(text, limit, true, DATE_WORDS);
+            case DURATION -> TextTriggers.of(text, limit, true, DURATION_WORDS);
+            case REASON -> TextTriggers.of(text, limit, false, REASON_WORDS);
+            case PLACE, WHO, GENERAL -> null;
+          };
+      return this;
     }
 
     /**
@@ -291,6 +342,9 @@ public final class PassagePicker {
 
     /** How well {@code text[start, end)} is of the asked kind, 0 to 1. */
     double of(int start, int end) {
+      if (triggers != null && !triggers.within(start, end)) {
+        return 0.0;
+      }
       return switch (type) {
         case AMOUNT -> AMOUNT.matcher(text.substring(start, end)).find() ? 1.0 : 0.0;
         case DATE -> DATE.matcher(text.substring(start, end)).find() ? 1.0 : 0.0;
