@@ -219,6 +219,20 @@ public final class PassagePicker {
     return kinds.isCount() ? kinds.of(sentences.get(first).start(), sentences.get(last).end()) : 0.0;
   }
 
+  /**
+   * Where in {@code text[0, limit)} the words and digits are without one of which the pattern of {@code type}
+   * cannot match; {@code null} for a type whose pattern has no such words.
+   */
+  static TextTriggers triggers(QuestionType type, String text, int limit) {
+    return switch (type) {
+      case AMOUNT -> TextTriggers.of(text, limit, true, AMOUNT_WORDS);
+      case DATE -> TextTriggers.of(text, limit, true, DATE_WORDS);
+      case DURATION -> TextTriggers.of(text, limit, true, DURATION_WORDS);
+      case REASON -> TextTriggers.of(text, limit, false, REASON_WORDS);
+      case PLACE, WHO, GENERAL -> null;
+    };
+  }
+
   /** Cosine similarity scaled to 0..1 between {@link #MEANING_FLOOR} and {@link #MEANING_TOP}. */
   static double meaningScore(double cosine) {
     return Math.max(0, Math.min(1, (cosine - MEANING_FLOOR) / (MEANING_TOP - MEANING_FLOOR)));
@@ -319,14 +333,7 @@ public final class PassagePicker {
 
     /** Runs the type's pattern only on ranges of {@code text[0, limit)} that hold a word or digit it needs. */
     Kinds withTriggers(int limit) {
-      triggers =
-          switch (type) {
-            case AMOUNT -> TextTriggers.of(text, limit, true, AMOUNT_WORDS);
-            case DATE -> TextTriggers.of(text, limit, true, DATE_WORDS);
-            case DURATION -> TextTriggers.of(text, limit, true, DURATION_WORDS);
-            case REASON -> TextTriggers.of(text, limit, false, REASON_WORDS);
-            case PLACE, WHO, GENERAL -> null;
-          };
+      triggers = triggers(type, text, limit);
       return this;
     }
 
