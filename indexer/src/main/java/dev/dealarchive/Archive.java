@@ -15,6 +15,7 @@ import dev.dealarchive.indexing.VectorStats;
 import dev.dealarchive.search.ArticleIds;
 import dev.dealarchive.search.ArticleSearch;
 import dev.dealarchive.search.FacetCounts;
+import dev.dealarchive.search.FacetedResult;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.MatchTerms;
 import dev.dealarchive.search.Reranker;
@@ -255,6 +256,14 @@ public final class Archive implements AutoCloseable {
    */
   public Facets facets(String query, int maxValues) throws IOException {
     return withSearcher(searcher -> FacetCounts.of(searcher, query, maxValues));
+  }
+
+  /**
+   * A search and the facets of its query, as {@link #search} and {@link #facets} return them, counted in the search's
+   * own pass over the matches when it sees them all.
+   */
+  public FacetedResult searchWithFacets(SearchRequest request, int maxValues) throws IOException {
+    return withSearcher(searcher -> ArticleSearch.searchWithFacets(searcher, request, reranker, maxValues));
   }
 
   /** Figures about the index. */

@@ -9,6 +9,7 @@ import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
 import dev.dealarchive.indexing.VectorState;
 import dev.dealarchive.indexing.VectorStats;
+import dev.dealarchive.search.FacetedResult;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
@@ -83,6 +84,14 @@ public interface ArchiveEngine extends AutoCloseable {
    */
   default Facets facets(String query, int maxValues) throws IOException {
     return Facets.empty();
+  }
+
+  /**
+   * {@link #search} and {@link #facets} of its query together, for a page that shows both; an engine that can count
+   * facets in the search's own pass over the matches does so. The default asks for each in turn.
+   */
+  default FacetedResult searchWithFacets(SearchRequest request, int maxValues) throws IOException {
+    return new FacetedResult(search(request), facets(request.query(), maxValues));
   }
 
   /**

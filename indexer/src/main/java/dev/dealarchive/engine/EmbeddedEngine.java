@@ -10,6 +10,7 @@ import dev.dealarchive.fetch.FetchOptions;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.StoredArticles;
 import dev.dealarchive.indexing.VectorStats;
+import dev.dealarchive.search.FacetedResult;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchHit;
@@ -166,6 +167,11 @@ public final class EmbeddedEngine implements ArchiveEngine {
   @Override
   public Facets facets(String query, int maxValues) throws IOException {
     return reader().facets(query, maxValues);
+  }
+
+  @Override
+  public FacetedResult searchWithFacets(SearchRequest request, int maxValues) throws IOException {
+    return reader().searchWithFacets(request, maxValues);
   }
 
   /** The current searcher's reader (a refresh that finds new commits opens another) and the synonyms file's time. */

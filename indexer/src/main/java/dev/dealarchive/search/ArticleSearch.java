@@ -14,6 +14,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.TopDocs;
 
@@ -32,6 +35,9 @@ public final class ArticleSearch {
           ArchiveFields.URL,
           ArchiveFields.PUBLISHED,
           ArchiveFields.TAG);
+
+  /** Matches a newest-first search counts exactly: Lucene's own threshold for a sorted search. */
+  private static final int NEWEST_COUNT_THRESHOLD = 1000;
 
   private ArticleSearch() {}
 
@@ -63,8 +69,31 @@ public final class ArticleSearch {
   /** As {@link #search(IndexSearcher, SearchRequest)}, relevance order decided with {@code reranker}. */
   public static SearchResult search(IndexSearcher searcher, SearchRequest request, Reranker reranker)
       throws IOException {
+    return search(searcher, request, reranker, null);
+  }
+
+  /**
+   * A search and the facets of its query ({@link FacetCounts#of}), counted in the search's own pass over the matches
+   * when it sees them all (its total is exact: up to {@value RelevanceTop#COUNT_THRESHOLD} matches by relevance), else
+   * in a second pass. The same result and the same counts as {@link #search} and {@link FacetCounts#of} apart.
+   */
+  public static FacetedResult searchWithFacets(
+      IndexSearcher searcher, SearchRequest request, Reranker reranker, int maxValues) throws IOException {
+    FacetCounts.Alongside alongside = new FacetCounts.Alongside();
+    SearchResult result = search(searcher, request, reranker, alongside);
+    Facets facets = alongside.facets(maxValues);
+    return new FacetedResult(result, facets != null ? facets : FacetCounts.of(searcher, request.query(), maxValues));
+  }
+
+  /** As {@link #search(IndexSearcher, SearchRequest, Reranker)}, counting facets alongside when {@code facets} is given. */
+  static SearchResult search(
+      IndexSearcher searcher, SearchRequest request, Reranker reranker, FacetCounts.Alongside facets)
+      throws IOException {
     long started = System.nanoTime();
-    ParsedQuery parsed = QueryBudget.fit(QueryLanguage.parse(request.query()), searcher.getIndexReader());
+    ParsedQuery typed = QueryLanguage.parse(request.query());
+    ParsedQuery parsed = QueryBudget.fit(typed, searcher.getIndexReader());
+    // Facets count the query as typed (FacetCounts.of): counted alongside only when the budget left it as it was.
+    facets = parsed == typed ? facets : null;
     List<String> notices = new ArrayList<>(parsed.notices());
     boolean filtersOnly = LuceneQueries.scoringGroups(parsed) == 0;
     if (filtersOnly && !parsed.hasFilters() && parsed.excluded().isEmpty()) {
@@ -74,10 +103,10 @@ public final class ArticleSearch {
     boolean byRelevance = !filtersOnly && request.sort() != SortOrder.NEWEST;
     Query query = LuceneQueries.build(parsed, LuceneQueries.Match.ALL);
     int wanted = request.offset() + request.limit();
-    TopDocs top = top(searcher, query, wanted, byRelevance);
+    TopDocs top = top(searcher, query, wanted, byRelevance, facets);
     if (top.totalHits.value() == 0 && LuceneQueries.scoringGroups(parsed) > 1) {
       query = LuceneQueries.build(parsed, LuceneQueries.Match.ANY);
-      top = top(searcher, query, wanted, byRelevance);
+      top = top(searcher, query, wanted, byRelevance, facets);
       if (top.totalHits.value() > 0) {
         notices.add("no article has all the words; showing articles with some of them");
       }
@@ -95,9 +124,32 @@ public final class ArticleSearch {
     return new SearchResult(request.query(), total, lowerBound, hits, notices, System.nanoTime() - started);
   }
 
-  /** The top {@code wanted} hits: by relevance (score, newest, id), or newest first. */
-  private static TopDocs top(IndexSearcher searcher, Query query, int wanted, boolean byRelevance) throws IOException {
-    return byRelevance ? RelevanceTop.search(searcher, query, wanted) : searcher.search(query, wanted, newestOrder(), true);
+  /**
+   * The top {@code wanted} hits: by relevance (score, newest, id), or newest first; with facets counted in the same
+   * pass when {@code facets} is given. Newest first is {@code searcher.search(query, wanted, newestOrder(), true)}
+   * spelled out, so the facet tally can join its collectors.
+   */
+  private static TopDocs top(
+      IndexSearcher searcher, Query query, int wanted, boolean byRelevance, FacetCounts.Alongside facets)
+      throws IOException {
+    if (facets == null) {
+      return byRelevance
+          ? RelevanceTop.search(searcher, query, wanted)
+          : searcher.search(query, wanted, newestOrder(), true);
+    }
+    TopDocs top;
+    if (byRelevance) {
+      top = RelevanceTop.search(searcher, query, wanted, facets);
+    } else {
+      int capped = Math.min(wanted, Math.max(1, searcher.getIndexReader().maxDoc()));
+      TopFieldCollectorManager newest =
+          new TopFieldCollectorManager(newestOrder().rewrite(searcher), capped, null, NEWEST_COUNT_THRESHOLD);
+      TopFieldDocs sorted = searcher.search(query, facets.around(newest));
+      TopFieldCollector.populateScores(sorted.scoreDocs, searcher, query);
+      top = sorted;
+    }
+    facets.searched(top.totalHits);
+    return top;
   }
 
   /** The exact number of matches; counted separately only when the collector stopped counting early. */

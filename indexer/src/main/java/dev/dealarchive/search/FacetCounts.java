@@ -22,14 +22,17 @@ import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TotalHits;
 
 /**
  * Counts the articles a search matches per source, tag, year and month, from the doc values the schema already keeps
  * for sorting and statistics ({@link ArchiveFields#SOURCE}, {@link ArchiveFields#TAG_KEY}, {@link
  * ArchiveFields#PUBLISHED}), so facets need no extra index structures. Matches the same articles as {@link
- * ArticleSearch#search}: every word, else any word when no article has them all. Stateless.
+ * ArticleSearch#search}: every word, else any word when no article has them all. Stateless; {@link Alongside} counts
+ * in a search's own pass over its matches instead of a second one.
  */
 public final class FacetCounts {
   private static final long MILLIS_PER_DAY = 86_400_000L;
@@ -52,11 +55,115 @@ public final class FacetCounts {
     if (tally.matched == 0 && groups > 1) {
       tally = searcher.search(LuceneQueries.build(parsed, LuceneQueries.Match.ANY), new TallyManager());
     }
-    return new Facets(
-        largest(tally.sources, maxValues),
-        largest(tally.tags, maxValues),
-        tally.years(),
-        tally.months());
+    return facets(tally, maxValues);
+  }
+
+  /** The facets of {@code tally}, at most {@code maxValues} sources and tags. */
+  private static Facets facets(Tally tally, int maxValues) {
+    return new Facets(largest(tally.sources, maxValues), largest(tally.tags, maxValues), tally.years(), tally.months());
+  }
+
+  /**
+   * Counts the facets in the same pass as a search's top hits: {@link #around} wraps the search's collectors, and
+   * when the search saw every match (its total is exact) the counts are those {@link #of} would count in a pass of
+   * its own. When the search stopped counting early (a relevance search past its count threshold skips what cannot
+   * make the top), the counts are incomplete and {@link #facets} says so with null. One search at a time.
+   */
+  static final class Alongside {
+    private Tally tally;
+    private boolean complete;
+
+    /** {@code top} with every collector it makes also counting facets; the tally is kept when the search ends. */
+    <C extends Collector, T> CollectorManager<Both<C>, T> around(CollectorManager<C, T> top) {
+      tally = null;
+      complete = false;
+      return new CollectorManager<>() {
+        @Override
+        public Both<C> newCollector() throws IOException {
+          return new Both<>(top.newCollector(), new TallyCollector());
+        }
+
+        @Override
+        public T reduce(Collection<Both<C>> collectors) throws IOException {
+          List<C> tops = new ArrayList<>(collectors.size());
+          Tally total = new Tally();
+          for (Both<C> both : collectors) {
+            tops.add(both.top);
+            total.add(both.tally.tally);
+          }
+          tally = total;
+          return top.reduce(tops);
+        }
+      };
+    }
+
+    /**
+     * Records whether the last search saw every match: its total is exact and equals the matches counted. A search
+     * that reported no total leaves the counts unused.
+     */
+    void searched(TotalHits total) {
+      complete = tally != null && total.relation() == TotalHits.Relation.EQUAL_TO && tally.matched == total.value();
+    }
+
+    /** Forgets the counts: the search ran a query other than the one {@link #of} would run. */
+    void discard() {
+      tally = null;
+      complete = false;
+    }
+
+    /** The facets of the last search, or null when it did not see every match. */
+    Facets facets(int maxValues) {
+      return complete ? FacetCounts.facets(tally, maxValues) : null;
+    }
+  }
+
+  /**
+   * A search's own collector and a facet tally fed the same documents. The search's collector decides everything
+   * else (score mode, the scorer it is given, the documents it lets the search skip), so its hits and total are the
+   * same as without the tally.
+   */
+  static final class Both<C extends Collector> implements Collector {
+    final C top;
+    final TallyCollector tally;
+
+    Both(C top, TallyCollector tally) {
+      this.top = top;
+      this.tally = tally;
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return top.scoreMode();
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      LeafCollector counting = tally.getLeafCollector(context);
+      LeafCollector topLeaf = top.getLeafCollector(context);
+      return new LeafCollector() {
+        @Override
+        public void setScorer(Scorable scorer) throws IOException {
+          topLeaf.setScorer(scorer);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+          counting.collect(doc);
+          topLeaf.collect(doc);
+        }
+
+        @Override
+        public DocIdSetIterator competitiveIterator() throws IOException {
+          return topLeaf.competitiveIterator();
+        }
+
+        @Override
+        public void finish() throws IOException {
+          counting.finish();
+          topLeaf.finish();
+        }
+      };
+    }
   }
 
   private static List<Facets.Count> largest(Map<String, Long> counts, int max) {

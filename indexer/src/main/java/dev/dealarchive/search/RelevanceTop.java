@@ -44,7 +44,15 @@ public final class RelevanceTop {
    * {@value #COUNT_THRESHOLD} matches (or {@code n}, when larger) and a lower bound beyond.
    */
   public static TopDocs search(IndexSearcher searcher, Query query, int n) throws IOException {
-    return search(searcher, query, n, COUNT_THRESHOLD);
+    return search(searcher, query, n, COUNT_THRESHOLD, null);
+  }
+
+  /**
+   * As {@link #search(IndexSearcher, Query, int)}, counting facets in the same pass with {@code facets} (null for
+   * none); the hits and the total are the same as without.
+   */
+  static TopDocs search(IndexSearcher searcher, Query query, int n, FacetCounts.Alongside facets) throws IOException {
+    return search(searcher, query, n, COUNT_THRESHOLD, facets);
   }
 
   /**
@@ -54,15 +62,19 @@ public final class RelevanceTop {
    * The hits and their order are the same; the total is a lower bound as soon as the hits fill the list.
    */
   public static TopDocs top(IndexSearcher searcher, Query query, int n) throws IOException {
-    return search(searcher, query, n, 0);
+    return search(searcher, query, n, 0, null);
   }
 
-  private static TopDocs search(IndexSearcher searcher, Query query, int n, int countThreshold) throws IOException {
+  private static TopDocs search(
+      IndexSearcher searcher, Query query, int n, int countThreshold, FacetCounts.Alongside facets)
+      throws IOException {
     TopDocs byScore = null;
     for (int margin : TIE_MARGINS) {
       int collect = n + margin;
-      byScore =
-          searcher.search(query, new TopScoreDocCollectorManager(collect, null, Math.max(countThreshold, collect)));
+      TopScoreDocCollectorManager byScoreManager =
+          new TopScoreDocCollectorManager(collect, null, Math.max(countThreshold, collect));
+      // Every attempt counts facets afresh (ties past the margin are rare); the last one's counts go with its total.
+      byScore = facets == null ? searcher.search(query, byScoreManager) : searcher.search(query, facets.around(byScoreManager));
       ScoreDoc[] docs = byScore.scoreDocs;
       boolean tieMayGoOn = docs.length > n && docs.length == collect && docs[collect - 1].score == docs[n - 1].score;
       if (!tieMayGoOn) {

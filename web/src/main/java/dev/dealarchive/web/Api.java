@@ -3,9 +3,9 @@ package dev.dealarchive.web;
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.article.Article;
 import dev.dealarchive.cli.JsonViews;
+import dev.dealarchive.search.FacetedResult;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.SearchRequest;
-import dev.dealarchive.search.SearchResult;
 import dev.dealarchive.generate.WrittenAnswers;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -43,9 +43,9 @@ final class Api {
     int limit = params.integer("limit", 10, 1, settings.maxLimit());
     int offset = params.integer("offset", 0, 0, settings.maxOffset());
     String query = state.query();
-    SearchResult result = archive.search(new SearchRequest(query, limit, offset, state.sort()));
-    Map<String, Object> json = new LinkedHashMap<>(JsonViews.search(result));
-    json.put("facets", facetsJson(archive.facets(query, FACET_VALUES)));
+    FacetedResult read = archive.searchWithFacets(new SearchRequest(query, limit, offset, state.sort()), FACET_VALUES);
+    Map<String, Object> json = new LinkedHashMap<>(JsonViews.search(read.result()));
+    json.put("facets", facetsJson(read.facets()));
     return Response.json(200, JsonViews.write(json));
   }
 

@@ -2,6 +2,7 @@ package dev.dealarchive.web;
 
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.article.Article;
+import dev.dealarchive.search.FacetedResult;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
@@ -58,37 +59,53 @@ final class CachedReads implements WebArchive {
     T read() throws IOException;
   }
 
+  /** What is kept under {@code key} at version {@code now}, or null; counts a hit when there is one. */
+  private synchronized Object kept(Object now, Key key) {
+    if (!now.equals(version)) {
+      entries.clear();
+      version = now;
+      return null;
+    }
+    Object kept = entries.get(key);
+    if (kept != null) {
+      hits.increment();
+    }
+    return kept;
+  }
+
+  private synchronized void keep(Object now, Key key, Object value) {
+    if (now.equals(version)) {
+      entries.put(key, value);
+    }
+  }
+
   private <T> T cached(Key key, Class<T> type, Read<T> read) throws IOException {
     // Read the version first: whatever is read after it is at least that new, so it may be kept under it.
     Object now = archive.readVersion();
     if (now == null) {
       return read.read();
     }
-    synchronized (this) {
-      if (!now.equals(version)) {
-        entries.clear();
-        version = now;
-      } else {
-        Object kept = entries.get(key);
-        if (kept != null) {
-          hits.increment();
-          return type.cast(kept);
-        }
-      }
+    Object kept = kept(now, key);
+    if (kept != null) {
+      return type.cast(kept);
     }
     misses.increment();
     T value = Objects.requireNonNull(read.read());
-    synchronized (this) {
-      if (now.equals(version)) {
-        entries.put(key, value);
-      }
-    }
+    keep(now, key, value);
     return value;
+  }
+
+  private static Key searchKey(SearchRequest request) {
+    return new Key("search", request);
+  }
+
+  private static Key facetsKey(String query, int maxValues) {
+    return new Key("facets", query + '\u0000' + maxValues);
   }
 
   @Override
   public SearchResult search(SearchRequest request) throws IOException {
-    return cached(new Key("search", request), SearchResult.class, () -> archive.search(request));
+    return cached(searchKey(request), SearchResult.class, () -> archive.search(request));
   }
 
   @Override
@@ -98,7 +115,33 @@ final class CachedReads implements WebArchive {
 
   @Override
   public Facets facets(String query, int maxValues) throws IOException {
-    return cached(new Key("facets", query + '\u0000' + maxValues), Facets.class, () -> archive.facets(query, maxValues));
+    return cached(facetsKey(query, maxValues), Facets.class, () -> archive.facets(query, maxValues));
+  }
+
+  /**
+   * Reuses the search and the facets each where kept; when neither is, reads both in one pass and keeps both, so a
+   * later page or API search of the query reuses them as if read one by one.
+   */
+  @Override
+  public FacetedResult searchWithFacets(SearchRequest request, int maxValues) throws IOException {
+    Object now = archive.readVersion();
+    if (now == null) {
+      return archive.searchWithFacets(request, maxValues);
+    }
+    Key searchKey = searchKey(request);
+    Key facetsKey = facetsKey(request.query(), maxValues);
+    Object search = kept(now, searchKey);
+    Object facets = kept(now, facetsKey);
+    if (search != null || facets != null) {
+      return new FacetedResult(
+          search != null ? (SearchResult) search : search(request),
+          facets != null ? (Facets) facets : facets(request.query(), maxValues));
+    }
+    misses.add(2);
+    FacetedResult read = archive.searchWithFacets(request, maxValues);
+    keep(now, searchKey, Objects.requireNonNull(read.result()));
+    keep(now, facetsKey, Objects.requireNonNull(read.facets()));
+    return read;
   }
 
   @Override

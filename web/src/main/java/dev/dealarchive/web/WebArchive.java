@@ -4,6 +4,7 @@ import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.article.Article;
 import dev.dealarchive.cli.JsonViews;
 import dev.dealarchive.engine.ArchiveEngine;
+import dev.dealarchive.search.FacetedResult;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
@@ -25,6 +26,14 @@ public interface WebArchive {
 
   /** Counts of the articles {@code query} matches per source, tag, year and month. */
   Facets facets(String query, int maxValues) throws IOException;
+
+  /**
+   * A search and the facets of its query, as {@link #search} and {@link #facets} return them; the archive counts them
+   * in one pass over the matches where it can.
+   */
+  default FacetedResult searchWithFacets(SearchRequest request, int maxValues) throws IOException {
+    return new FacetedResult(search(request), facets(request.query(), maxValues));
+  }
 
   /** One article in full, or empty when there is none with that id. */
   Optional<Article> article(String id) throws IOException;
@@ -63,6 +72,11 @@ public interface WebArchive {
       @Override
       public Facets facets(String query, int maxValues) throws IOException {
         return archive.facets(query, maxValues);
+      }
+
+      @Override
+      public FacetedResult searchWithFacets(SearchRequest request, int maxValues) throws IOException {
+        return archive.searchWithFacets(request, maxValues);
       }
 
       @Override

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.article.Article;
+import dev.dealarchive.search.FacetedResult;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
@@ -202,10 +203,12 @@ public final class WebServer implements AutoCloseable {
       return Response.html(200, Pages.home(articles, null));
     }
     String query = state.query();
-    SearchResult result =
-        archive.search(new SearchRequest(query, Pages.PAGE_SIZE, (state.page() - 1) * Pages.PAGE_SIZE, state.sort()));
-    // Counted as the API counts them and cut for the page, so a page and an API search of one query share the work.
-    Facets counted = archive.facets(query, Api.FACET_VALUES);
+    // Facets counted as the API counts them and cut for the page, so a page and an API search of one query share the
+    // work; read with the search, in its pass over the matches where the archive can.
+    FacetedResult read = archive.searchWithFacets(
+        new SearchRequest(query, Pages.PAGE_SIZE, (state.page() - 1) * Pages.PAGE_SIZE, state.sort()), Api.FACET_VALUES);
+    SearchResult result = read.result();
+    Facets counted = read.facets();
     Facets facets = new Facets(first(counted.sources(), PAGE_FACET_VALUES), first(counted.tags(), PAGE_FACET_VALUES),
         counted.years(), counted.months());
     AskResult ask = state.page() == 1 && Questions.looksLikeQuestion(state.text()) ? archive.ask(query, ASK_LIMIT) : null;

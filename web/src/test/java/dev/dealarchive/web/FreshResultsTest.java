@@ -13,9 +13,11 @@ import dev.dealarchive.article.Article;
 import dev.dealarchive.indexing.ArchiveIndexer;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
+import dev.dealarchive.search.FacetedResult;
 import dev.dealarchive.search.Facets;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
+import dev.dealarchive.search.SortOrder;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +109,30 @@ class FreshResultsTest {
     assertSame(counting, CachedReads.over(counting, 0), "0 entries keeps nothing");
   }
 
+  @Test
+  void aSearchReadWithItsFacetsKeepsBothForThePagesThatFollow() throws IOException {
+    CountingArchive counting = new CountingArchive();
+    WebArchive cached = CachedReads.over(counting, 16);
+    SearchRequest cloud = SearchRequest.of("cloud", 10);
+    FacetedResult first = cached.searchWithFacets(cloud, 20);
+    assertEquals(1, counting.together.get(), "read together when neither is kept");
+    assertSame(first.result(), cached.search(cloud));
+    assertSame(first.facets(), cached.facets("cloud", 20));
+    assertSame(first.result(), cached.searchWithFacets(cloud, 20).result());
+    assertEquals(2, counting.reads.get(), "both kept: the search and the facets were each read once");
+
+    // Page 2 of the same query: a new search, the facets reused.
+    FacetedResult page2 = cached.searchWithFacets(new SearchRequest("cloud", 10, 10, SortOrder.RELEVANCE), 20);
+    assertSame(first.facets(), page2.facets());
+    assertEquals(3, counting.reads.get());
+    assertEquals(1, counting.together.get(), "only the search is read");
+    assertEquals(new CachedReads.Stats(5, 3), CachedReads.stats(cached));
+
+    counting.version = "v2";
+    assertNotSame(first.facets(), cached.searchWithFacets(cloud, 20).facets(), "a new version reads both again");
+    assertEquals(2, counting.together.get());
+  }
+
   private static JsonNode json(HttpResponse<String> response) throws IOException {
     assertEquals(200, response.statusCode(), response.body());
     return JSON.readTree(response.body());
@@ -120,7 +146,14 @@ class FreshResultsTest {
   /** Answers every read with a new object and counts the reads. */
   private static final class CountingArchive implements WebArchive {
     final AtomicInteger reads = new AtomicInteger();
+    final AtomicInteger together = new AtomicInteger();
     Object version = "v1";
+
+    @Override
+    public FacetedResult searchWithFacets(SearchRequest request, int maxValues) {
+      together.incrementAndGet();
+      return new FacetedResult(search(request), facets(request.query(), maxValues));
+    }
 
     @Override
     public SearchResult search(SearchRequest request) {

@@ -39,6 +39,8 @@ class WebBenchCommandTest {
     assertTrue(report.get("load_before").asText().matches("[0-9.]+, [0-9.]+, [0-9.]+|unknown"), report.toString());
     assertTrue(report.get("cores").asInt() > 0 && !report.get("machine").asText().isBlank(), report.toString());
     assertEquals(index.toString(), report.get("index").asText());
+    double clientCpu = report.get("client_cpu_ms_per_request").asDouble();
+    assertTrue(clientCpu > 0 && clientCpu <= report.get("java_threads_cpu_ms_per_request").asDouble(), report.toString());
     assertTrue(report.get("cache_reused").asLong() + report.get("cache_read").asLong() > 0, report.toString());
     double repeated = report.get("repeated_share").asDouble();
     assertTrue(repeated >= 0 && repeated < 1, report.toString());
