@@ -125,14 +125,29 @@ public final class Answerer {
         best = candidate;
       }
     }
+    Calibration.ArticleEvidence evidence =
+        best == null || vector == null
+            ? Calibration.ArticleEvidence.UNKNOWN
+            : Calibration.evidence(concepts, question.text(), best.articleText(), synonyms.current());
     Confidence confidence =
         best == null
             ? Confidence.NONE
             : Calibration.of(
-                best.pick().coverage(), best.pick().similarity(), settings.minCoverage(), !question.contentWords().isEmpty());
+                best.pick().coverage(),
+                best.pick().similarity(),
+                evidence,
+                settings.minCoverage(),
+                !question.contentWords().isEmpty());
     Answer answer = null;
     if (confidence != Confidence.NONE) {
-      answer = new Answer(best.pick().text(), best.hit(), best.pick().coverage(), best.pick().similarity(), confidence);
+      answer = new Answer(
+          best.pick().text(),
+          best.hit(),
+          best.pick().coverage(),
+          best.pick().similarity(),
+          confidence,
+          evidence.articleCoverage(),
+          evidence.namesNamed());
     }
     List<SearchHit> hits = new ArrayList<>();
     for (Candidate candidate : candidates) {
@@ -265,7 +280,12 @@ public final class Answerer {
       double retrieval = Math.max(0, found.score()) / maxScore;
       SearchHit hit = SearchHit.of(article, (float) found.score(), pick.text());
       candidates.add(new Candidate(
-          hit, pick, retrieval, found.relevance(), PASSAGE_SHARE * pick.score() + (1 - PASSAGE_SHARE) * retrieval));
+          hit,
+          pick,
+          retrieval,
+          found.relevance(),
+          PASSAGE_SHARE * pick.score() + (1 - PASSAGE_SHARE) * retrieval,
+          articleText(article.title(), article.body())));
     }
     return candidates;
   }
@@ -289,7 +309,16 @@ public final class Answerer {
     }
     SearchHit hit = ArticleSearch.hit(doc, (float) score, pick.text());
     return new Candidate(
-        hit, pick, retrieval, relevance, PASSAGE_SHARE * pick.score() + (1 - PASSAGE_SHARE) * retrieval);
+        hit,
+        pick,
+        retrieval,
+        relevance,
+        PASSAGE_SHARE * pick.score() + (1 - PASSAGE_SHARE) * retrieval,
+        articleText(doc.get(ArchiveFields.TITLE), doc.get(ArchiveFields.BODY)));
+  }
+
+  private static String articleText(String title, String body) {
+    return (title == null ? "" : title) + "\n" + (body == null ? "" : body);
   }
 
   /** The passage of a stored article, with the sentences stored at indexing when it has them. */

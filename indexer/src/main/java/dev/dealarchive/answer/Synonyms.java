@@ -132,6 +132,34 @@ public final class Synonyms {
     return others.stream().map(tokens -> String.join(" ", tokens)).toList();
   }
 
+  /**
+   * Every other name of the groups holding {@code name} or a longer name that starts with it, as text: for
+   * "Amazon" with the groups "Amazon, AMZN" and "Amazon Web Services, AWS", "AMZN", "Amazon Web Services" and
+   * "AWS". Tells whether an article names what a question names in any of its forms.
+   */
+  public List<String> formsOf(String name) {
+    List<String> tokens = TextAnalysis.exact(name);
+    List<String> forms = new ArrayList<>();
+    if (tokens.isEmpty()) {
+      return forms;
+    }
+    for (Map.Entry<List<String>, List<List<String>>> entry : alternatives.entrySet()) {
+      List<String> key = entry.getKey();
+      if (key.size() >= tokens.size() && key.subList(0, tokens.size()).equals(tokens)) {
+        addForm(forms, key, tokens);
+        entry.getValue().forEach(other -> addForm(forms, other, tokens));
+      }
+    }
+    return forms;
+  }
+
+  private static void addForm(List<String> forms, List<String> form, List<String> name) {
+    String text = String.join(" ", form);
+    if (!form.equals(name) && !forms.contains(text)) {
+      forms.add(text);
+    }
+  }
+
   @Override
   public String toString() {
     return "Synonyms" + Arrays.toString(alternatives.keySet().toArray());

@@ -246,6 +246,8 @@ public final class AskCommand implements Callable<Integer> {
       answer.put("published", Rendering.utcSecond(cited.published()));
       answer.put("coverage", Double.isNaN(result.answer().coverage()) ? null : result.answer().coverage());
       answer.put("similarity", Double.isNaN(result.answer().similarity()) ? null : result.answer().similarity());
+      answer.put("article_coverage", orNull(result.answer().articleCoverage()));
+      answer.put("name_coverage", orNull(result.answer().nameCoverage()));
       json.put("answer", answer);
     }
     json.put("hits", result.hits().stream().map(Rendering::hitJson).toList());
@@ -253,5 +255,9 @@ public final class AskCommand implements Callable<Integer> {
     json.put("tip", result.tip());
     json.put("notices", result.notices());
     return json;
+  }
+
+  private static Double orNull(double value) {
+    return Double.isNaN(value) ? null : value;
   }
 }

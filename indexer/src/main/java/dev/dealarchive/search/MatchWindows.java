@@ -1,7 +1,6 @@
 package dev.dealarchive.search;
 
 import java.util.Arrays;
-import java.util.Locale;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
@@ -89,63 +88,89 @@ final class MatchWindows {
    * {@code [w[0], w[1]), [w[2], w[3]), ...} in text order, not overlapping; empty when no token can match.
    */
   static int[] of(String text, String[] keys) {
-    String lowered = text.toLowerCase(Locale.ROOT);
-    if (lowered.length() != text.length()) {
-      return new int[] {0, text.length()}; // a character lower-cased to two (İ): offsets would not line up
-    }
-    int[] kept = new int[16];
-    int count = 0;
+    int n = text.length();
+    long[] kept = new long[(n >>> 6) + 1];
+    // Candidates start with a key's first letter in either case: String.indexOf finds those fast, and the key is
+    // then compared ignoring case (lower-casing the whole text cost more than everything else here).
+    String firstLetters = "";
     for (String key : keys) {
-      for (int at = lowered.indexOf(key); at >= 0; at = lowered.indexOf(key, at + 1)) {
-        if (startsToken(lowered, at)) {
-          kept = add(kept, count++, at);
+      char first = key.charAt(0);
+      if (firstLetters.indexOf(first) >= 0) {
+        continue;
+      }
+      firstLetters += first;
+      keep(text, keys, first, kept);
+      char upper = Character.toUpperCase(first);
+      if (upper != first) {
+        keep(text, keys, upper, kept);
+      }
+    }
+    char[] chars = text.toCharArray();
+    int any = 0;
+    for (char c : chars) {
+      any |= c;
+    }
+    if (any >= 0x80) {
+      for (int i = 0; i < n; i++) {
+        if (chars[i] >= 0x80 && foldsToAlnum(chars[i])) {
+          kept[i >>> 6] |= 1L << i;
         }
       }
     }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 0x80 && foldsToAlnum(c)) {
-        kept = add(kept, count++, i);
+    return stretches(text, kept);
+  }
+
+  /** Marks in {@code kept} each place where {@code letter} starts a token that starts with a key. */
+  private static void keep(String text, String[] keys, char letter, long[] kept) {
+    for (int at = text.indexOf(letter); at >= 0; at = text.indexOf(letter, at + 1)) {
+      if (startsWithKey(text, at, keys) && startsToken(text, at)) {
+        kept[at >>> 6] |= 1L << at;
       }
     }
-    Arrays.sort(kept, 0, count);
-    return stretches(text, kept, count);
+  }
+
+  private static boolean startsWithKey(String text, int at, String[] keys) {
+    for (String key : keys) {
+      if (text.regionMatches(true, at, key, 0, key.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
-   * Whether a token can start at {@code at} of the lower-cased text: at the start of a run of ASCII letters and
-   * digits, or inside one where the tokenizer cuts a run longer than its longest token.
+   * Whether a token can start at {@code at}: at the start of a run of ASCII letters and digits, or inside one where
+   * the tokenizer cuts a run longer than its longest token.
    */
-  private static boolean startsToken(String lowered, int at) {
+  private static boolean startsToken(String text, int at) {
     int run = at;
-    while (run > 0 && at - run < MAX_TOKEN && isAsciiAlnum(lowered.charAt(run - 1))) {
+    while (run > 0 && at - run < MAX_TOKEN && isAsciiAlnum(text.charAt(run - 1))) {
       run--;
     }
     return run == at || at - run >= MAX_TOKEN;
   }
 
-  private static int[] add(int[] array, int index, int value) {
-    int[] out = index < array.length ? array : Arrays.copyOf(array, array.length * 2);
-    out[index] = value;
-    return out;
-  }
-
-  /** The stretches around the sorted positions {@code kept[0, count)}, joined where they touch or lie close. */
-  private static int[] stretches(String text, int[] kept, int count) {
-    int[] windows = new int[Math.max(2, count * 2)];
+  /** The stretches around the positions marked in {@code kept}, joined where they touch or lie close. */
+  private static int[] stretches(String text, long[] kept) {
+    int[] windows = new int[8];
     int size = 0;
-    for (int k = 0; k < count; k++) {
-      int at = kept[k];
-      if (size > 0 && at < windows[size - 1]) {
-        continue; // inside the last stretch
-      }
-      int start = stretchStart(text, at);
-      int end = stretchEnd(text, at);
-      if (size > 0 && start - windows[size - 1] <= JOIN_GAP) {
-        windows[size - 1] = end;
-      } else {
-        windows[size++] = start;
-        windows[size++] = end;
+    for (int word = 0; word < kept.length; word++) {
+      for (long bits = kept[word]; bits != 0; bits &= bits - 1) {
+        int at = (word << 6) + Long.numberOfTrailingZeros(bits);
+        if (size > 0 && at < windows[size - 1]) {
+          continue; // inside the last stretch
+        }
+        int start = stretchStart(text, at);
+        int end = stretchEnd(text, at);
+        if (size > 0 && start - windows[size - 1] <= JOIN_GAP) {
+          windows[size - 1] = end;
+        } else {
+          if (size == windows.length) {
+            windows = Arrays.copyOf(windows, size * 2);
+          }
+          windows[size++] = start;
+          windows[size++] = end;
+        }
       }
     }
     return Arrays.copyOf(windows, size);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SynonymsTest {
@@ -32,5 +33,14 @@ class SynonymsTest {
     assertTrue(defaults.aliasesOf("MSFT").contains("microsoft"));
     assertTrue(defaults.aliasesOf("AWS").contains("amazon web services"));
     assertTrue(defaults.aliasesOf("GCP").contains("google cloud"));
+  }
+
+  @Test
+  void formsOfANameIncludeTheAliasesOfLongerNamesStartingWithIt() {
+    Synonyms synonyms = Synonyms.parse("Amazon, AMZN\nAmazon Web Services, AWS\nMicrosoft, MSFT\n");
+    assertEquals(
+        Set.of("amzn", "amazon web services", "aws"), Set.copyOf(synonyms.formsOf("Amazon")));
+    assertEquals(List.of("amazon web services"), synonyms.formsOf("AWS"));
+    assertTrue(synonyms.formsOf("Kestrel").isEmpty());
   }
 }
