@@ -10,11 +10,18 @@ import java.util.List;
  * sentence; most hold no word any of them needs. Built once per article, then each range is one look-up.
  */
 final class TextTriggers {
-  /** For each position, the least end of a trigger that starts there or later; {@link Integer#MAX_VALUE} for none. */
+  /**
+   * For each position, the least end of a trigger that starts there or later ({@link Integer#MAX_VALUE} for none);
+   * {@code null} when the text holds no trigger at all.
+   */
   private final int[] firstEndFrom;
 
-  private TextTriggers(int[] firstEndFrom) {
+  /** Characters read for triggers. */
+  private final int length;
+
+  private TextTriggers(int[] firstEndFrom, int length) {
     this.firstEndFrom = firstEndFrom;
+    this.length = length;
   }
 
   /**
@@ -29,6 +36,9 @@ final class TextTriggers {
       lower[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
     String lowered = new String(lower);
+    if (!digits && words.stream().noneMatch(lowered::contains)) {
+      return new TextTriggers(null, length); // most bodies hold no note word at all
+    }
     int[] endAt = new int[length + 1];
     Arrays.fill(endAt, Integer.MAX_VALUE);
     if (digits) {
@@ -46,14 +56,14 @@ final class TextTriggers {
     for (int i = length - 1; i >= 0; i--) {
       endAt[i] = Math.min(endAt[i], endAt[i + 1]);
     }
-    return new TextTriggers(endAt);
+    return new TextTriggers(endAt, length);
   }
 
   /** Whether {@code text[start, end)} holds a whole trigger; a range past the limit built for is read as holding one. */
   boolean within(int start, int end) {
-    if (start >= firstEndFrom.length - 1 || end > firstEndFrom.length - 1) {
+    if (start >= length || end > length) {
       return true;
     }
-    return firstEndFrom[start] <= end;
+    return firstEndFrom != null && firstEndFrom[start] <= end;
   }
 }

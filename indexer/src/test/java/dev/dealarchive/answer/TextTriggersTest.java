@@ -62,5 +62,9 @@ class TextTriggersTest {
     // A word cut by the range's end does not count.
     assertFalse(triggers.within(31, 38));
     assertEquals(true, triggers.within(0, text.length() + 5), "past the limit: read as holding one");
+    TextTriggers none = TextTriggers.of("Plain words, no figures.", 24, false, List.of("note", "written"));
+    assertFalse(none.within(0, 11));
+    assertTrue(none.within(0, 30), "past the limit: read as holding one");
+    assertTrue(TextTriggers.of("An Editor's NOTE.", 17, false, List.of("note")).within(0, 17));
   }
 }
