@@ -11,15 +11,10 @@ import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.answer.Confidence;
 import dev.dealarchive.cli.ArchiveCommand;
 import dev.dealarchive.hybrid.HybridSettings;
-import dev.dealarchive.indexing.ArchiveIndexer;
-import dev.dealarchive.indexing.IndexOptions;
-import dev.dealarchive.indexing.IndexProgress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,12 +36,7 @@ class ClosestMatchTest {
 
   @BeforeAll
   static void indexSamples() throws IOException {
-    Path data = Path.of("..", "data").toAbsolutePath().normalize();
-    assertTrue(Files.isDirectory(data), "the bundled samples are at " + data);
-    index = temp.resolve("index");
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(index)) {
-      indexer.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE);
-    }
+    index = SampleIndex.build(temp);
   }
 
   private static AskResult ask(String question, double minCoverage) throws IOException {

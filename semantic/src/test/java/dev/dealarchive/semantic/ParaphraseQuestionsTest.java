@@ -10,15 +10,11 @@ import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.answer.Confidence;
 import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.hybrid.RetrievalMode;
-import dev.dealarchive.indexing.ArchiveIndexer;
-import dev.dealarchive.indexing.IndexOptions;
-import dev.dealarchive.indexing.IndexProgress;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,12 +60,7 @@ class ParaphraseQuestionsTest {
 
   @BeforeAll
   static void indexSamples() throws IOException {
-    Path data = Path.of("..", "data").toAbsolutePath().normalize();
-    assertTrue(Files.isDirectory(data), "the bundled samples are at " + data);
-    index = temp.resolve("index");
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(index)) {
-      indexer.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE);
-    }
+    index = SampleIndex.build(temp);
   }
 
   static List<Question> questions(String resource) throws IOException {
