@@ -171,14 +171,25 @@ public final class Benchmark {
     say("[x%d] search: warm-up over %,d queries, then timed", figures.scale(), queries.size());
     LoadDriver.Client client = ArchiveUnderTest.searcher(archive, queries);
     driver.warmUp(client, queries.size(), queries.size());
+    sayHowSettled(progress, driver.settle(() -> client, settings.threads(), queries.size(), "search"));
     LatencySummary latency = LatencySummary.ofNanos(driver.timeEach(client, queries.size()));
     recordLatency(figures, latency, false);
     for (int clients : clientCounts()) {
+      long compiledBefore = LoadDriver.compileMillis();
       double qps = driver.throughput(() -> client, clients, queries.size() * 2, queries.size(), "search");
+      say("      %d client%s: %,.0f queries/s (JIT compiled %d ms meanwhile)", clients, clients == 1 ? "" : "s", qps,
+          LoadDriver.compileMillis() - compiledBefore);
       figures.ours(Keys.searchQps(clients), "Search throughput, " + clients + " client" + (clients == 1 ? "" : "s"),
           "queries/s", qps, false);
     }
     say("      p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms", latency.p50Ms(), latency.p99Ms(), latency.p999Ms());
+  }
+
+  /** Says how long the warm-up ran on until the JIT was quiet, so a reader can tell steady state from warm-up. */
+  static void sayHowSettled(PrintWriter progress, LoadDriver.Settled settled) {
+    say(progress, "      settled after %.1f s more (%d passes): JIT compiled %d ms in the last %d ms%s",
+        settled.seconds(), settled.passes(), settled.lastWindowCompileMillis(), settled.lastWindowMillis(),
+        settled.quiet() ? "" : " (still compiling at the time limit)");
   }
 
   /** Records search latencies, as the archive's or as the peer's. */

@@ -35,6 +35,9 @@ final class PeerPhase {
       LatencySummary latency;
       try (LoadDriver.Client client = Fts5Peer.open(database).client(queries)) {
         driver.warmUp(client, queries.size(), queries.size());
+        // The same settling as the archive gets (its clients' connections are opened per pass, as in the timed runs).
+        Benchmark.sayHowSettled(progress,
+            driver.settle(() -> Fts5Peer.open(database).client(queries), settings.threads(), queries.size(), "fts5"));
         latency = LatencySummary.ofNanos(driver.timeEach(client, queries.size()));
       }
       Benchmark.recordLatency(figures, latency, true);
