@@ -285,7 +285,8 @@ public final class Answerer {
           retrieval,
           found.relevance(),
           PASSAGE_SHARE * pick.score() + (1 - PASSAGE_SHARE) * retrieval,
-          articleText(article.title(), article.body())));
+          article.title(),
+          article.body()));
     }
     return candidates;
   }
@@ -314,11 +315,8 @@ public final class Answerer {
         retrieval,
         relevance,
         PASSAGE_SHARE * pick.score() + (1 - PASSAGE_SHARE) * retrieval,
-        articleText(doc.get(ArchiveFields.TITLE), doc.get(ArchiveFields.BODY)));
-  }
-
-  private static String articleText(String title, String body) {
-    return (title == null ? "" : title) + "\n" + (body == null ? "" : body);
+        doc.get(ArchiveFields.TITLE),
+        doc.get(ArchiveFields.BODY));
   }
 
   /** The passage of a stored article, with the sentences stored at indexing when it has them. */

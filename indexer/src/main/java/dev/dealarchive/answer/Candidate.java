@@ -8,8 +8,22 @@ import dev.dealarchive.search.SearchHit;
  * resulting answer score, which decides the answer's article, and the article's title and body (for calibration).
  */
 record Candidate(
-    SearchHit hit, PassagePicker.Pick pick, double retrieval, double relevance, double answerScore, String articleText) {
+    SearchHit hit,
+    PassagePicker.Pick pick,
+    double retrieval,
+    double relevance,
+    double answerScore,
+    String title,
+    String body) {
   Candidate withAnswerScore(double score) {
-    return new Candidate(hit, pick, retrieval, relevance, score, articleText);
+    return new Candidate(hit, pick, retrieval, relevance, score, title, body);
+  }
+
+  /**
+   * The article's title and body as one text, made only when asked: calibration reads it for the chosen answer alone,
+   * so the other candidates' bodies are not copied.
+   */
+  String articleText() {
+    return (title == null ? "" : title) + "\n" + (body == null ? "" : body);
   }
 }
