@@ -105,12 +105,6 @@ public final class FacetCounts {
       complete = tally != null && total.relation() == TotalHits.Relation.EQUAL_TO && tally.matched == total.value();
     }
 
-    /** Forgets the counts: the search ran a query other than the one {@link #of} would run. */
-    void discard() {
-      tally = null;
-      complete = false;
-    }
-
     /** The facets of the last search, or null when it did not see every match. */
     Facets facets(int maxValues) {
       return complete ? FacetCounts.facets(tally, maxValues) : null;
