@@ -323,8 +323,7 @@ public final class Answerer {
   private static PassagePicker.Pick pick(
       Document doc, List<Concept> concepts, QuestionType type, List<SemanticSide.StoredPassage> meaning) {
     String body = doc.get(ArchiveFields.BODY);
-    List<Passages.Sentence> sentences =
-        body == null ? null : StoredSentences.decode(doc.getBinaryValue(ArchiveFields.BODY_SENTENCES), body.length());
+    List<Passages.Sentence> sentences = StoredSentences.of(doc, body);
     return PassagePicker.pick(body, sentences, concepts, type, meaning);
   }
 

@@ -1,7 +1,6 @@
 package dev.dealarchive.answer;
 
 import dev.dealarchive.article.Article;
-import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.StoredArticles;
 import dev.dealarchive.search.Passages;
@@ -67,8 +66,7 @@ public final class LuceneAnswerIndex implements AnswerIndex {
     for (ScoreDoc doc : top.scoreDocs) {
       Document document = stored.document(doc.doc);
       Article article = StoredArticles.toArticle(document);
-      List<Passages.Sentence> sentences =
-          StoredSentences.decode(document.getBinaryValue(ArchiveFields.BODY_SENTENCES), article.body().length());
+      List<Passages.Sentence> sentences = StoredSentences.of(document, article.body());
       ranked.add(new Ranked(article, doc.score, sentences));
     }
     return ranked;

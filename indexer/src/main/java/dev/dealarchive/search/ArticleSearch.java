@@ -196,7 +196,7 @@ public final class ArticleSearch {
     for (int i = offset; i < docs.length; i++) {
       Document doc = stored.document(docs[i].doc, DISPLAY_FIELDS);
       String body = doc.get(ArchiveFields.BODY);
-      List<Passages.Sentence> sentences = StoredSentences.decode(doc.getBinaryValue(ArchiveFields.BODY_SENTENCES), body.length());
+      List<Passages.Sentence> sentences = StoredSentences.of(doc, body);
       MarkedText snippet = Passages.best(body, sentences, terms, SNIPPET_CHARS);
       hits.add(hit(doc, scored ? docs[i].score : 0f, snippet));
     }

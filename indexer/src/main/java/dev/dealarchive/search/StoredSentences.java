@@ -1,7 +1,9 @@
 package dev.dealarchive.search;
 
+import dev.dealarchive.indexing.ArchiveFields;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
 
@@ -32,6 +34,14 @@ public final class StoredSentences {
       previousEnd = sentence.end();
     }
     return ArrayUtil.copyOfSubArray(out, 0, length);
+  }
+
+  /**
+   * The sentences stored with the article {@code doc} for its {@code body}, or {@code null} when it has no body or no
+   * usable stored sentences (an article indexed before they were stored), so the caller cuts them itself.
+   */
+  public static List<Passages.Sentence> of(Document doc, String body) {
+    return body == null ? null : decode(doc.getBinaryValue(ArchiveFields.BODY_SENTENCES), body.length());
   }
 
   /**
