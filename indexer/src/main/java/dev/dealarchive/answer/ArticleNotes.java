@@ -37,7 +37,8 @@ final class ArticleNotes {
     TextTriggers words = TextTriggers.of(body, sentences.get(sentences.size() - 1).end(), false, NOTE_WORDS);
     List<Passages.Sentence> kept = new ArrayList<>(sentences.size());
     for (Passages.Sentence s : sentences) {
-      if (!words.within(s.start(), s.end()) || !isNote(body.substring(s.start(), s.end()))) {
+      // Within a note word already, so only the pattern is left of isNote's test.
+      if (!words.within(s.start(), s.end()) || !NOTE.matcher(body.substring(s.start(), s.end())).matches()) {
         kept.add(s);
       }
     }
