@@ -75,13 +75,16 @@ public final class ArticleSearch {
   /**
    * A search and the facets of its query ({@link FacetCounts#of}), counted in the search's own pass over the matches
    * when it sees them all (its total is exact: up to {@value RelevanceTop#COUNT_THRESHOLD} matches by relevance), else
-   * in a second pass. The same result and the same counts as {@link #search} and {@link FacetCounts#of} apart.
+   * in a second pass over the query it matched with. The same result and the same counts as {@link #search} and {@link FacetCounts#of} apart.
    */
   public static FacetedResult searchWithFacets(
       IndexSearcher searcher, SearchRequest request, Reranker reranker, int maxValues) throws IOException {
     FacetCounts.Alongside alongside = new FacetCounts.Alongside();
     SearchResult result = search(searcher, request, reranker, alongside);
     Facets facets = alongside.facets(maxValues);
+    if (facets == null) {
+      facets = alongside.countAgain(searcher, maxValues);
+    }
     return new FacetedResult(result, facets != null ? facets : FacetCounts.of(searcher, request.query(), maxValues));
   }
 
@@ -148,7 +151,7 @@ public final class ArticleSearch {
       TopFieldCollector.populateScores(sorted.scoreDocs, searcher, query);
       top = sorted;
     }
-    facets.searched(top.totalHits);
+    facets.searched(query, top.totalHits);
     return top;
   }
 

@@ -11,21 +11,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Counts the articles a search matches per source, tag, year and month, from the doc values the schema already keeps
@@ -36,6 +42,8 @@ import org.apache.lucene.search.TotalHits;
  */
 public final class FacetCounts {
   private static final long MILLIS_PER_DAY = 86_400_000L;
+  private static final Comparator<Facets.Count> LARGEST_FIRST =
+      Comparator.comparingLong(Facets.Count::count).reversed().thenComparing(Facets.Count::value);
 
   private FacetCounts() {}
 
@@ -72,6 +80,7 @@ public final class FacetCounts {
   static final class Alongside {
     private Tally tally;
     private boolean complete;
+    private Query searched;
 
     /** {@code top} with every collector it makes also counting facets; the tally is kept when the search ends. */
     <C extends Collector, T> CollectorManager<Both<C>, T> around(CollectorManager<C, T> top) {
@@ -101,13 +110,25 @@ public final class FacetCounts {
      * Records whether the last search saw every match: its total is exact and equals the matches counted. A search
      * that reported no total leaves the counts unused.
      */
-    void searched(TotalHits total) {
+    void searched(Query query, TotalHits total) {
+      searched = query;
       complete = tally != null && total.relation() == TotalHits.Relation.EQUAL_TO && tally.matched == total.value();
     }
 
     /** The facets of the last search, or null when it did not see every match. */
     Facets facets(int maxValues) {
       return complete ? FacetCounts.facets(tally, maxValues) : null;
+    }
+
+    /**
+     * The facets of the last search counted in a pass of their own over the query it matched with, or null when it
+     * searched none. That query is the one {@link FacetCounts#of} would count (the query as typed, every word, else
+     * any word when no article has them all: the search counts facets alongside only when the query budget left the
+     * query as typed, and falls back to any word exactly when {@link FacetCounts#of} does), so the counts are the
+     * same without parsing the query again or searching again for every word when the search already found none.
+     */
+    Facets countAgain(IndexSearcher searcher, int maxValues) throws IOException {
+      return searched == null ? null : FacetCounts.facets(searcher.search(searched, new TallyManager()), maxValues);
     }
   }
 
@@ -160,12 +181,49 @@ public final class FacetCounts {
     }
   }
 
-  private static List<Facets.Count> largest(Map<String, Long> counts, int max) {
-    return counts.entrySet().stream()
-        .map(e -> new Facets.Count(e.getKey(), e.getValue()))
-        .sorted(Comparator.comparingLong(Facets.Count::count).reversed().thenComparing(Facets.Count::value))
-        .limit(Math.max(0, max))
-        .toList();
+  /**
+   * The {@code max} largest counts, largest first, equal counts by value: a total order, so keeping the {@code max}
+   * best in a small heap gives the first {@code max} of the whole list sorted, without sorting it (an any-word search
+   * counts hundreds of tags).
+   */
+  static List<Facets.Count> largest(Map<String, Long> counts, int max) {
+    if (max <= 0 || counts.isEmpty()) {
+      return List.of();
+    }
+    PriorityQueue<Facets.Count> kept = new PriorityQueue<>(Math.min(max, counts.size()) + 1, LARGEST_FIRST.reversed());
+    for (Map.Entry<String, Long> entry : counts.entrySet()) {
+      long count = entry.getValue();
+      if (kept.size() == max) {
+        Facets.Count last = kept.peek();
+        if (count < last.count() || (count == last.count() && entry.getKey().compareTo(last.value()) > 0)) {
+          continue;
+        }
+      }
+      kept.add(new Facets.Count(entry.getKey(), count));
+      if (kept.size() > max) {
+        kept.poll();
+      }
+    }
+    Facets.Count[] largest = kept.toArray(Facets.Count[]::new);
+    Arrays.sort(largest, LARGEST_FIRST);
+    return List.of(largest);
+  }
+
+  /** {@code String.format(Locale.ROOT, "%04d", year)} without the formatter (a page lists every month). */
+  static String fourDigits(int year) {
+    if (year < 0) {
+      return String.format(Locale.ROOT, "%04d", year);
+    }
+    String digits = Integer.toString(year);
+    return digits.length() >= 4 ? digits : "000".substring(digits.length() - 1) + digits;
+  }
+
+  /** {@code String.format(Locale.ROOT, "%04d-%02d", month / 12, month % 12 + 1)} without the formatter. */
+  static String yearMonth(int month) {
+    if (month < 0) {
+      return String.format(Locale.ROOT, "%04d-%02d", month / 12, month % 12 + 1);
+    }
+    return fourDigits(month / 12) + (month % 12 < 9 ? "-0" : "-") + (month % 12 + 1);
   }
 
   /** Counts by value; months are keyed by {@code year * 12 + month - 1} so years and months share one tally. */
@@ -184,7 +242,7 @@ public final class FacetCounts {
 
     List<Facets.Count> months() {
       List<Facets.Count> out = new ArrayList<>(months.size());
-      months.forEach((m, n) -> out.add(new Facets.Count(String.format(Locale.ROOT, "%04d-%02d", m / 12, m % 12 + 1), n)));
+      months.forEach((m, n) -> out.add(new Facets.Count(yearMonth(m), n)));
       return out;
     }
 
@@ -192,7 +250,7 @@ public final class FacetCounts {
       Map<Integer, Long> years = new TreeMap<>();
       months.forEach((m, n) -> years.merge(m / 12, n, Long::sum));
       List<Facets.Count> out = new ArrayList<>(years.size());
-      years.forEach((y, n) -> out.add(new Facets.Count(String.format(Locale.ROOT, "%04d", y), n)));
+      years.forEach((y, n) -> out.add(new Facets.Count(fourDigits(y), n)));
       return out;
     }
   }
@@ -282,21 +340,78 @@ public final class FacetCounts {
               tally.months.merge(firstMonth + i, monthCounts[i], Long::sum);
             }
           }
+          String[] sourceNames = ValueNames.of(reader, ArchiveFields.SOURCE, sourceCounts.length);
           for (int ord = 0; ord < sourceCounts.length; ord++) {
             if (sourceCounts[ord] > 0) {
-              String source = sources.lookupOrd(ord).utf8ToString();
+              String source = sourceNames != null ? sourceNames[ord] : sources.lookupOrd(ord).utf8ToString();
               if (!source.isBlank()) {
                 tally.sources.merge(source, sourceCounts[ord], Long::sum);
               }
             }
           }
+          String[] tagNames = ValueNames.of(reader, ArchiveFields.TAG_KEY, tagCounts.length);
           for (int ord = 0; ord < tagCounts.length; ord++) {
             if (tagCounts[ord] > 0) {
-              tally.tags.merge(tags.lookupOrd(ord).utf8ToString(), tagCounts[ord], Long::sum);
+              String tag = tagNames != null ? tagNames[ord] : tags.lookupOrd(ord).utf8ToString();
+              tally.tags.merge(tag, tagCounts[ord], Long::sum);
             }
           }
         }
       };
+    }
+  }
+
+  /**
+   * The values of a segment's sorted (or sorted-set) doc values field by ordinal, decoded once per segment reader
+   * instead of once per search: a reader's ordinals never change, and a refreshed searcher keeps the readers of the
+   * segments it did not change. Dropped when the reader closes.
+   */
+  private static final class ValueNames {
+    /** Fields with more distinct values than this are looked up per search, as before, to bound the memory kept. */
+    private static final int MAX_VALUES = 65_536;
+    private static final Map<IndexReader.CacheKey, Map<String, String[]>> BY_READER = new ConcurrentHashMap<>();
+
+    private ValueNames() {}
+
+    /** The values of {@code field} in {@code reader} by ordinal, or null when they are not kept. */
+    static String[] of(LeafReader reader, String field, int valueCount) throws IOException {
+      IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+      if (helper == null || valueCount == 0 || valueCount > MAX_VALUES) {
+        return null;
+      }
+      IndexReader.CacheKey key = helper.getKey();
+      Map<String, String[]> fields = BY_READER.get(key);
+      if (fields == null) {
+        Map<String, String[]> created = new ConcurrentHashMap<>();
+        fields = BY_READER.putIfAbsent(key, created);
+        if (fields == null) {
+          fields = created;
+          helper.addClosedListener(BY_READER::remove);
+        }
+      }
+      String[] names = fields.get(field);
+      if (names == null) {
+        names = read(reader, field);
+        if (names.length != valueCount) {
+          return null;
+        }
+        fields.put(field, names);
+      }
+      return names;
+    }
+
+    private static String[] read(LeafReader reader, String field) throws IOException {
+      SortedSetDocValues values = DocValues.getSortedSet(reader, field);
+      String[] names = new String[Math.toIntExact(values.getValueCount())];
+      TermsEnum terms = values.termsEnum();
+      for (int ord = 0; ord < names.length; ord++) {
+        BytesRef term = terms.next();
+        if (term == null) {
+          return new String[0];
+        }
+        names[ord] = term.utf8ToString();
+      }
+      return names;
     }
   }
 }

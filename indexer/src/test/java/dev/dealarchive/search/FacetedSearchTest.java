@@ -15,7 +15,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import dev.dealarchive.indexing.ArchiveFields;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
@@ -168,5 +186,117 @@ class FacetedSearchTest {
       undated += i % 13 == 0 ? 1 : 0;
     }
     return undated;
+  }
+
+  @Test
+  void facetsEqualAPlainCountOfEveryMatchingArticle() throws IOException {
+    for (String query : List.of("partnership", "partnership nosuchword", "merger nosuchword", "partnership merger",
+        "merger venture", "stake tag:chips", "nosuchword otherword")) {
+      for (int maxValues : new int[] {1, 3, 20}) {
+        Facets expected = plainCount(query, maxValues);
+        assertEquals(expected, FacetCounts.of(searcher, query, maxValues), query + " " + maxValues);
+        for (SortOrder sort : SortOrder.values()) {
+          assertEquals(expected, ArticleSearch.searchWithFacets(searcher, new SearchRequest(query, 10, 0, sort),
+              Reranker.NONE, maxValues).facets(), query + " " + maxValues + " " + sort);
+        }
+      }
+    }
+  }
+
+  @Test
+  void yearsAndMonthsAreWrittenAsTheFormatterWritesThem() {
+    for (int year : new int[] {-12, -1, 0, 7, 42, 987, 1987, 2026, 12345}) {
+      assertEquals(String.format(Locale.ROOT, "%04d", year), FacetCounts.fourDigits(year));
+      for (int month = 0; month < 12; month++) {
+        int key = year * 12 + month;
+        assertEquals(String.format(Locale.ROOT, "%04d-%02d", key / 12, key % 12 + 1), FacetCounts.yearMonth(key));
+      }
+    }
+  }
+
+  @Test
+  void theLargestCountsAreThoseOfTheWholeListSorted() {
+    Random random = new Random(7);
+    for (int round = 0; round < 200; round++) {
+      Map<String, Long> counts = new HashMap<>();
+      for (int i = random.nextInt(60); i > 0; i--) {
+        counts.put("v" + random.nextInt(100), (long) random.nextInt(5));
+      }
+      int max = random.nextInt(25);
+      List<Facets.Count> sorted = counts.entrySet().stream()
+          .map(e -> new Facets.Count(e.getKey(), e.getValue()))
+          .sorted(Comparator.comparingLong(Facets.Count::count).reversed().thenComparing(Facets.Count::value))
+          .limit(max)
+          .toList();
+      assertEquals(sorted, FacetCounts.largest(counts, max), counts + " " + max);
+    }
+  }
+
+  /**
+   * The facets of {@code query} counted the plain way: every matching article (every word, else any word) read one
+   * by one from the doc values, all values sorted.
+   */
+  private static Facets plainCount(String query, int maxValues) throws IOException {
+    ParsedQuery parsed = QueryLanguage.parse(query);
+    List<Integer> docs = matching(LuceneQueries.build(parsed, LuceneQueries.Match.ALL));
+    if (docs.isEmpty() && LuceneQueries.scoringGroups(parsed) > 1) {
+      docs = matching(LuceneQueries.build(parsed, LuceneQueries.Match.ANY));
+    }
+    Map<String, Long> sources = new TreeMap<>();
+    Map<String, Long> tags = new TreeMap<>();
+    Map<String, Long> years = new TreeMap<>();
+    Map<String, Long> months = new TreeMap<>();
+    for (int doc : docs) {
+      LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+      int local = doc - leaf.docBase;
+      SortedDocValues source = DocValues.getSorted(leaf.reader(), ArchiveFields.SOURCE);
+      if (source.advanceExact(local) && !source.lookupOrd(source.ordValue()).utf8ToString().isBlank()) {
+        sources.merge(source.lookupOrd(source.ordValue()).utf8ToString(), 1L, Long::sum);
+      }
+      SortedSetDocValues tag = DocValues.getSortedSet(leaf.reader(), ArchiveFields.TAG_KEY);
+      if (tag.advanceExact(local)) {
+        for (int i = 0; i < tag.docValueCount(); i++) {
+          tags.merge(tag.lookupOrd(tag.nextOrd()).utf8ToString(), 1L, Long::sum);
+        }
+      }
+      NumericDocValues published = DocValues.getNumeric(leaf.reader(), ArchiveFields.PUBLISHED);
+      if (published.advanceExact(local)) {
+        LocalDate day = Instant.ofEpochMilli(published.longValue()).atZone(ZoneOffset.UTC).toLocalDate();
+        years.merge(String.format(Locale.ROOT, "%04d", day.getYear()), 1L, Long::sum);
+        months.merge(String.format(Locale.ROOT, "%04d-%02d", day.getYear(), day.getMonthValue()), 1L, Long::sum);
+      }
+    }
+    Comparator<Facets.Count> largestFirst =
+        Comparator.comparingLong(Facets.Count::count).reversed().thenComparing(Facets.Count::value);
+    return new Facets(
+        sources.entrySet().stream().map(e -> new Facets.Count(e.getKey(), e.getValue())).sorted(largestFirst)
+            .limit(maxValues).toList(),
+        tags.entrySet().stream().map(e -> new Facets.Count(e.getKey(), e.getValue())).sorted(largestFirst)
+            .limit(maxValues).toList(),
+        years.entrySet().stream().map(e -> new Facets.Count(e.getKey(), e.getValue())).toList(),
+        months.entrySet().stream().map(e -> new Facets.Count(e.getKey(), e.getValue())).toList());
+  }
+
+  private static List<Integer> matching(Query query) throws IOException {
+    List<Integer> docs = new ArrayList<>();
+    searcher.search(query, new SimpleCollector() {
+      private int base;
+
+      @Override
+      protected void doSetNextReader(LeafReaderContext context) {
+        base = context.docBase;
+      }
+
+      @Override
+      public void collect(int doc) {
+        docs.add(base + doc);
+      }
+
+      @Override
+      public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE_NO_SCORES;
+      }
+    });
+    return docs;
   }
 }
