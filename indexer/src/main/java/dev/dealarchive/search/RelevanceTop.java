@@ -2,6 +2,7 @@ package dev.dealarchive.search;
 
 import dev.dealarchive.indexing.ArchiveFields;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -99,11 +100,7 @@ public final class RelevanceTop {
       return docs;
     }
     Keyed[] keyed = keys(searcher.getIndexReader().leaves(), docs);
-    Arrays.sort(
-        keyed,
-        Comparator.comparingDouble((Keyed k) -> -k.doc.score)
-            .thenComparing(Comparator.comparingLong((Keyed k) -> k.published).reversed())
-            .thenComparing(k -> k.id));
+    Arrays.sort(keyed, RELEVANCE_ORDER);
     ScoreDoc[] out = new ScoreDoc[keyed.length];
     for (int i = 0; i < keyed.length; i++) {
       out[i] = keyed[i].doc;
@@ -111,8 +108,54 @@ public final class RelevanceTop {
     return out;
   }
 
-  /** A hit with its sort keys: publication time ({@link Long#MIN_VALUE} when undated) and id. */
-  private record Keyed(ScoreDoc doc, long published, BytesRef id) {}
+  /**
+   * Score (descending), then publication time (newest first), then id. Two hits of one segment compare their ids by
+   * ordinal, which orders as the ids do (a segment numbers its values in their order); only hits of different
+   * segments, or without an id, read the id itself, and only when score and date tie, which is rare: reading an id
+   * is a seek in the segment's terms dictionary.
+   */
+  private static final Comparator<Keyed> RELEVANCE_ORDER =
+      Comparator.comparingDouble((Keyed k) -> -k.doc.score)
+          .thenComparing(Comparator.comparingLong((Keyed k) -> k.published).reversed())
+          .thenComparing(RelevanceTop::compareIds);
+
+  private static int compareIds(Keyed a, Keyed b) {
+    if (a.ids == b.ids && a.idOrd >= 0 && b.idOrd >= 0) {
+      return Integer.compare(a.idOrd, b.idOrd);
+    }
+    try {
+      return a.id().compareTo(b.id());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A hit with its sort keys: publication time ({@link Long#MIN_VALUE} when undated) and id, the id as its ordinal in
+   * its segment's {@code ids} (-1 when it has none) and read from there when needed.
+   */
+  private static final class Keyed {
+    final ScoreDoc doc;
+    final long published;
+    final SortedDocValues ids;
+    final int idOrd;
+    private BytesRef id;
+
+    Keyed(ScoreDoc doc, long published, SortedDocValues ids, int idOrd) {
+      this.doc = doc;
+      this.published = published;
+      this.ids = ids;
+      this.idOrd = idOrd;
+    }
+
+    /** The id, an empty one when the hit has none. */
+    BytesRef id() throws IOException {
+      if (id == null) {
+        id = idOrd < 0 ? new BytesRef() : BytesRef.deepCopyOf(ids.lookupOrd(idOrd));
+      }
+      return id;
+    }
+  }
 
   private static Keyed[] keys(List<LeafReaderContext> leaves, ScoreDoc[] docs) throws IOException {
     // Doc values iterate forward only, so read them in document order.
@@ -133,8 +176,8 @@ public final class RelevanceTop {
       }
       int doc = byDoc[i].doc - leaf.docBase;
       long time = published != null && published.advanceExact(doc) ? published.longValue() : Long.MIN_VALUE;
-      BytesRef id = ids != null && ids.advanceExact(doc) ? BytesRef.deepCopyOf(ids.lookupOrd(ids.ordValue())) : new BytesRef();
-      keyed[i] = new Keyed(byDoc[i], time, id);
+      int idOrd = ids != null && ids.advanceExact(doc) ? ids.ordValue() : -1;
+      keyed[i] = new Keyed(byDoc[i], time, ids, idOrd);
     }
     return keyed;
   }
