@@ -43,6 +43,42 @@ final class Html {
     return text.render("<mark>", "</mark>", Html::escape);
   }
 
+  /** Appends {@link #marked(MarkedText)} to {@code out} without making it a string first (pages show many). */
+  static StringBuilder marked(StringBuilder out, MarkedText marked) {
+    String text = marked.text();
+    int at = 0;
+    for (MarkedText.Span span : marked.marks()) {
+      escape(out, text, at, span.start()).append("<mark>");
+      escape(out, text, span.start(), span.end()).append("</mark>");
+      at = span.end();
+    }
+    return escape(out, text, at, text.length());
+  }
+
+  /** Appends {@code text[start, end)} escaped as {@link #escape(String)} escapes it. */
+  private static StringBuilder escape(StringBuilder out, String text, int start, int end) {
+    if (start > end || end > text.length()) {
+      throw new StringIndexOutOfBoundsException("begin " + start + ", end " + end + ", length " + text.length());
+    }
+    int plain = start;
+    for (int i = start; i < end; i++) {
+      String replacement =
+          switch (text.charAt(i)) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+          };
+      if (replacement != null) {
+        out.append(text, plain, i).append(replacement);
+        plain = i + 1;
+      }
+    }
+    return out.append(text, plain, end);
+  }
+
   /**
    * The url when it is an absolute http or https link, else {@code null}: an article's {@code javascript:} or
    * {@code data:} url is shown as text, never linked.

@@ -61,7 +61,7 @@ final class Pages {
 
   private static void example(StringBuilder html, String query, String what) {
     html.append("<li><a href=\"")
-        .append(Html.escape(new SearchState(query, List.of(), List.of(), null, null, SortOrder.RELEVANCE, 1).url()))
+        .append(new SearchState(query, List.of(), List.of(), null, null, SortOrder.RELEVANCE, 1).htmlUrl())
         .append("\"><code>")
         .append(Html.escape(query))
         .append("</code></a> ")
@@ -110,7 +110,7 @@ final class Pages {
     html.append("<a class=\"chip\" data-kind=\"")
         .append(kind)
         .append("\" href=\"")
-        .append(Html.escape(without.url()))
+        .append(without.htmlUrl())
         .append("\" title=\"Remove this filter\">")
         .append(kind)
         .append(": ")
@@ -139,8 +139,7 @@ final class Pages {
           .append(Html.escape(state.query()))
           .append("\"><p class=\"written-status\">Writing an answer from these passages\u2026</p></div>");
     }
-    html.append("<blockquote class=\"answer-passage\">")
-        .append(Html.marked(answer.passage()))
+    Html.marked(html.append("<blockquote class=\"answer-passage\">"), answer.passage())
         .append("</blockquote><p class=\"answer-cite\">— <a href=\"")
         .append(Html.escape(articleUrl(cited.id(), state.query())))
         .append("\">")
@@ -187,7 +186,7 @@ final class Pages {
     for (Facets.Count count : counts) {
       boolean active = chosen.stream().anyMatch(c -> c.equalsIgnoreCase(count.value()));
       html.append("<li><a class=\"facet").append(active ? " active" : "").append("\" href=\"")
-          .append(Html.escape(narrow.apply(count.value()).url()))
+          .append(narrow.apply(count.value()).htmlUrl())
           .append("\" data-value=\"")
           .append(Html.escape(count.value()))
           .append("\"><span class=\"value\">")
@@ -219,9 +218,9 @@ final class Pages {
     }
     html.append(" · sorted by ");
     if (state.sort() == SortOrder.RELEVANCE) {
-      html.append("relevance (<a href=\"").append(Html.escape(state.withSort(SortOrder.NEWEST).url())).append("\">newest first</a>)");
+      html.append("relevance (<a href=\"").append(state.withSort(SortOrder.NEWEST).htmlUrl()).append("\">newest first</a>)");
     } else {
-      html.append("newest first (<a href=\"").append(Html.escape(state.withSort(SortOrder.RELEVANCE).url())).append("\">relevance</a>)");
+      html.append("newest first (<a href=\"").append(state.withSort(SortOrder.RELEVANCE).htmlUrl()).append("\">relevance</a>)");
     }
     html.append("</p><ol class=\"hits\" start=\"").append(offset + 1).append("\">");
     for (SearchHit hit : result.hits()) {
@@ -235,10 +234,10 @@ final class Pages {
           .append(Html.escape(day(hit.published())))
           .append("</time>");
       for (String tag : hit.tags()) {
-        html.append(" <a class=\"tag\" href=\"").append(Html.escape(state.withTag(tag).url())).append("\">")
+        html.append(" <a class=\"tag\" href=\"").append(state.withTag(tag).htmlUrl()).append("\">")
             .append(Html.escape(tag)).append("</a>");
       }
-      html.append("</div><p class=\"hit-snippet\">").append(Html.marked(hit.snippet())).append("</p></li>");
+      Html.marked(html.append("</div><p class=\"hit-snippet\">"), hit.snippet()).append("</p></li>");
     }
     html.append("</ol>");
     pager(html, state, total, result.hits().size());
@@ -252,11 +251,11 @@ final class Pages {
     }
     html.append("<nav class=\"pager\" aria-label=\"Pages\">");
     if (state.page() > 1) {
-      html.append("<a rel=\"prev\" href=\"").append(Html.escape(state.withPage(state.page() - 1).url())).append("\">← Previous</a>");
+      html.append("<a rel=\"prev\" href=\"").append(state.withPage(state.page() - 1).htmlUrl()).append("\">← Previous</a>");
     }
     html.append("<span>Page ").append(state.page()).append(" of ").append(Math.max(pages, state.page())).append("</span>");
     if (state.page() < pages && shown == PAGE_SIZE) {
-      html.append("<a rel=\"next\" href=\"").append(Html.escape(state.withPage(state.page() + 1).url())).append("\">Next →</a>");
+      html.append("<a rel=\"next\" href=\"").append(state.withPage(state.page() + 1).htmlUrl()).append("\">Next →</a>");
     }
     html.append("</nav>");
   }
@@ -288,7 +287,7 @@ final class Pages {
       html.append("<p class=\"tags\">");
       for (String tag : article.tags()) {
         html.append("<a class=\"tag\" href=\"")
-            .append(Html.escape(new SearchState("", List.of(), List.of(tag), null, null, SortOrder.NEWEST, 1).url()))
+            .append(new SearchState("", List.of(), List.of(tag), null, null, SortOrder.NEWEST, 1).htmlUrl())
             .append("\">").append(Html.escape(tag)).append("</a> ");
       }
       html.append("</p>");
@@ -306,7 +305,7 @@ final class Pages {
         }
         if (matchIndex < matches.size() && matches.get(matchIndex).start() < sentence.end()) {
           MarkedText passage = Passages.excerpt(article.body(), sentence.start(), sentence.end(), matches, 400);
-          html.append("<li>").append(Html.marked(passage)).append("</li>");
+          Html.marked(html.append("<li>"), passage).append("</li>");
           if (++listed == PASSAGES) {
             break;
           }

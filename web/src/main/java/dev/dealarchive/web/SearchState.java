@@ -165,25 +165,42 @@ record SearchState(
 
   /** The page's URL, path and query, with parameters only where they differ from the defaults. */
   String url() {
-    List<String> parts = new ArrayList<>();
+    return url("&");
+  }
+
+  /**
+   * {@link #url()} as it stands in an HTML attribute ({@code Html.escape(url())}): its parameters are percent-encoded
+   * (letters, digits, {@code .-*_+%}), days and numbers, so the {@code &} between them is all there is to escape.
+   */
+  String htmlUrl() {
+    return url("&amp;");
+  }
+
+  private String url(String separator) {
+    StringBuilder url = new StringBuilder(64).append("/?");
     if (!text.isEmpty()) {
-      parts.add("q=" + encode(text));
+      url.append("q=").append(encode(text)).append(separator);
     }
-    sources.forEach(source -> parts.add("source=" + encode(source)));
-    tags.forEach(tag -> parts.add("tag=" + encode(tag)));
+    for (String source : sources) {
+      url.append("source=").append(encode(source)).append(separator);
+    }
+    for (String tag : tags) {
+      url.append("tag=").append(encode(tag)).append(separator);
+    }
     if (from != null) {
-      parts.add("from=" + from);
+      url.append("from=").append(from).append(separator);
     }
     if (to != null) {
-      parts.add("to=" + to);
+      url.append("to=").append(to).append(separator);
     }
     if (sort != SortOrder.RELEVANCE) {
-      parts.add("sort=" + sort.name().toLowerCase(Locale.ROOT));
+      url.append("sort=").append(sort.name().toLowerCase(Locale.ROOT)).append(separator);
     }
     if (page != 1) {
-      parts.add("page=" + page);
+      url.append("page=").append(page).append(separator);
     }
-    return parts.isEmpty() ? "/" : "/?" + String.join("&", parts);
+    // Every parameter ends with a separator: drop the last one, or the "?" when there is none.
+    return url.length() == 2 ? "/" : url.substring(0, url.length() - separator.length());
   }
 
   static String encode(String text) {

@@ -59,7 +59,7 @@ final class Timeline {
         .append(' ')
         .append(chartHeight + 16)
         .append("\" preserveAspectRatio=\"xMinYMid meet\" data-url=\"")
-        .append(Html.escape(state.withDates(null, null).url()))
+        .append(state.withDates(null, null).htmlUrl())
         .append("\">");
     int previousYear = -1;
     for (int i = 0; i < bins.size(); i++) {
@@ -69,7 +69,7 @@ final class Timeline {
       String tooltip = bin.label() + ": " + Pages.count(bin.count()) + (bin.count() == 1 ? " article" : " articles");
       if (bin.count() > 0) {
         html.append("<a class=\"bar\" href=\"")
-            .append(Html.escape(state.withDates(bin.from(), bin.to()).url()))
+            .append(state.withDates(bin.from(), bin.to()).htmlUrl())
             .append("\" data-from=\"")
             .append(bin.from())
             .append("\" data-to=\"")
