@@ -104,11 +104,13 @@ public final class ArticleSearch {
       return new SearchResult(request.query(), 0, false, List.of(), notices, System.nanoTime() - started);
     }
     boolean byRelevance = !filtersOnly && request.sort() != SortOrder.NEWEST;
-    Query query = LuceneQueries.build(parsed, LuceneQueries.Match.ALL);
+    // A relevance search looks its words' statistics up once for all its passes (a newest-first one needs none).
+    SharedTermStates shared = byRelevance ? new SharedTermStates(searcher) : null;
+    Query query = withStates(shared, LuceneQueries.build(parsed, LuceneQueries.Match.ALL));
     int wanted = request.offset() + request.limit();
     TopDocs top = top(searcher, query, wanted, byRelevance, facets);
     if (top.totalHits.value() == 0 && LuceneQueries.scoringGroups(parsed) > 1) {
-      query = LuceneQueries.build(parsed, LuceneQueries.Match.ANY);
+      query = withStates(shared, LuceneQueries.build(parsed, LuceneQueries.Match.ANY));
       top = top(searcher, query, wanted, byRelevance, facets);
       if (top.totalHits.value() > 0) {
         notices.add("no article has all the words; showing articles with some of them");
@@ -125,6 +127,10 @@ public final class ArticleSearch {
     MatchTerms terms = MatchTerms.of(parsed.positiveParts());
     List<SearchHit> hits = hits(searcher, top, request.offset(), terms, !filtersOnly);
     return new SearchResult(request.query(), total, lowerBound, hits, notices, System.nanoTime() - started);
+  }
+
+  private static Query withStates(SharedTermStates shared, Query query) throws IOException {
+    return shared == null ? query : shared.withStates(query);
   }
 
   /**

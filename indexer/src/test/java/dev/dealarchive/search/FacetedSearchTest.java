@@ -34,6 +34,7 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
@@ -298,5 +299,31 @@ class FacetedSearchTest {
       }
     });
     return docs;
+  }
+
+  @Test
+  void queriesCarryingSharedTermStatisticsFindAndScoreAsTheQueriesThemselves() throws IOException {
+    SharedTermStates shared = new SharedTermStates(searcher);
+    for (String text : List.of("partnership", "partnership merger", "merger nosuchword", "stake -licence tag:chips",
+        "\"two companies\" supply", "exclusive source:\"Beta News\"", "venture after:2020-06-01", "deal 7",
+        "merger OR stake OR licence", "partnership venture exclusive supply")) {
+      ParsedQuery parsed = QueryLanguage.parse(text);
+      for (LuceneQueries.Match match : LuceneQueries.Match.values()) {
+        Query plain = LuceneQueries.build(parsed, match);
+        Query withStates = shared.withStates(plain);
+        assertEquals(plain, withStates, text);
+        for (int n : new int[] {1, 10, 60}) {
+          TopDocs expected = RelevanceTop.search(searcher, plain, n);
+          TopDocs actual = RelevanceTop.search(searcher, withStates, n);
+          assertEquals(expected.totalHits, actual.totalHits, text);
+          assertEquals(expected.scoreDocs.length, actual.scoreDocs.length, text);
+          for (int i = 0; i < expected.scoreDocs.length; i++) {
+            assertEquals(expected.scoreDocs[i].doc, actual.scoreDocs[i].doc, text + " hit " + i);
+            assertEquals(expected.scoreDocs[i].score, actual.scoreDocs[i].score, text + " score " + i);
+          }
+        }
+        assertEquals(searcher.count(plain), searcher.count(withStates), text);
+      }
+    }
   }
 }
