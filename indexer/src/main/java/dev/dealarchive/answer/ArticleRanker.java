@@ -9,7 +9,9 @@ import dev.dealarchive.search.Passages;
 import dev.dealarchive.search.RelevanceTop;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -103,5 +105,72 @@ final class ArticleRanker {
       ranked.add(new Ranked(fused.doc(), fused.score(), relevance));
     }
     return ranked;
+  }
+
+  /**
+   * The best {@code depth} articles of an index that searches by meaning itself ({@link
+   * AnswerIndex#searchesByMeaning}, a cluster), best first: the same two sides, depths and {@link Fusion} as {@link
+   * #rank} on the embedded index, the sides' articles told apart by id instead of document number.
+   *
+   * @param vector the question's vector
+   */
+  static List<RankedArticle> rank(
+      AnswerIndex index,
+      Question question,
+      List<ConceptGroup> groups,
+      float[] vector,
+      int depth,
+      AnswerSettings settings,
+      HybridSettings hybrid,
+      BM25Similarity similarity)
+      throws IOException {
+    RetrievalMode mode = hybrid.mode();
+    if (mode == RetrievalMode.KEYWORD) {
+      return keyword(index, question, groups, depth, settings, similarity);
+    }
+    int sideDepth = mode == RetrievalMode.HYBRID ? Math.max(depth, hybrid.semanticDepth()) : depth;
+    List<AnswerIndex.Ranked> keywordTop =
+        mode == RetrievalMode.SEMANTIC
+            ? List.of()
+            : index.top(KeywordQuery.build(question, groups, settings), sideDepth, similarity);
+    List<AnswerIndex.Near> near = index.nearest(vector, KeywordQuery.restrictions(question.query()), sideDepth);
+    // Each article gets one number, the keyword side's first, so Fusion's ties fall as on the embedded index.
+    Map<String, Integer> numbers = new HashMap<>();
+    List<Article> articles = new ArrayList<>();
+    Map<Integer, List<Passages.Sentence>> sentences = new HashMap<>();
+    ScoreDoc[] keyword = new ScoreDoc[keywordTop.size()];
+    for (int i = 0; i < keyword.length; i++) {
+      AnswerIndex.Ranked found = keywordTop.get(i);
+      int number = number(numbers, articles, found.article());
+      sentences.put(number, found.sentences());
+      keyword[i] = new ScoreDoc(number, found.score());
+    }
+    ScoreDoc[] semantic = new ScoreDoc[near.size()];
+    for (int i = 0; i < semantic.length; i++) {
+      semantic[i] = new ScoreDoc(number(numbers, articles, near.get(i).article()), (float) near.get(i).cosine());
+    }
+    List<RankedArticle> ranked = new ArrayList<>(Math.min(depth, articles.size()));
+    if (mode == RetrievalMode.SEMANTIC) {
+      for (ScoreDoc doc : semantic) {
+        double relevance = semantic[0].score > 0 ? Math.max(0, doc.score / semantic[0].score) : 1;
+        ranked.add(new RankedArticle(articles.get(doc.doc), doc.score, relevance, null));
+      }
+      return ranked;
+    }
+    for (Fusion.Fused fused : Fusion.fuse(keyword, semantic, hybrid)) {
+      if (ranked.size() == depth) {
+        break;
+      }
+      double relevance = keyword.length > 0 ? fused.keywordRatio() : fused.semantic();
+      ranked.add(new RankedArticle(articles.get(fused.doc()), fused.score(), relevance, sentences.get(fused.doc())));
+    }
+    return ranked;
+  }
+
+  private static int number(Map<String, Integer> numbers, List<Article> articles, Article article) {
+    return numbers.computeIfAbsent(article.id(), id -> {
+      articles.add(article);
+      return articles.size() - 1;
+    });
   }
 }
