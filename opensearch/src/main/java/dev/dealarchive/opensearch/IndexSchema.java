@@ -240,7 +240,10 @@ public final class IndexSchema {
     create(client, shards, replicas, AnswerSettings.defaults());
   }
 
-  /** Creates the index with this schema, answers scored with BM25 of {@code answers}' k1 and b. */
+  /**
+   * Creates the index with this schema, answers scored with BM25 of {@code answers}' k1 and b; able to hold passage
+   * vectors when the cluster has the k-NN plugin.
+   */
   public static void create(ClusterClient client, int shards, int replicas, AnswerSettings answers)
       throws IOException {
     if (shards < 1 || replicas < 0) {
@@ -248,8 +251,12 @@ public final class IndexSchema {
     }
     String index = client.config().index();
     ensurePipeline(client);
-    ClusterClient.Reply reply =
-        client.send("PUT", "/" + index, Map.of(), createBody(client.json(), shards, replicas, answers));
+    ObjectNode body = createBody(client.json(), shards, replicas, answers);
+    if (ClusterVectors.clusterHasPlugin(client)) {
+      // Static: only an index made with it can hold passage vectors later (ClusterVectors).
+      ((ObjectNode) body.path("settings").path("index")).put("knn", true);
+    }
+    ClusterClient.Reply reply = client.send("PUT", "/" + index, Map.of(), body);
     if (!reply.ok()) {
       if (reply.body().path("error").path("type").asText().equals("resource_already_exists_exception")) {
         // Another writer created it a moment ago: use theirs, if it is of this schema.

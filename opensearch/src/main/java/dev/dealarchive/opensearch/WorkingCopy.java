@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dealarchive.article.Article;
+import dev.dealarchive.embed.Embedders;
 import dev.dealarchive.indexing.ArchiveAnalyzers;
 import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.ArticleDocuments;
 import dev.dealarchive.indexing.StoredArticles;
+import dev.dealarchive.indexing.VectorState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +32,10 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BitSet;
 import org.apache.lucene.util.Bits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A writer's working copy of a cluster archive: an embedded index folder in which the archive's own indexer does
@@ -45,8 +51,15 @@ import org.apache.lucene.util.Bits;
  * <p>Before each write session the copy catches up with the cluster: articles other writers stored since it last
  * looked (by {@link IndexSchema#INDEXED_AT}) are brought in, and articles they deleted are dropped (found when the
  * counts differ), so duplicate reporting and change detection see the whole archive, as on one machine.
+ *
+ * <p>Passage vectors: the copy embeds as an embedded index does (a copy made from a cluster index that can hold
+ * vectors embeds when a model is installed) and each changed article goes to the cluster with its passages and their
+ * vectors ({@link ClusterVectors}). Articles brought in from the cluster with passages are marked as embedded with the
+ * cluster's model without being embedded again here: the copy only finds changes, and a changed article is embedded
+ * anew before it is written.
  */
 final class WorkingCopy {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkingCopy.class);
   static final String MARKER = "opensearch-working-copy.json";
   static final String PENDING = "opensearch-pending.json";
   /**
@@ -120,11 +133,12 @@ final class WorkingCopy {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     try (Directory directory = FSDirectory.open(folder);
         IndexWriter writer = new IndexWriter(directory, config)) {
+      String embeddedWith = sameModel(VectorState.of(liveData(writer)));
       long[] changed = {0};
       articles.forEachSince(sinceMillis, stamped -> {
         Article article = stamped.article();
         if (!article.contentHash().equals(local.get(article.id()))) {
-          store(writer, article);
+          store(writer, article, stamped.hasPassages() ? embeddedWith : null);
           local.put(article.id(), article.contentHash());
           changed[0]++;
         }
@@ -143,7 +157,7 @@ final class WorkingCopy {
           if (!local.containsKey(id)) {
             Optional<Article> article = articles.byId(id);
             if (article.isPresent()) {
-              store(writer, article.get());
+              store(writer, article.get(), null);
               changed[0]++;
             }
           }
@@ -156,9 +170,40 @@ final class WorkingCopy {
     return startedAt - SETTLE_MILLIS;
   }
 
-  private static void store(IndexWriter writer, Article article) throws IOException {
+  /**
+   * Stores an article from the cluster; {@code embeddedWith} (the model of the passages the cluster holds for it) marks
+   * it as not waiting for vectors, or {@code null}.
+   */
+  private static void store(IndexWriter writer, Article article, String embeddedWith) throws IOException {
     writer.deleteDocuments(ArticleBlocks.deleteTerms(article.id()));
-    writer.addDocument(ArticleDocuments.toDocument(article));
+    if (embeddedWith == null) {
+      writer.addDocument(ArticleDocuments.toDocument(article));
+    } else {
+      writer.addDocuments(
+          ArticleBlocks.block(ArticleDocuments.toDocument(article), article.id(), List.of(), List.of(), embeddedWith));
+    }
+  }
+
+  /** The copy's model when it is the cluster index's too (articles with passages there need none here), else null. */
+  private String sameModel(VectorState copy) throws IOException {
+    ClusterVectors.Model cluster = ClusterVectors.model(client);
+    return cluster != null && cluster.key().equals(copy.modelKey()) ? cluster.key() : null;
+  }
+
+  /**
+   * What a copy made from the cluster records about vectors: the cluster index's model when it holds vectors; on,
+   * model still open, when the index can hold them and a model is installed (a new embedded index gets vectors when
+   * a model is installed); {@code null}, keyword-only, otherwise.
+   */
+  private VectorState clusterVectors() throws IOException {
+    ClusterVectors.Model model = ClusterVectors.model(client);
+    if (model != null) {
+      return new VectorState(true, model.key(), model.dimension());
+    }
+    if (ClusterVectors.indexCanHoldVectors(client) && Embedders.provider().isPresent()) {
+      return new VectorState(true, null, 0);
+    }
+    return null;
   }
 
   private void mark(Path marker, boolean complete, long syncedUntil) throws IOException {
@@ -174,22 +219,37 @@ final class WorkingCopy {
   private void restore(ClusterArticles articles, ClusterState state) throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzers.forIndex());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    VectorState vectors = clusterVectors();
+    String embeddedWith = vectors == null ? null : vectors.modelKey();
     try (Directory directory = FSDirectory.open(folder);
         IndexWriter writer = new IndexWriter(directory, config)) {
-      articles.forEach(article -> writer.addDocument(ArticleDocuments.toDocument(article)));
-      commit(writer);
+      articles.forEachStamped(stamped -> store(writer, stamped.article(), stamped.hasPassages() ? embeddedWith : null));
+      commit(writer, vectors);
     }
     state.download(folder);
   }
 
-  /** Commits with the user data the embedded indexer writes (schema version, commit time). */
+  /** Commits with the user data the embedded indexer writes (schema version, commit time), keeping the rest. */
   static void commit(IndexWriter writer) throws IOException {
-    writer.setLiveCommitData(
-        Map.of(
-                ArchiveFields.COMMIT_TIME, Long.toString(System.currentTimeMillis()),
-                ArchiveFields.SCHEMA_KEY, ArchiveFields.SCHEMA_VERSION)
-            .entrySet());
+    commit(writer, null);
+  }
+
+  /** Commits as {@link #commit(IndexWriter)}, recording {@code vectors} unless it is null. */
+  private static void commit(IndexWriter writer, VectorState vectors) throws IOException {
+    Map<String, String> data = liveData(writer);
+    data.put(ArchiveFields.COMMIT_TIME, Long.toString(System.currentTimeMillis()));
+    data.put(ArchiveFields.SCHEMA_KEY, ArchiveFields.SCHEMA_VERSION);
+    writer.setLiveCommitData((vectors == null ? data : vectors.writeTo(data)).entrySet());
     writer.commit();
+  }
+
+  private static Map<String, String> liveData(IndexWriter writer) {
+    Map<String, String> data = new HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+    }
+    return data;
   }
 
   static boolean hasIndex(Path folder) throws IOException {
@@ -203,11 +263,24 @@ final class WorkingCopy {
 
   /** Every article id of the copy's last commit with its content hash. */
   Map<String, String> hashes() throws IOException {
+    return read(false);
+  }
+
+  /**
+   * Every article id of the copy's last commit with what the cluster must hold of it: its content hash and the model
+   * of its passages, so an article embedded here after it was written (it waited for vectors) goes out again, now
+   * with them.
+   */
+  Map<String, String> versions() throws IOException {
+    return read(true);
+  }
+
+  private Map<String, String> read(boolean withModel) throws IOException {
     Map<String, String> hashes = new HashMap<>();
     if (!hasIndex(folder)) {
       return hashes;
     }
-    Set<String> fields = Set.of(ArchiveFields.ID, ArchiveFields.HASH);
+    Set<String> fields = Set.of(ArchiveFields.ID, ArchiveFields.HASH, ArchiveFields.EMBEDDED_WITH);
     try (Directory directory = FSDirectory.open(folder);
         DirectoryReader reader = DirectoryReader.open(directory)) {
       for (LeafReaderContext leaf : reader.leaves()) {
@@ -219,8 +292,9 @@ final class WorkingCopy {
           }
           Document document = stored.document(doc, fields);
           String id = document.get(ArchiveFields.ID);
+          String model = document.get(ArchiveFields.EMBEDDED_WITH);
           if (id != null) {
-            hashes.put(id, document.get(ArchiveFields.HASH));
+            hashes.put(id, document.get(ArchiveFields.HASH) + (withModel && model != null ? " " + model : ""));
           }
         }
       }
@@ -228,7 +302,7 @@ final class WorkingCopy {
     return hashes;
   }
 
-  /** The ids a write changed and removed, between two {@link #hashes()} of the copy. */
+  /** The ids a write changed and removed, between two {@link #versions()} of the copy. */
   record Changes(Set<String> changed, Set<String> removed) {
     static Changes between(Map<String, String> before, Map<String, String> after) {
       Set<String> changed = new LinkedHashSet<>();
@@ -276,11 +350,7 @@ final class WorkingCopy {
       if (!pending.changed().isEmpty()) {
         try (Directory directory = FSDirectory.open(folder);
             DirectoryReader reader = DirectoryReader.open(directory)) {
-          StoredArticles.forEach(new IndexSearcher(reader), article -> {
-            if (article.id() != null && pending.changed().contains(article.id())) {
-              bulk.put(article);
-            }
-          });
+          sendChanged(reader, pending.changed(), bulk);
         }
       }
       for (String id : pending.removed()) {
@@ -290,6 +360,54 @@ final class WorkingCopy {
       }
     }
     client.call("POST", "/" + client.config().index() + "/_refresh", null);
+  }
+
+  /**
+   * Queues the changed articles of the copy, each with its passages and vectors when it has them and the cluster
+   * index can hold them (the first such article makes the index ready for the copy's model, or is refused).
+   */
+  private void sendChanged(DirectoryReader reader, Set<String> changed, BulkWriter bulk) throws IOException {
+    VectorState vectors = VectorState.of(reader.getIndexCommit().getUserData());
+    ClusterVectors.Model model =
+        vectors.modelKey() == null ? null : new ClusterVectors.Model(vectors.modelKey(), vectors.dimension());
+    Boolean canHold = null;
+    long withoutVectors = 0;
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Bits live = leaf.reader().getLiveDocs();
+      BitSet parents = ArticleBlocks.parents().getBitSet(leaf);
+      StoredFields stored = leaf.reader().storedFields();
+      for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+        if (parents == null || !parents.get(doc) || (live != null && !live.get(doc))) {
+          continue;
+        }
+        Document document = stored.document(doc);
+        Article article = StoredArticles.toArticle(document);
+        if (article.id() == null || !changed.contains(article.id())) {
+          continue;
+        }
+        ClusterVectors.Passages passages = model != null && model.key().equals(document.get(ArchiveFields.EMBEDDED_WITH))
+            ? ClusterVectors.ofBlock(leaf.reader(), parents, stored, doc)
+            : null;
+        if (passages != null && canHold == null) {
+          canHold = ClusterVectors.indexCanHoldVectors(client);
+          if (canHold) {
+            ClusterVectors.prepare(client, model);
+          } else {
+            LOG.warn("the OpenSearch index \"{}\" was made without the k-NN plugin (index.knn), so it holds no passage"
+                + " vectors: articles are written for search by words alone", client.config().index());
+          }
+        }
+        if (passages == null || !canHold) {
+          withoutVectors++;
+          passages = null;
+        }
+        bulk.put(article, passages);
+      }
+    }
+    if (withoutVectors > 0 && model != null && Boolean.TRUE.equals(canHold)) {
+      LOG.warn("{} changed articles were written without passage vectors (not embedded in the working copy yet)",
+          withoutVectors);
+    }
   }
 
   private static Changes merge(Changes earlier, Changes later) {
