@@ -4,18 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dealarchive.embed.Passage;
-import dev.dealarchive.embed.VectorSearch;
-import dev.dealarchive.indexing.ArchiveFields;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.util.BitSet;
 
 /**
  * Passage vectors on a cluster with OpenSearch's k-NN plugin: the index setting and mapping that hold them, the model
@@ -130,32 +122,5 @@ final class ClusterVectors {
         vector.add(value);
       }
     }
-  }
-
-  /**
-   * The passages of the article document {@code doc} of a working copy's segment (its block's documents before it),
-   * or {@code null} when it has none.
-   *
-   * @param parents the segment's article documents
-   * @param stored the segment's stored fields
-   */
-  static Passages ofBlock(LeafReader leaf, BitSet parents, StoredFields stored, int doc) throws IOException {
-    FloatVectorValues vectors = leaf.getFloatVectorValues(ArchiveFields.PASSAGE_VECTOR);
-    if (vectors == null || doc == 0) {
-      return null;
-    }
-    int first = parents.prevSetBit(doc - 1) + 1;
-    List<Passage> passages = new ArrayList<>();
-    List<float[]> values = new ArrayList<>();
-    KnnVectorValues.DocIndexIterator iterator = vectors.iterator();
-    for (int passageDoc = first; passageDoc < doc; passageDoc++) {
-      int at = iterator.docID() < passageDoc ? iterator.advance(passageDoc) : iterator.docID();
-      if (at != passageDoc) {
-        continue;
-      }
-      values.add(vectors.vectorValue(iterator.index()).clone());
-      passages.add(VectorSearch.passage(stored, passageDoc));
-    }
-    return passages.isEmpty() ? null : new Passages(passages, values);
   }
 }

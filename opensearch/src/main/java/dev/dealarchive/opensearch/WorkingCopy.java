@@ -32,10 +32,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BitSet;
 import org.apache.lucene.util.Bits;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A writer's working copy of a cluster archive: an embedded index folder in which the archive's own indexer does
@@ -59,7 +56,6 @@ import org.slf4j.LoggerFactory;
  * anew before it is written.
  */
 final class WorkingCopy {
-  private static final Logger LOG = LoggerFactory.getLogger(WorkingCopy.class);
   static final String MARKER = "opensearch-working-copy.json";
   static final String PENDING = "opensearch-pending.json";
   /**
@@ -348,10 +344,7 @@ final class WorkingCopy {
     Map<String, String> current = hashes();
     try (BulkWriter bulk = new BulkWriter(client)) {
       if (!pending.changed().isEmpty()) {
-        try (Directory directory = FSDirectory.open(folder);
-            DirectoryReader reader = DirectoryReader.open(directory)) {
-          sendChanged(reader, pending.changed(), bulk);
-        }
+        FolderArticles.send(folder, article -> pending.changed().contains(article.id()), client, bulk);
       }
       for (String id : pending.removed()) {
         if (!current.containsKey(id)) {
@@ -360,54 +353,6 @@ final class WorkingCopy {
       }
     }
     client.call("POST", "/" + client.config().index() + "/_refresh", null);
-  }
-
-  /**
-   * Queues the changed articles of the copy, each with its passages and vectors when it has them and the cluster
-   * index can hold them (the first such article makes the index ready for the copy's model, or is refused).
-   */
-  private void sendChanged(DirectoryReader reader, Set<String> changed, BulkWriter bulk) throws IOException {
-    VectorState vectors = VectorState.of(reader.getIndexCommit().getUserData());
-    ClusterVectors.Model model =
-        vectors.modelKey() == null ? null : new ClusterVectors.Model(vectors.modelKey(), vectors.dimension());
-    Boolean canHold = null;
-    long withoutVectors = 0;
-    for (LeafReaderContext leaf : reader.leaves()) {
-      Bits live = leaf.reader().getLiveDocs();
-      BitSet parents = ArticleBlocks.parents().getBitSet(leaf);
-      StoredFields stored = leaf.reader().storedFields();
-      for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-        if (parents == null || !parents.get(doc) || (live != null && !live.get(doc))) {
-          continue;
-        }
-        Document document = stored.document(doc);
-        Article article = StoredArticles.toArticle(document);
-        if (article.id() == null || !changed.contains(article.id())) {
-          continue;
-        }
-        ClusterVectors.Passages passages = model != null && model.key().equals(document.get(ArchiveFields.EMBEDDED_WITH))
-            ? ClusterVectors.ofBlock(leaf.reader(), parents, stored, doc)
-            : null;
-        if (passages != null && canHold == null) {
-          canHold = ClusterVectors.indexCanHoldVectors(client);
-          if (canHold) {
-            ClusterVectors.prepare(client, model);
-          } else {
-            LOG.warn("the OpenSearch index \"{}\" was made without the k-NN plugin (index.knn), so it holds no passage"
-                + " vectors: articles are written for search by words alone", client.config().index());
-          }
-        }
-        if (passages == null || !canHold) {
-          withoutVectors++;
-          passages = null;
-        }
-        bulk.put(article, passages);
-      }
-    }
-    if (withoutVectors > 0 && model != null && Boolean.TRUE.equals(canHold)) {
-      LOG.warn("{} changed articles were written without passage vectors (not embedded in the working copy yet)",
-          withoutVectors);
-    }
   }
 
   private static Changes merge(Changes earlier, Changes later) {

@@ -21,6 +21,8 @@ import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
 import dev.dealarchive.search.ScoredArticle;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Vector search on a cluster: one real OpenSearch 3.5 node with the k-NN plugin (module {@code opensearch-knn3-node})
@@ -206,6 +209,34 @@ class ClusterVectorSearchTest {
         node.urls())) {
       for (String question : paraphrases().subList(0, 10)) {
         assertEquals(answerOf(embedded.ask(question, 5)), answerOf(reader.ask(question, 5)), question);
+      }
+    }
+  }
+
+  @Test
+  void migrateCarriesTheEmbeddedArchivesVectorsToTheCluster() throws Exception {
+    StringWriter out = new StringWriter();
+    CommandLine migrate = new CommandLine(new MigrateCommand());
+    migrate.setOut(new PrintWriter(out));
+    int code = migrate.execute("--from", base.resolve("embedded").toString(), "--to", node.urls(), "--to-index",
+        "vectors-migrated", "--shards", "1", "--replicas", "0");
+    assertEquals(0, code, out.toString());
+    try (OpenSearchEngine os = OpenSearchClusterTest.engine("vectors-migrated", base.resolve("migrated-copy"),
+        node.urls())) {
+      ClusterClient client = os.client();
+      assertEquals(model.modelKey(), ClusterVectors.model(client).key());
+      ObjectNode withPassages = client.object();
+      withPassages.putObject("query").putObject("nested").put("path", ClusterVectors.PASSAGES)
+          .putObject("query").putObject("match_all");
+      assertEquals(os.articleCount(),
+          client.call("POST", "/vectors-migrated/_count", withPassages).path("count").asLong());
+      for (String question : paraphrases().subList(0, 10)) {
+        assertEquals(answerOf(embedded.ask(question, 5)), answerOf(os.ask(question, 5)), question);
+      }
+      // The first writer after the move embeds nothing: its copy, made from the cluster, knows the vectors are there.
+      try (ArchiveWriter writer = os.openWriter()) {
+        writer.index(List.of(OpenSearchClusterTest.DATA), IndexOptions.defaults(), IndexProgress.NONE);
+        assertEquals(0, writer.lastEmbedding().articles(), writer.lastEmbedding().toString());
       }
     }
   }
