@@ -358,6 +358,15 @@ public final class OpenSearchEngine implements ArchiveEngine {
       return pushed(delegate::storeQueuedAdds);
     }
 
+    /**
+     * {@code archive embed}: the working copy embeds every article that waits for vectors, and those articles go to
+     * the cluster again, with them (refused, before anything is written, when the cluster index has another model's).
+     */
+    @Override
+    public EmbedSummary embed(IndexProgress progress) throws IOException {
+      return pushed(() -> delegate.embed(progress));
+    }
+
     /** The working copy's embedding step: the passages and vectors that went to the cluster with the articles. */
     @Override
     public EmbedSummary lastEmbedding() {
