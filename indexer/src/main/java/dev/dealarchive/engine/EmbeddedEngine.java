@@ -7,6 +7,7 @@ import dev.dealarchive.article.Article;
 import dev.dealarchive.fetch.AddResult;
 import dev.dealarchive.fetch.ArticleAdder;
 import dev.dealarchive.fetch.FetchOptions;
+import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.StoredArticles;
 import dev.dealarchive.indexing.VectorStats;
@@ -85,7 +86,16 @@ public final class EmbeddedEngine implements ArchiveEngine {
    * ({@link FetchOptions#defaults()} everywhere but tests and trusted set-ups).
    */
   public static EmbeddedEngine open(Path indexDir, AnswerSettings settings, FetchOptions fetchOptions) {
-    return withReader(indexDir, dir -> IndexFolder.at(dir).openReader(settings), fetchOptions);
+    return open(indexDir, settings, HybridSettings.defaults(), fetchOptions);
+  }
+
+  /**
+   * As {@link #open(Path, AnswerSettings, FetchOptions)}, answering questions by words and meaning as {@code hybrid}
+   * says (when the index has vectors).
+   */
+  public static EmbeddedEngine open(
+      Path indexDir, AnswerSettings settings, HybridSettings hybrid, FetchOptions fetchOptions) {
+    return withReader(indexDir, dir -> IndexFolder.at(dir).openAnswering(settings, hybrid), fetchOptions);
   }
 
   /**
