@@ -10,6 +10,7 @@ import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.ArticleDocuments;
 import dev.dealarchive.indexing.StoredArticles;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,15 +117,13 @@ final class WorkingCopy {
   long catchUp(ClusterArticles articles, long sinceMillis) throws IOException {
     long startedAt = articles.clusterMillis();
     Map<String, String> local = hashes();
-    IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzers.forIndex());
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    try (Directory directory = FSDirectory.open(folder);
-        IndexWriter writer = new IndexWriter(directory, config)) {
+    // The copy's writer opens on the first change: a copy that is already current (the usual case) is only read.
+    try (LazyWriter writer = new LazyWriter(folder)) {
       long[] changed = {0};
       articles.forEachSince(sinceMillis, stamped -> {
         Article article = stamped.article();
         if (!article.contentHash().equals(local.get(article.id()))) {
-          store(writer, article);
+          store(writer.get(), article);
           local.put(article.id(), article.contentHash());
           changed[0]++;
         }
@@ -135,7 +134,7 @@ final class WorkingCopy {
         articles.idsSince(null, stamped -> remote.add(stamped.id()));
         for (String id : local.keySet()) {
           if (!remote.contains(id)) {
-            writer.deleteDocuments(ArticleBlocks.deleteTerms(id));
+            writer.get().deleteDocuments(ArticleBlocks.deleteTerms(id));
             changed[0]++;
           }
         }
@@ -143,17 +142,53 @@ final class WorkingCopy {
           if (!local.containsKey(id)) {
             Optional<Article> article = articles.byId(id);
             if (article.isPresent()) {
-              store(writer, article.get());
+              store(writer.get(), article.get());
               changed[0]++;
             }
           }
         }
       }
       if (changed[0] > 0) {
-        commit(writer);
+        commit(writer.get());
       }
     }
     return startedAt - SETTLE_MILLIS;
+  }
+
+  /** The copy's index writer, opened (taking the copy's write lock) on the first {@link #get()}. */
+  private static final class LazyWriter implements Closeable {
+    private final Path folder;
+    private Directory directory;
+    private IndexWriter writer;
+
+    LazyWriter(Path folder) {
+      this.folder = folder;
+    }
+
+    IndexWriter get() throws IOException {
+      if (writer == null) {
+        IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzers.forIndex());
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        Directory opened = FSDirectory.open(folder);
+        try {
+          writer = new IndexWriter(opened, config);
+        } catch (IOException | RuntimeException e) {
+          opened.close();
+          throw e;
+        }
+        directory = opened;
+      }
+      return writer;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (writer != null) {
+        try (Directory closing = directory) {
+          writer.close();
+        }
+      }
+    }
   }
 
   private static void store(IndexWriter writer, Article article) throws IOException {
