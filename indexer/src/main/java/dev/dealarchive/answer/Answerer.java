@@ -87,6 +87,11 @@ public final class Answerer {
     return new Answerer(SynonymSource.of(indexDir.resolve(Synonyms.FILE_NAME)), settings, hybrid, embedder);
   }
 
+  /** The synonyms questions are answered with now: another object once an edited synonyms file has been read. */
+  public Synonyms synonymsInForce() {
+    return synonyms.current();
+  }
+
   /** Answers {@code questionText} with at most {@code limit} articles, the answer's included. */
   public AskResult ask(IndexSearcher searcher, String questionText, int limit) throws IOException {
     return ask(new LuceneAnswerIndex(searcher), questionText, limit);

@@ -10,7 +10,7 @@ import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.embed.EmbedderProvider;
 import dev.dealarchive.embed.Embedders;
 import dev.dealarchive.engine.EngineSettings;
-import dev.dealarchive.hybrid.HybridSettings;
+import dev.dealarchive.hybrid.RetrievalMode;
 import dev.dealarchive.hybrid.QueryEmbedder;
 import dev.dealarchive.hybrid.SemanticSide.StoredPassage;
 import dev.dealarchive.search.ScoredArticle;
@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * answered by words and meaning as on one machine: the question is embedded by the same {@link QueryEmbedder}, the
  * cluster finds the articles nearest in meaning (a nested {@code knn} query, filtered by the question's filters) and
  * the similarities of their passages (the plugin's {@code knn_score} script), and the answer engine fuses and picks as
- * it does on the embedded index. Elsewhere answers are found by words alone, and the first question says why.
+ * it does on the embedded index, with the command's ranking settings ({@code ask --retrieval}, {@code --fusion} ...). Elsewhere answers are found by words alone, and the first question says why.
  */
 final class ClusterAnswers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterAnswers.class);
@@ -99,7 +99,7 @@ final class ClusterAnswers implements AutoCloseable {
       if (answerer == null || !inForce.equals(answererBm25) || !Boolean.valueOf(byMeaning).equals(answererByMeaning)) {
         AnswerSettings answers = inForce.applyTo(settings.answers());
         answerer = byMeaning
-            ? Answerer.withDefaults(settings.indexDir(), answers, HybridSettings.defaults(), embedder)
+            ? Answerer.withDefaults(settings.indexDir(), answers, settings.hybrid(), embedder)
             : Answerer.withDefaults(settings.indexDir(), answers);
         answererBm25 = inForce;
         answererByMeaning = byMeaning;
@@ -134,10 +134,10 @@ final class ClusterAnswers implements AutoCloseable {
     }
   }
 
-  /** Says once per process when answers on the cluster are found by words alone, and why. */
+  /** Says once per process when answers on the cluster are found by words alone though not asked so, and why. */
   private void noticeWordsAlone() {
     String because = wordsAloneBecause;
-    if (because == null || NOTICE_GIVEN.getAndSet(true)) {
+    if (because == null || settings.hybrid().mode() == RetrievalMode.KEYWORD || NOTICE_GIVEN.getAndSet(true)) {
       return;
     }
     LOG.warn("answers on OpenSearch are found by words alone (BM25F), without vector search: {}", because);

@@ -12,6 +12,7 @@ import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.ArticleDocuments;
 import dev.dealarchive.indexing.StoredArticles;
 import dev.dealarchive.indexing.VectorState;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,16 +126,22 @@ final class WorkingCopy {
   long catchUp(ClusterArticles articles, long sinceMillis) throws IOException {
     long startedAt = articles.clusterMillis();
     Map<String, String> local = hashes();
-    IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzers.forIndex());
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    try (Directory directory = FSDirectory.open(folder);
-        IndexWriter writer = new IndexWriter(directory, config)) {
-      String embeddedWith = sameModel(VectorState.of(liveData(writer)));
+    // The copy's writer opens on the first change: a copy that is already current (the usual case) is only read.
+    try (LazyWriter writer = new LazyWriter(folder)) {
+      // Articles the cluster holds with passages of the copy's model count as embedded here; the model is read on the
+      // first such article.
+      String[] embeddedWith = {null};
+      boolean[] modelRead = {false};
       long[] changed = {0};
       articles.forEachSince(sinceMillis, stamped -> {
         Article article = stamped.article();
         if (!article.contentHash().equals(local.get(article.id()))) {
-          store(writer, article, stamped.hasPassages() ? embeddedWith : null);
+          IndexWriter open = writer.get();
+          if (stamped.hasPassages() && !modelRead[0]) {
+            embeddedWith[0] = sameModel(VectorState.of(liveData(open)));
+            modelRead[0] = true;
+          }
+          store(open, article, stamped.hasPassages() ? embeddedWith[0] : null);
           local.put(article.id(), article.contentHash());
           changed[0]++;
         }
@@ -145,7 +152,7 @@ final class WorkingCopy {
         articles.idsSince(null, stamped -> remote.add(stamped.id()));
         for (String id : local.keySet()) {
           if (!remote.contains(id)) {
-            writer.deleteDocuments(ArticleBlocks.deleteTerms(id));
+            writer.get().deleteDocuments(ArticleBlocks.deleteTerms(id));
             changed[0]++;
           }
         }
@@ -153,17 +160,53 @@ final class WorkingCopy {
           if (!local.containsKey(id)) {
             Optional<Article> article = articles.byId(id);
             if (article.isPresent()) {
-              store(writer, article.get(), null);
+              store(writer.get(), article.get(), null);
               changed[0]++;
             }
           }
         }
       }
       if (changed[0] > 0) {
-        commit(writer);
+        commit(writer.get());
       }
     }
     return startedAt - SETTLE_MILLIS;
+  }
+
+  /** The copy's index writer, opened (taking the copy's write lock) on the first {@link #get()}. */
+  private static final class LazyWriter implements Closeable {
+    private final Path folder;
+    private Directory directory;
+    private IndexWriter writer;
+
+    LazyWriter(Path folder) {
+      this.folder = folder;
+    }
+
+    IndexWriter get() throws IOException {
+      if (writer == null) {
+        IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzers.forIndex());
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        Directory opened = FSDirectory.open(folder);
+        try {
+          writer = new IndexWriter(opened, config);
+        } catch (IOException | RuntimeException e) {
+          opened.close();
+          throw e;
+        }
+        directory = opened;
+      }
+      return writer;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (writer != null) {
+        try (Directory closing = directory) {
+          writer.close();
+        }
+      }
+    }
   }
 
   /**

@@ -10,11 +10,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dealarchive.answer.Answer;
+import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.embed.EmbedderProvider;
 import dev.dealarchive.embed.Embedders;
 import dev.dealarchive.engine.ArchiveWriter;
 import dev.dealarchive.engine.EmbeddedEngine;
+import dev.dealarchive.engine.EngineSettings;
+import dev.dealarchive.fetch.FetchOptions;
+import dev.dealarchive.hybrid.HybridSettings;
+import dev.dealarchive.hybrid.RetrievalMode;
 import dev.dealarchive.indexing.EmbedSummary;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
@@ -29,6 +34,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,6 +160,20 @@ class ClusterVectorSearchTest {
             System.out.println("  order differs: " + what);
             assertEquals(theirs.get(i).score(), mine.get(i).score(), 0.02, what);
           }
+        }
+      }
+    }
+
+    // ask --retrieval keyword and semantic on the cluster rank as they do on one machine.
+    for (RetrievalMode mode : List.of(RetrievalMode.KEYWORD, RetrievalMode.SEMANTIC)) {
+      HybridSettings hybrid = HybridSettings.defaults().withMode(mode);
+      ClusterConfig config = new ClusterConfig(ClusterConfig.parseUrls(node.urls()), "vectors", null, null);
+      try (OpenSearchEngine os = OpenSearchEngine.open(config,
+              EngineSettings.of(base.resolve("copy-" + mode)).withEnvironment(Map.of()).withHybrid(hybrid), 1, 0);
+          EmbeddedEngine same = EmbeddedEngine.open(base.resolve("embedded"), AnswerSettings.defaults(), hybrid,
+              FetchOptions.defaults())) {
+        for (String question : paraphrases().subList(0, 10)) {
+          assertEquals(answerOf(same.ask(question, 5)), answerOf(os.ask(question, 5)), mode + ": " + question);
         }
       }
     }
