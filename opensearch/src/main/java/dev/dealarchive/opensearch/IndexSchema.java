@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The archive's index on a cluster: settings and mapping equivalent to the embedded schema ({@code ArchiveFields},
@@ -26,6 +28,7 @@ import java.util.Map;
  * spaces), so both engines look up the very same terms.
  */
 public final class IndexSchema {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexSchema.class);
   /** Version of this mapping; bumped when the cluster layout changes even if the embedded schema does not. */
   public static final String CLUSTER_LAYOUT = "2";
   /**
@@ -252,7 +255,7 @@ public final class IndexSchema {
     String index = client.config().index();
     ensurePipeline(client);
     ObjectNode body = createBody(client.json(), shards, replicas, answers);
-    if (ClusterVectors.clusterHasPlugin(client)) {
+    if (canHoldVectors(client)) {
       // Static: only an index made with it can hold passage vectors later (ClusterVectors).
       ((ObjectNode) body.path("settings").path("index")).put("knn", true);
     }
@@ -267,6 +270,24 @@ public final class IndexSchema {
     }
     client.call("GET", "/_cluster/health/" + index,
         Map.of("wait_for_status", "yellow", "timeout", "60s"), null);
+  }
+
+  /**
+   * Whether a new index is made able to hold passage vectors: the nodes list the k-NN plugin. A user who may not list
+   * them ({@code cluster:monitor/nodes/info}) gets a keyword-only index and a warning saying so.
+   */
+  private static boolean canHoldVectors(ClusterClient client) throws IOException {
+    try {
+      return ClusterVectors.clusterHasPlugin(client);
+    } catch (ClusterException e) {
+      if (e.status() != 401 && e.status() != 403) {
+        throw e;
+      }
+      LOG.warn("could not list the nodes' plugins (HTTP {}; needs cluster:monitor/nodes/info): the OpenSearch index"
+          + " \"{}\" is made without vector search (index.knn); answers on it are found by words alone",
+          e.status(), client.config().index());
+      return false;
+    }
   }
 
   /**
