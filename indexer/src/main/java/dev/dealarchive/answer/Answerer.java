@@ -117,8 +117,9 @@ public final class Answerer {
     float[] vector = scoring == null ? vector(index, asked, hybrid.mode()) : vector(scoring, asked, hybrid.mode());
     List<Candidate> candidates;
     if (vector == null) {
-      candidates =
-          read(ArticleRanker.keyword(index, question, groups, depth, settings, similarity), concepts, question, Map.of());
+      List<ArticleRanker.RankedArticle> ranked =
+          ArticleRanker.keyword(index, question, groups, depth, settings, similarity);
+      candidates = read(ranked, concepts, question, Map.of());
     } else if (scoring == null) {
       List<ArticleRanker.RankedArticle> ranked =
           ArticleRanker.rank(index, question, groups, vector, depth, settings, hybrid, similarity);
@@ -302,8 +303,9 @@ public final class Answerer {
     for (int i = 0; i < ranked.size(); i++) {
       ArticleRanker.RankedArticle found = ranked.get(i);
       Article article = found.article();
-      List<SemanticSide.StoredPassage> passages = i < CANDIDATES ? meaning.getOrDefault(article.id(), List.of()) : List.of();
-      // As for a stored article (candidate()): with meaning, the concepts weigh as they tell this article's sentences apart.
+      List<SemanticSide.StoredPassage> passages =
+          i < CANDIDATES ? meaning.getOrDefault(article.id(), List.of()) : List.of();
+      // As for a stored article (candidate()): with meaning, concepts weigh as they tell its sentences apart.
       List<Concept> weighted = passages.isEmpty() ? concepts : withinArticle(concepts, article.title());
       PassagePicker.Pick pick =
           i < CANDIDATES

@@ -134,7 +134,7 @@ final class ArticleRanker {
             ? List.of()
             : index.top(KeywordQuery.build(question, groups, settings), sideDepth, similarity);
     List<AnswerIndex.Near> near = index.nearest(vector, KeywordQuery.restrictions(question.query()), sideDepth);
-    // Each article gets one number, the keyword side's first, so Fusion's ties fall as on the embedded index.
+    // Fusion tells articles apart by number: each gets one, the keyword side's first (ties then fall in its order).
     Map<String, Integer> numbers = new HashMap<>();
     List<Article> articles = new ArrayList<>();
     Map<Integer, List<Passages.Sentence>> sentences = new HashMap<>();

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * answered by words and meaning as on one machine: the question is embedded by the same {@link QueryEmbedder}, the
  * cluster finds the articles nearest in meaning (a nested {@code knn} query, filtered by the question's filters) and
  * the similarities of their passages (the plugin's {@code knn_score} script), and the answer engine fuses and picks as
- * it does on the embedded index, with the command's ranking settings ({@code ask --retrieval}, {@code --fusion} ...). Elsewhere answers are found by words alone, and the first question says why.
+ * it does on the embedded index, with the command's ranking settings ({@code ask --retrieval}, {@code --fusion} ...).
+ * Elsewhere answers are found by words alone, and the first question says why.
  */
 final class ClusterAnswers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterAnswers.class);
@@ -115,7 +116,12 @@ final class ClusterAnswers implements AutoCloseable {
    */
   private String wordsAloneBecause() throws IOException {
     ClusterVectors.Model model = ClusterVectors.model(client);
-    Optional<EmbedderProvider> installed = Embedders.provider();
+    Optional<EmbedderProvider> installed;
+    try {
+      installed = Embedders.provider();
+    } catch (IllegalStateException e) {
+      return e.getMessage(); // ARCHIVE_MODEL names a model that is not installed
+    }
     if (model != null && installed.isPresent() && installed.get().modelKey().equals(model.key())) {
       return embedder.isAvailable() ? null : "the embedding model could not be loaded";
     }
