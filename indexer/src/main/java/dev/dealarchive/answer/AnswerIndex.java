@@ -41,23 +41,36 @@ public interface AnswerIndex {
   List<Ranked> top(Query query, int n, BM25Similarity similarity) throws IOException;
 
   /**
-   * Whether {@link #nearest} and {@link #passages} answer: the index holds passage vectors of the model the question
-   * is embedded with. {@code false} by default: words alone.
+   * Whether {@link #ranking}, {@link #nearest}, {@link #articles} and {@link #passages} answer: the index holds
+   * passage vectors of the model the question is embedded with. {@code false} by default: words alone.
    */
   default boolean searchesByMeaning() throws IOException {
     return false;
   }
 
   /**
-   * The {@code k} articles whose best passage is nearest in meaning to {@code question}, best first, each with that
-   * passage's cosine similarity, as the embedded index's {@code SemanticSide.articles} finds them.
+   * The ids of the best {@code n} articles for {@code query} with their scores, as {@link #top} ranks them: the
+   * keyword side of a ranking by words and meaning, whose articles are read only once fused ({@link #articles}).
+   */
+  default List<Scored> ranking(Query query, int n, BM25Similarity similarity) throws IOException {
+    return top(query, n, similarity).stream().map(found -> new Scored(found.article().id(), found.score())).toList();
+  }
+
+  /**
+   * The ids of the {@code k} articles whose best passage is nearest in meaning to {@code question}, best first, each
+   * with that passage's cosine similarity, as the embedded index's {@code SemanticSide.articles} finds them.
    *
    * @param question the question's unit vector
    * @param restrictions the query language's filters and exclusions over article fields, or {@code null}; they
    *     restrict the nearest-neighbour search itself, so a filtered search still returns k articles
    */
-  default List<Near> nearest(float[] question, Query restrictions, int k) throws IOException {
+  default List<Scored> nearest(float[] question, Query restrictions, int k) throws IOException {
     return List.of();
+  }
+
+  /** The articles with these ids, by id; an id the index lacks is absent. */
+  default Map<String, Article> articles(Collection<String> ids) throws IOException {
+    return Map.of();
   }
 
   /**
@@ -68,8 +81,8 @@ public interface AnswerIndex {
     return Map.of();
   }
 
-  /** An article found by meaning and the cosine similarity (-1 to 1) of its passage nearest to the question. */
-  record Near(Article article, double cosine) {}
+  /** An article's id and score (by words, or the cosine similarity, -1 to 1, of its passage nearest in meaning). */
+  record Scored(String id, double score) {}
 
   /**
    * An article and its retrieval score.

@@ -110,7 +110,8 @@ final class ArticleRanker {
   /**
    * The best {@code depth} articles of an index that searches by meaning itself ({@link
    * AnswerIndex#searchesByMeaning}, a cluster), best first: the same two sides, depths and {@link Fusion} as {@link
-   * #rank} on the embedded index, the sides' articles told apart by id instead of document number.
+   * #rank} on the embedded index, the sides' articles told apart by id instead of document number, and only the
+   * fused best read.
    *
    * @param vector the question's vector
    */
@@ -129,48 +130,55 @@ final class ArticleRanker {
       return keyword(index, question, groups, depth, settings, similarity);
     }
     int sideDepth = mode == RetrievalMode.HYBRID ? Math.max(depth, hybrid.semanticDepth()) : depth;
-    List<AnswerIndex.Ranked> keywordTop =
+    List<AnswerIndex.Scored> keywordSide =
         mode == RetrievalMode.SEMANTIC
             ? List.of()
-            : index.top(KeywordQuery.build(question, groups, settings), sideDepth, similarity);
-    List<AnswerIndex.Near> near = index.nearest(vector, KeywordQuery.restrictions(question.query()), sideDepth);
+            : index.ranking(KeywordQuery.build(question, groups, settings), sideDepth, similarity);
+    List<AnswerIndex.Scored> semanticSide =
+        index.nearest(vector, KeywordQuery.restrictions(question.query()), sideDepth);
     // Fusion tells articles apart by number: each gets one, the keyword side's first (ties then fall in its order).
     Map<String, Integer> numbers = new HashMap<>();
-    List<Article> articles = new ArrayList<>();
-    Map<Integer, List<Passages.Sentence>> sentences = new HashMap<>();
-    ScoreDoc[] keyword = new ScoreDoc[keywordTop.size()];
-    for (int i = 0; i < keyword.length; i++) {
-      AnswerIndex.Ranked found = keywordTop.get(i);
-      int number = number(numbers, articles, found.article());
-      sentences.put(number, found.sentences());
-      keyword[i] = new ScoreDoc(number, found.score());
-    }
-    ScoreDoc[] semantic = new ScoreDoc[near.size()];
-    for (int i = 0; i < semantic.length; i++) {
-      semantic[i] = new ScoreDoc(number(numbers, articles, near.get(i).article()), (float) near.get(i).cosine());
-    }
-    List<RankedArticle> ranked = new ArrayList<>(Math.min(depth, articles.size()));
+    List<String> ids = new ArrayList<>();
+    ScoreDoc[] keyword = scoreDocs(keywordSide, numbers, ids);
+    ScoreDoc[] semantic = scoreDocs(semanticSide, numbers, ids);
+    List<Chosen> best = new ArrayList<>();
     if (mode == RetrievalMode.SEMANTIC) {
-      for (ScoreDoc doc : semantic) {
-        double relevance = semantic[0].score > 0 ? Math.max(0, doc.score / semantic[0].score) : 1;
-        ranked.add(new RankedArticle(articles.get(doc.doc), doc.score, relevance, null));
+      for (int i = 0; i < Math.min(depth, semantic.length); i++) {
+        double relevance = semantic[0].score > 0 ? Math.max(0, semantic[i].score / semantic[0].score) : 1;
+        best.add(new Chosen(semantic[i].doc, semantic[i].score, relevance));
       }
-      return ranked;
+    } else {
+      for (Fusion.Fused fused : Fusion.fuse(keyword, semantic, hybrid)) {
+        if (best.size() == depth) {
+          break;
+        }
+        double relevance = keyword.length > 0 ? fused.keywordRatio() : fused.semantic();
+        best.add(new Chosen(fused.doc(), fused.score(), relevance));
+      }
     }
-    for (Fusion.Fused fused : Fusion.fuse(keyword, semantic, hybrid)) {
-      if (ranked.size() == depth) {
-        break;
+    Map<String, Article> articles = index.articles(best.stream().map(b -> ids.get(b.number())).toList());
+    List<RankedArticle> ranked = new ArrayList<>(best.size());
+    for (Chosen b : best) {
+      Article article = articles.get(ids.get(b.number()));
+      if (article != null) { // deleted since it was ranked
+        ranked.add(new RankedArticle(article, b.score(), b.relevance(), null));
       }
-      double relevance = keyword.length > 0 ? fused.keywordRatio() : fused.semantic();
-      ranked.add(new RankedArticle(articles.get(fused.doc()), fused.score(), relevance, sentences.get(fused.doc())));
     }
     return ranked;
   }
 
-  private static int number(Map<String, Integer> numbers, List<Article> articles, Article article) {
-    return numbers.computeIfAbsent(article.id(), id -> {
-      articles.add(article);
-      return articles.size() - 1;
-    });
+  /** An article of a fused ranking by its number, before it is read. */
+  private record Chosen(int number, double score, double relevance) {}
+
+  private static ScoreDoc[] scoreDocs(List<AnswerIndex.Scored> side, Map<String, Integer> numbers, List<String> ids) {
+    ScoreDoc[] docs = new ScoreDoc[side.size()];
+    for (int i = 0; i < docs.length; i++) {
+      int number = numbers.computeIfAbsent(side.get(i).id(), id -> {
+        ids.add(id);
+        return ids.size() - 1;
+      });
+      docs[i] = new ScoreDoc(number, (float) side.get(i).score());
+    }
+    return docs;
   }
 }

@@ -7,12 +7,14 @@ import dev.dealarchive.answer.AnswerIndex;
 import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.answer.Answerer;
 import dev.dealarchive.answer.AskResult;
+import dev.dealarchive.article.Article;
 import dev.dealarchive.embed.EmbedderProvider;
 import dev.dealarchive.embed.Embedders;
 import dev.dealarchive.engine.EngineSettings;
 import dev.dealarchive.hybrid.RetrievalMode;
 import dev.dealarchive.hybrid.QueryEmbedder;
 import dev.dealarchive.hybrid.SemanticSide.StoredPassage;
+import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.search.ScoredArticle;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -180,11 +182,10 @@ final class ClusterAnswers implements AutoCloseable {
      * restricting the search itself. Scores are (1 + cosine) / 2, as on the embedded index.
      */
     @Override
-    public List<Near> nearest(float[] question, Query restrictions, int k) throws IOException {
+    public List<Scored> nearest(float[] question, Query restrictions, int k) throws IOException {
       ObjectNode body = client.object();
       body.put("size", k);
-      ArrayNode includes = body.putObject("_source").putArray("includes");
-      ClusterSearch.DISPLAY_FIELDS.forEach(includes::add);
+      body.put("_source", false);
       ObjectNode knn = body.putObject("query").putObject("nested").put("path", ClusterVectors.PASSAGES)
           .put("score_mode", "max").putObject("query").putObject("knn").putObject(ClusterVectors.VECTOR_PATH);
       vector(knn.putArray("vector"), question);
@@ -192,13 +193,49 @@ final class ClusterAnswers implements AutoCloseable {
       if (restrictions != null) {
         knn.set("filter", DslQueries.of(client.json(), restrictions));
       }
-      List<Near> near = new ArrayList<>();
+      List<Scored> near = new ArrayList<>();
       for (JsonNode hit : client.call("POST", "/" + client.config().index() + "/_search", body).path("hits")
           .path("hits")) {
-        near.add(new Near(IndexSchema.article(ClusterSearch.withDefaults(hit.path("_source"))),
-            2 * hit.path("_score").asDouble() - 1));
+        near.add(new Scored(hit.path("_id").asText(), 2 * hit.path("_score").asDouble() - 1));
       }
       return near;
+    }
+
+    /** The keyword side's ids and scores: the answer query of {@link #top}, without reading the articles. */
+    @Override
+    public List<Scored> ranking(Query query, int n, BM25Similarity similarity) throws IOException {
+      List<Scored> ranked = new ArrayList<>();
+      ClusterSearch.Page page;
+      try {
+        page = search.page(query, 0, n, true, List.of(ArchiveFields.ID), IndexSchema::answerField);
+      } catch (ClusterException e) {
+        throw withoutCombinedFields(e);
+      }
+      for (ClusterSearch.Found found : page.hits()) {
+        ranked.add(new Scored(found.article().id(), found.score()));
+      }
+      return ranked;
+    }
+
+    /** One multi-get of the articles' display fields. */
+    @Override
+    public Map<String, Article> articles(Collection<String> ids) throws IOException {
+      Map<String, Article> articles = new HashMap<>();
+      if (ids.isEmpty()) {
+        return articles;
+      }
+      ObjectNode body = client.object();
+      ArrayNode values = body.putArray("ids");
+      ids.forEach(values::add);
+      JsonNode reply = client.call("POST", "/" + client.config().index() + "/_mget",
+          Map.of("_source_includes", String.join(",", ClusterSearch.DISPLAY_FIELDS)), body);
+      for (JsonNode doc : reply.path("docs")) {
+        if (doc.path("found").asBoolean(false)) {
+          Article article = IndexSchema.article(ClusterSearch.withDefaults(doc.path("_source")));
+          articles.put(article.id(), article);
+        }
+      }
+      return articles;
     }
 
     /** Every passage's similarity, exact, from the plugin's {@code knn_score} script, in one request. */
