@@ -285,6 +285,14 @@ public final class Archive implements AutoCloseable {
     return withSearcher(searcher -> searcher.getIndexReader().getReaderCacheHelper().getKey());
   }
 
+  /**
+   * The synonyms questions are answered with now, as an identity: another once an edited synonyms file has been read
+   * (the file is looked at no more than once a second).
+   */
+  public Object synonymsVersion() {
+    return answerer.synonymsInForce();
+  }
+
   /** Number of articles in the current searcher. */
   public long articleCount() throws IOException {
     return withSearcher(ArticleBlocks::countArticles);

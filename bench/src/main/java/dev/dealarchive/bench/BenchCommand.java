@@ -100,6 +100,9 @@ public final class BenchCommand implements Callable<Integer> {
           + "existing index with vectors, opened read-only, instead of building one (no build figures).")
   Path vectorIndex;
 
+  // Declared here, not through cli.ClusterLocation: the comparison replaces and then deletes its index, so these
+  // never fall back to ARCHIVE_OPENSEARCH_URL or ARCHIVE_OPENSEARCH_INDEX (the archive in use), and the index,
+  // shards and replicas have defaults of their own.
   @Option(names = "--opensearch", paramLabel = "URL[,URL...]",
       description = "Compare with an OpenSearch cluster instead: build, search and ask through the embedded index and "
           + "through the cluster, side by side (user and password from ARCHIVE_OPENSEARCH_USER/_PASSWORD).")

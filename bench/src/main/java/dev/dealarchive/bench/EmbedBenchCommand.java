@@ -9,11 +9,8 @@ import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexStatistics;
 import dev.dealarchive.indexing.IndexSummary;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,26 +75,9 @@ public final class EmbedBenchCommand implements Callable<Integer> {
     Path folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("archive-embed-bench-");
     Map<String, Object> figures = new LinkedHashMap<>();
     try {
-      List<String> lines = new ArrayList<>();
-      long corpusArticles = 0;
-      try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          if (!line.isBlank()) {
-            corpusArticles++;
-            if (lines.size() < articles + queries) {
-              lines.add(line);
-            }
-          }
-        }
-      }
-      List<String> buildLines = lines.subList(0, Math.min(articles, lines.size()));
       Path subset = folder.resolve("subset.jsonl");
-      try (BufferedWriter writer = Files.newBufferedWriter(subset, StandardCharsets.UTF_8)) {
-        for (String line : buildLines) {
-          writer.write(line);
-          writer.newLine();
-        }
-      }
+      Corpus.Head head = Corpus.head(file, articles, queries, subset);
+      long corpusArticles = head.articles();
 
       long started = System.nanoTime();
       Embedder model = Embedders.open();
@@ -124,16 +104,7 @@ public final class EmbedBenchCommand implements Callable<Integer> {
       long cpuNanos = VectorPhase.processCpuNanos() - cpuBefore;
       long vectorBytes = sizeOf(vectorIndex);
 
-      List<String> questions = new ArrayList<>();
-      for (String line : lines.subList(buildLines.size(), lines.size())) {
-        String title = Corpus.text(Corpus.MAPPER.readTree(line), "title").strip();
-        if (!title.isEmpty()) {
-          questions.add(title);
-        }
-      }
-      for (int i = 0; questions.size() < queries && i < buildLines.size(); i++) {
-        questions.add("what did company " + i + " agree with its partner?");
-      }
+      List<String> questions = questions(head, queries);
       LatencySummary queryLatency = VectorPhase.timeQueryEmbedding(model, questions, Math.min(20, questions.size()));
       ProcStatus memory = ProcStatus.self();
       model.close();
@@ -187,6 +158,24 @@ public final class EmbedBenchCommand implements Callable<Integer> {
       figures.forEach((key, value) -> out.printf(Locale.ROOT, "%-38s %s%n", key, format(value)));
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The questions whose embedding is timed: the titles of the articles after the built ones (which the model has not
+   * seen as passages), topped up with generated ones, at most one per built article, when titles run short.
+   */
+  static List<String> questions(Corpus.Head head, int count) throws IOException {
+    List<String> questions = new ArrayList<>();
+    for (String line : head.following()) {
+      String title = Corpus.text(Corpus.MAPPER.readTree(line), "title").strip();
+      if (!title.isEmpty()) {
+        questions.add(title);
+      }
+    }
+    for (int i = 0; questions.size() < count && i < head.written(); i++) {
+      questions.add("what did company " + i + " agree with its partner?");
+    }
+    return questions;
   }
 
   private static String format(Object value) {

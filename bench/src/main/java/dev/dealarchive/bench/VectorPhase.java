@@ -14,12 +14,9 @@ import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
 import dev.dealarchive.indexing.VectorStats;
 import dev.dealarchive.read.ReadOptions;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +120,7 @@ final class VectorPhase {
     Path input = corpus.file();
     if (settings.vectorArticles() > 0) {
       input = work.resolve("vectors-corpus.jsonl");
-      int written = firstArticles(corpus.file(), settings.vectorArticles(), input);
+      int written = Corpus.head(corpus.file(), settings.vectorArticles(), 0, input).written();
       say("[x%d] vectors: the first %,d articles of the corpus", scale, written);
     }
     Path keywordIndex = work.resolve("vectors-keyword-only");
@@ -266,22 +263,6 @@ final class VectorPhase {
     say("      peak RSS %.0f MB, RSS %.0f MB, live heap %.0f MB, %,d searches and %,d asks in %.1f s",
         report.rssPeakMb(), report.rssMb(), report.heapAfterGcMb(), report.searches(), report.asks(),
         report.seconds());
-  }
-
-  /** Writes the first {@code count} non-blank lines of {@code corpus} to {@code target}; returns how many. */
-  static int firstArticles(Path corpus, int count, Path target) throws IOException {
-    int written = 0;
-    try (BufferedReader reader = Files.newBufferedReader(corpus, StandardCharsets.UTF_8);
-        BufferedWriter writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-      for (String line = reader.readLine(); line != null && written < count; line = reader.readLine()) {
-        if (!line.isBlank()) {
-          writer.write(line);
-          writer.newLine();
-          written++;
-        }
-      }
-    }
-    return written;
   }
 
   /**

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -33,8 +34,9 @@ import org.apache.lucene.search.similarities.BM25Similarity;
  *
  * <p>It reads the index through {@link AnswerIndex} (article count, term statistics, close words, the best articles
  * of a keyword query), so a cluster answers with the same engine ({@link #ask(AnswerIndex, String, int)}). Meaning
- * needs the passage vectors of the embedded index: on a cluster, on an index without vectors or without a model, the
- * articles are ranked by words alone.
+ * needs passage vectors: those of the embedded index, or a cluster's that it searches itself ({@link
+ * AnswerIndex#searchesByMeaning}); on an index without vectors or without a model, the articles are ranked by words
+ * alone.
  */
 public final class Answerer {
   /** How many of the best-matching articles are read for a passage. */
@@ -85,6 +87,11 @@ public final class Answerer {
     return new Answerer(SynonymSource.of(indexDir.resolve(Synonyms.FILE_NAME)), settings, hybrid, embedder);
   }
 
+  /** The synonyms questions are answered with now: another object once an edited synonyms file has been read. */
+  public Synonyms synonymsInForce() {
+    return synonyms.current();
+  }
+
   /** Answers {@code questionText} with at most {@code limit} articles, the answer's included. */
   public AskResult ask(IndexSearcher searcher, String questionText, int limit) throws IOException {
     return ask(new LuceneAnswerIndex(searcher), questionText, limit);
@@ -92,7 +99,7 @@ public final class Answerer {
 
   /**
    * Answers {@code questionText} from {@code index} (the embedded index, or a cluster running the same queries) with
-   * at most {@code limit} articles, the answer's included. Only the embedded index is ranked by meaning as well.
+   * at most {@code limit} articles, the answer's included. Ranked by meaning as well where the index has vectors.
    */
   public AskResult ask(AnswerIndex index, String questionText, int limit) throws IOException {
     long started = System.nanoTime();
@@ -107,10 +114,17 @@ public final class Answerer {
     List<Concept> concepts = Concepts.weighted(index, groups);
     int depth = Math.max(CANDIDATES, limit);
     IndexSearcher scoring = index instanceof LuceneAnswerIndex lucene ? withSimilarity(lucene.searcher()) : null;
-    float[] vector = scoring == null ? null : vector(scoring, asked, hybrid.mode());
+    float[] vector = scoring == null ? vector(index, asked, hybrid.mode()) : vector(scoring, asked, hybrid.mode());
     List<Candidate> candidates;
     if (vector == null) {
-      candidates = read(ArticleRanker.keyword(index, question, groups, depth, settings, similarity), concepts, question);
+      List<ArticleRanker.RankedArticle> ranked =
+          ArticleRanker.keyword(index, question, groups, depth, settings, similarity);
+      candidates = read(ranked, concepts, question, Map.of());
+    } else if (scoring == null) {
+      List<ArticleRanker.RankedArticle> ranked =
+          ArticleRanker.rank(index, question, groups, vector, depth, settings, hybrid, similarity);
+      List<String> read = ranked.stream().limit(CANDIDATES).map(found -> found.article().id()).toList();
+      candidates = read(ranked, concepts, question, index.passages(read, vector));
     } else {
       List<ArticleRanker.Ranked> ranked =
           ArticleRanker.rank(scoring, question, groups, vector, depth, settings, hybrid);
@@ -203,8 +217,8 @@ public final class Answerer {
   }
 
   /**
-   * The ranking of articles for a question from {@code index}: as configured on the embedded index, by words alone
-   * on any other (a cluster).
+   * The ranking of articles for a question from {@code index}: as configured where the index has vectors (the
+   * embedded one's, or a cluster's it searches itself), by words alone on any other.
    */
   public List<ScoredArticle> rank(AnswerIndex index, String questionText, int depth) throws IOException {
     if (index instanceof LuceneAnswerIndex lucene) {
@@ -215,8 +229,13 @@ public final class Answerer {
       return List.of();
     }
     List<ConceptGroup> groups = Concepts.groups(question, synonyms.current());
+    float[] vector = vector(index, questionText, hybrid.mode());
+    List<ArticleRanker.RankedArticle> ranking =
+        vector == null
+            ? ArticleRanker.keyword(index, question, groups, depth, settings, similarity)
+            : ArticleRanker.rank(index, question, groups, vector, depth, settings, hybrid, similarity);
     List<ScoredArticle> result = new ArrayList<>();
-    for (ArticleRanker.RankedArticle ranked : ArticleRanker.keyword(index, question, groups, depth, settings, similarity)) {
+    for (ArticleRanker.RankedArticle ranked : ranking) {
       result.add(new ScoredArticle(ranked.article().id(), ranked.score()));
     }
     return result;
@@ -229,6 +248,14 @@ public final class Answerer {
     }
     Optional<float[]> vector = embedder.embed(HybridReranker.meaningText(questionText));
     return vector.orElse(null);
+  }
+
+  /** The question's vector for an index that searches by meaning itself, or {@code null} for words alone. */
+  private float[] vector(AnswerIndex index, String questionText, RetrievalMode mode) throws IOException {
+    if (mode == RetrievalMode.KEYWORD || !embedder.isAvailable() || !index.searchesByMeaning()) {
+      return null;
+    }
+    return embedder.embed(HybridReranker.meaningText(questionText)).orElse(null);
   }
 
   private IndexSearcher withSimilarity(IndexSearcher searcher) {
@@ -259,9 +286,15 @@ public final class Answerer {
     return candidates;
   }
 
-  /** Candidates of a ranking by words alone, from the articles the index returned. */
+  /**
+   * Candidates from the articles an {@link AnswerIndex} returned: ranked by words alone ({@code meaning} empty), or by
+   * words and meaning with the passages' similarities of the articles read for a passage, by article id.
+   */
   private static List<Candidate> read(
-      List<ArticleRanker.RankedArticle> ranked, List<Concept> concepts, Question question) {
+      List<ArticleRanker.RankedArticle> ranked,
+      List<Concept> concepts,
+      Question question,
+      Map<String, List<SemanticSide.StoredPassage>> meaning) {
     List<Candidate> candidates = new ArrayList<>();
     if (ranked.isEmpty()) {
       return candidates;
@@ -270,9 +303,13 @@ public final class Answerer {
     for (int i = 0; i < ranked.size(); i++) {
       ArticleRanker.RankedArticle found = ranked.get(i);
       Article article = found.article();
+      List<SemanticSide.StoredPassage> passages =
+          i < CANDIDATES ? meaning.getOrDefault(article.id(), List.of()) : List.of();
+      // As for a stored article (candidate()): with meaning, concepts weigh as they tell its sentences apart.
+      List<Concept> weighted = passages.isEmpty() ? concepts : withinArticle(concepts, article.title());
       PassagePicker.Pick pick =
           i < CANDIDATES
-              ? PassagePicker.pick(article.body(), found.sentences(), concepts, question.type(), List.of())
+              ? PassagePicker.pick(article.body(), found.sentences(), weighted, question.type(), passages)
               : new PassagePicker.Pick(MarkedText.plain(""), 0, 0);
       if (pick.text().text().isEmpty()) {
         pick = new PassagePicker.Pick(MarkedText.plain(article.title() == null ? "" : article.title()), 0, 0, pick.similarity());

@@ -9,7 +9,9 @@ import dev.dealarchive.search.Passages;
 import dev.dealarchive.search.RelevanceTop;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -103,5 +105,80 @@ final class ArticleRanker {
       ranked.add(new Ranked(fused.doc(), fused.score(), relevance));
     }
     return ranked;
+  }
+
+  /**
+   * The best {@code depth} articles of an index that searches by meaning itself ({@link
+   * AnswerIndex#searchesByMeaning}, a cluster), best first: the same two sides, depths and {@link Fusion} as {@link
+   * #rank} on the embedded index, the sides' articles told apart by id instead of document number, and only the
+   * fused best read.
+   *
+   * @param vector the question's vector
+   */
+  static List<RankedArticle> rank(
+      AnswerIndex index,
+      Question question,
+      List<ConceptGroup> groups,
+      float[] vector,
+      int depth,
+      AnswerSettings settings,
+      HybridSettings hybrid,
+      BM25Similarity similarity)
+      throws IOException {
+    RetrievalMode mode = hybrid.mode();
+    if (mode == RetrievalMode.KEYWORD) {
+      return keyword(index, question, groups, depth, settings, similarity);
+    }
+    int sideDepth = mode == RetrievalMode.HYBRID ? Math.max(depth, hybrid.semanticDepth()) : depth;
+    List<AnswerIndex.Scored> keywordSide =
+        mode == RetrievalMode.SEMANTIC
+            ? List.of()
+            : index.ranking(KeywordQuery.build(question, groups, settings), sideDepth, similarity);
+    List<AnswerIndex.Scored> semanticSide =
+        index.nearest(vector, KeywordQuery.restrictions(question.query()), sideDepth);
+    // Fusion tells articles apart by number: each gets one, the keyword side's first (ties then fall in its order).
+    Map<String, Integer> numbers = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    ScoreDoc[] keyword = scoreDocs(keywordSide, numbers, ids);
+    ScoreDoc[] semantic = scoreDocs(semanticSide, numbers, ids);
+    List<Chosen> best = new ArrayList<>();
+    if (mode == RetrievalMode.SEMANTIC) {
+      for (int i = 0; i < Math.min(depth, semantic.length); i++) {
+        double relevance = semantic[0].score > 0 ? Math.max(0, semantic[i].score / semantic[0].score) : 1;
+        best.add(new Chosen(semantic[i].doc, semantic[i].score, relevance));
+      }
+    } else {
+      for (Fusion.Fused fused : Fusion.fuse(keyword, semantic, hybrid)) {
+        if (best.size() == depth) {
+          break;
+        }
+        double relevance = keyword.length > 0 ? fused.keywordRatio() : fused.semantic();
+        best.add(new Chosen(fused.doc(), fused.score(), relevance));
+      }
+    }
+    Map<String, Article> articles = index.articles(best.stream().map(b -> ids.get(b.number())).toList());
+    List<RankedArticle> ranked = new ArrayList<>(best.size());
+    for (Chosen b : best) {
+      Article article = articles.get(ids.get(b.number()));
+      if (article != null) { // deleted since it was ranked
+        ranked.add(new RankedArticle(article, b.score(), b.relevance(), null));
+      }
+    }
+    return ranked;
+  }
+
+  /** An article of a fused ranking by its number, before it is read. */
+  private record Chosen(int number, double score, double relevance) {}
+
+  private static ScoreDoc[] scoreDocs(List<AnswerIndex.Scored> side, Map<String, Integer> numbers, List<String> ids) {
+    ScoreDoc[] docs = new ScoreDoc[side.size()];
+    for (int i = 0; i < docs.length; i++) {
+      int number = numbers.computeIfAbsent(side.get(i).id(), id -> {
+        ids.add(id);
+        return ids.size() - 1;
+      });
+      docs[i] = new ScoreDoc(number, (float) side.get(i).score());
+    }
+    return docs;
   }
 }

@@ -5,6 +5,7 @@ import dev.dealarchive.engine.ArchiveEngine;
 import dev.dealarchive.generate.Generation;
 import dev.dealarchive.generate.LlmConfigException;
 import dev.dealarchive.generate.WrittenAnswers;
+import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.answer.Confidence;
 import dev.dealarchive.search.SearchHit;
 import java.io.BufferedInputStream;
@@ -90,13 +91,20 @@ public final class AskCommand implements Callable<Integer> {
       err.println("archive ask: --limit must be from 1 to " + MAX_LIMIT);
       return ExitCodes.USAGE;
     }
+    HybridSettings hybrid;
+    try {
+      hybrid = ranking.hybrid();
+    } catch (IllegalArgumentException e) {
+      err.println("archive ask: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     try {
       writer = noLlm ? null : WrittenAnswers.fromEnvironment(environment).orElse(null);
     } catch (LlmConfigException e) {
       err.println("archive ask: " + e.getMessage());
       return ExitCodes.FAILED;
     }
-    try (ArchiveEngine archive = location.engine(err, location.settings().withAnswers(ranking.settings()))) {
+    try (ArchiveEngine archive = location.engine(err, location.settings().withAnswers(ranking.settings()).withHybrid(hybrid))) {
       if (question.size() == 1 && question.get(0).equals("-")) {
         return batch(archive, out, err);
       }

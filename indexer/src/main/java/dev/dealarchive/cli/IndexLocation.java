@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,23 +34,13 @@ public final class IndexLocation {
   @Option(
       names = "--index",
       paramLabel = "DIR",
-      description = "Index folder (default: $ARCHIVE_INDEX, else ./index).")
+      description = "Index folder (default: $ARCHIVE_INDEX, else ./index); with --opensearch, the working copy in "
+          + "which writes find their changes.")
   Path explicit;
 
   // Engine selection: a cluster instead of the index folder (the OpenSearch engine reads these through the
   // environment of the engine settings, so the variables and the options mean the same).
-  @Option(
-      names = "--opensearch",
-      paramLabel = "URL[,URL...]",
-      description = "Use the archive on this OpenSearch cluster (default: $ARCHIVE_OPENSEARCH_URL); --index is then "
-          + "the working copy in which writes find their changes.")
-  String opensearch;
-
-  @Option(
-      names = "--opensearch-index",
-      paramLabel = "NAME",
-      description = "The archive's index on the cluster (default: $ARCHIVE_OPENSEARCH_INDEX, else archive).")
-  String opensearchIndex;
+  @Mixin ClusterLocation cluster = new ClusterLocation();
 
   @Option(names = "--shards", paramLabel = "N", description = "Shards of a cluster index the command creates (default 1).")
   Integer shards;
@@ -177,17 +168,9 @@ public final class IndexLocation {
 
   /** The environment with the engine options given on the command line in the variables they stand for. */
   Map<String, String> engineEnvironment() {
-    Map<String, String> merged = new java.util.HashMap<>(environment);
-    putIfGiven(merged, "ARCHIVE_OPENSEARCH_URL", opensearch);
-    putIfGiven(merged, "ARCHIVE_OPENSEARCH_INDEX", opensearchIndex);
-    putIfGiven(merged, "ARCHIVE_OPENSEARCH_SHARDS", shards == null ? null : shards.toString());
-    putIfGiven(merged, "ARCHIVE_OPENSEARCH_REPLICAS", replicas == null ? null : replicas.toString());
+    Map<String, String> merged = cluster.environmentWith(environment);
+    ClusterLocation.putIfGiven(merged, "ARCHIVE_OPENSEARCH_SHARDS", shards == null ? null : shards.toString());
+    ClusterLocation.putIfGiven(merged, "ARCHIVE_OPENSEARCH_REPLICAS", replicas == null ? null : replicas.toString());
     return merged;
-  }
-
-  private static void putIfGiven(Map<String, String> environment, String name, String value) {
-    if (value != null && !value.isBlank()) {
-      environment.put(name, value);
-    }
   }
 }

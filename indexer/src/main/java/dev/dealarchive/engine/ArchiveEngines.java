@@ -16,6 +16,6 @@ public final class ArchiveEngines {
         return engine.get();
       }
     }
-    return EmbeddedEngine.open(settings.indexDir(), settings.answers(), settings.fetch());
+    return EmbeddedEngine.open(settings.indexDir(), settings.answers(), settings.hybrid(), settings.fetch());
   }
 }

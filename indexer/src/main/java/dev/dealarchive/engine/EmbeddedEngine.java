@@ -7,6 +7,7 @@ import dev.dealarchive.article.Article;
 import dev.dealarchive.fetch.AddResult;
 import dev.dealarchive.fetch.ArticleAdder;
 import dev.dealarchive.fetch.FetchOptions;
+import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.StoredArticles;
 import dev.dealarchive.indexing.VectorStats;
@@ -18,10 +19,7 @@ import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -85,7 +83,16 @@ public final class EmbeddedEngine implements ArchiveEngine {
    * ({@link FetchOptions#defaults()} everywhere but tests and trusted set-ups).
    */
   public static EmbeddedEngine open(Path indexDir, AnswerSettings settings, FetchOptions fetchOptions) {
-    return withReader(indexDir, dir -> IndexFolder.at(dir).openReader(settings), fetchOptions);
+    return open(indexDir, settings, HybridSettings.defaults(), fetchOptions);
+  }
+
+  /**
+   * As {@link #open(Path, AnswerSettings, FetchOptions)}, answering questions by words and meaning as {@code hybrid}
+   * says (when the index has vectors).
+   */
+  public static EmbeddedEngine open(
+      Path indexDir, AnswerSettings settings, HybridSettings hybrid, FetchOptions fetchOptions) {
+    return withReader(indexDir, dir -> IndexFolder.at(dir).openAnswering(settings, hybrid), fetchOptions);
   }
 
   /**
@@ -174,17 +181,15 @@ public final class EmbeddedEngine implements ArchiveEngine {
     return reader().searchWithFacets(request, maxValues);
   }
 
-  /** The current searcher's reader (a refresh that finds new commits opens another) and the synonyms file's time. */
+  /**
+   * The current searcher's reader (a refresh that finds new commits opens another) and the synonyms the answers use
+   * now (another once an edited synonyms file is read, which is looked at no more than once a second): the version
+   * follows the very synonyms answers are computed with, and a request costs no look at the file.
+   */
   @Override
   public Object readVersion() throws IOException {
-    Object reader = reader().readVersion();
-    FileTime synonyms;
-    try {
-      synonyms = Files.getLastModifiedTime(folder.synonymsFile());
-    } catch (NoSuchFileException e) {
-      return List.of(reader);
-    }
-    return List.of(reader, synonyms);
+    Archive read = reader();
+    return List.of(read.readVersion(), read.synonymsVersion());
   }
 
   @Override

@@ -111,8 +111,16 @@ public final class IndexFolder {
    * @throws java.nio.file.NoSuchFileException when there is no index here yet
    */
   public Archive openReader(AnswerSettings settings) throws IOException {
+    return openAnswering(settings, HybridSettings.defaults());
+  }
+
+  /**
+   * As {@link #openReader(AnswerSettings)}, questions ranked by words and meaning as {@code hybrid} says; searches
+   * rank by words, so they load no model.
+   */
+  public Archive openAnswering(AnswerSettings settings, HybridSettings hybrid) throws IOException {
     // The answerer reads this folder's synonyms file; questions use the model when the index has vectors.
-    return Archive.openAnswering(dir, settings, HybridSettings.defaults());
+    return Archive.openAnswering(dir, settings, hybrid);
   }
 
   /** The read side with explicit settings for ranking by meaning; relevance-sorted searches use them too. */

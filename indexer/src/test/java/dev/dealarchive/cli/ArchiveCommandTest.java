@@ -232,6 +232,40 @@ class ArchiveCommandTest {
   }
 
   @Test
+  void clusterOptionsStandForTheirVariablesAndTheVariablesStandInForThem() {
+    SearchCommand given = new SearchCommand();
+    new CommandLine(given).parseArgs("--opensearch", "https://one:9200,https://two:9200", "--opensearch-index",
+        "deals", "--shards", "3", "--replicas", "0", "cloud");
+    given.location.environment(Map.of(ClusterLocation.URL_VARIABLE, "https://elsewhere:9200", "KEPT", "yes"));
+    Map<String, String> environment = given.location.engineEnvironment();
+    assertEquals("https://one:9200,https://two:9200", environment.get("ARCHIVE_OPENSEARCH_URL"), "the option wins");
+    assertEquals("deals", environment.get("ARCHIVE_OPENSEARCH_INDEX"));
+    assertEquals("3", environment.get("ARCHIVE_OPENSEARCH_SHARDS"));
+    assertEquals("0", environment.get("ARCHIVE_OPENSEARCH_REPLICAS"));
+    assertEquals("yes", environment.get("KEPT"));
+
+    SearchCommand bare = new SearchCommand();
+    new CommandLine(bare).parseArgs("--opensearch-index", " ", "cloud");
+    bare.location.environment(Map.of("ARCHIVE_OPENSEARCH_URL", "https://env:9200", "ARCHIVE_OPENSEARCH_INDEX", "env"));
+    assertEquals(Map.of("ARCHIVE_OPENSEARCH_URL", "https://env:9200", "ARCHIVE_OPENSEARCH_INDEX", "env"),
+        bare.location.engineEnvironment(), "without the options (or blank ones) the variables hold");
+    IndexLocation plain = new IndexLocation();
+    plain.environment(Map.of());
+    assertEquals(Map.of(), plain.engineEnvironment(), "a location made without picocli adds nothing");
+  }
+
+  @Test
+  void theClusterOptionsAreDeclaredOnceWithTheirHelp() {
+    String help = new CommandLine(new SearchCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+    assertTrue(help.contains("--opensearch=URL[,URL...]"), help);
+    assertTrue(help.contains("$ARCHIVE_OPENSEARCH_URL"), help);
+    assertTrue(help.contains("--opensearch-index=NAME"), help);
+    assertTrue(help.contains("$ARCHIVE_OPENSEARCH_INDEX, else archive"), help);
+    assertTrue(help.replaceAll("\\s+", " ").contains("with --opensearch, the working copy in which writes find their "
+        + "changes"), help);
+  }
+
+  @Test
   void indexLocationFallsBackToTheEnvironmentThenTheDefault() {
     IndexLocation location = new IndexLocation();
     location.environment(Map.of("ARCHIVE_INDEX", "/tmp/x"));

@@ -3,10 +3,12 @@ package dev.dealarchive.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealarchive.BundledData;
+import dev.dealarchive.answer.AskResult;
 import dev.dealarchive.article.Article;
 import dev.dealarchive.article.ArticleDraft;
 import dev.dealarchive.indexing.IndexBusyException;
@@ -16,10 +18,14 @@ import dev.dealarchive.indexing.IndexSummary;
 import dev.dealarchive.search.ScoredArticle;
 import dev.dealarchive.search.SearchRequest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -96,6 +102,40 @@ class EmbeddedEngineTest {
           assertFalse(type.getTypeName().contains("org.apache.lucene"), seam.getSimpleName() + "." + method.getName() + ": " + type);
         }
       }
+    }
+  }
+
+  @Test
+  void anEditedSynonymsFileChangesTheReadVersionOnceItsAliasesAnswer() throws Exception {
+    Path index = temp.resolve("index");
+    try (EmbeddedEngine engine = EmbeddedEngine.open(index)) {
+      try (ArchiveWriter writer = engine.openWriter()) {
+        writer.indexDrafts("https://wire.example/feed", List.of(new ArticleDraft("nimbus-orbital",
+            "Nimbus Cloud signs a hosting deal with Orbital Foods",
+            "Nimbus Cloud signed a hosting deal with Orbital Foods. The hosting deal runs for two years.",
+            Instant.parse("2026-03-01T00:00:00Z"), "Test Wire", null, null, null, 0)));
+      }
+      engine.refresh();
+      String question = "Which hosting deal did NMBS sign?";
+      assertNull(engine.ask(question, 3).answer(), "the alias means nothing yet");
+      Object before = engine.readVersion();
+      assertEquals(before, engine.readVersion(), "nothing changed, so the version holds");
+
+      Path synonyms = IndexFolder.at(index).synonymsFile();
+      Files.writeString(synonyms, "Nimbus Cloud, NMBS\n", StandardCharsets.UTF_8);
+      // A later time than the file had, however coarse the file system's clock.
+      Files.setLastModifiedTime(synonyms, FileTime.from(Instant.now().plusSeconds(5)));
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      Object after = engine.readVersion();
+      while (after.equals(before)) {
+        assertTrue(System.nanoTime() < deadline, "the edited synonyms file was never picked up");
+        Thread.sleep(20);
+        after = engine.readVersion();
+      }
+      assertEquals(after, engine.readVersion(), "the new version holds while nothing else changes");
+      AskResult answered = engine.ask(question, 3);
+      assertNotNull(answered.answer(), "the version changed with the synonyms the answers use");
+      assertEquals("nimbus-orbital", answered.answer().article().id());
     }
   }
 

@@ -1,10 +1,12 @@
 package dev.dealarchive.opensearch;
 
+import dev.dealarchive.cli.ClusterLocation;
 import dev.dealarchive.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,11 +29,8 @@ import picocli.CommandLine.Spec;
 public final class Bm25Command implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--opensearch", paramLabel = "URL[,URL...]", description = "The cluster (default: $ARCHIVE_OPENSEARCH_URL).")
-  String urls;
-
-  @Option(names = "--opensearch-index", paramLabel = "NAME", description = "The archive's index (default: $ARCHIVE_OPENSEARCH_INDEX, else archive).")
-  String index;
+  /** The same {@code --opensearch} and {@code --opensearch-index} as every command that reads the cluster. */
+  @Mixin ClusterLocation cluster;
 
   @Option(names = "--k1", paramLabel = "K1", description = "New term-frequency saturation (with --b).")
   Float k1;
@@ -56,7 +55,7 @@ public final class Bm25Command implements Callable<Integer> {
     }
     ClusterConfig config;
     try {
-      config = ClusterConfig.resolve(urls, index, environment);
+      config = ClusterConfig.resolve(null, null, cluster.environmentWith(environment));
     } catch (IllegalArgumentException e) {
       err.println("archive opensearch-bm25: " + e.getMessage());
       return ExitCodes.USAGE;

@@ -44,9 +44,18 @@ public final class BulkWriter implements AutoCloseable {
 
   /** Queues an article for writing; sends when the batch is full. */
   public void put(Article article) throws IOException {
+    put(article, null);
+  }
+
+  /** Queues an article with its passages and their vectors ({@code null}: none) for writing. */
+  void put(Article article, ClusterVectors.Passages passages) throws IOException {
     String action = json.writeValueAsString(
         json.createObjectNode().set("index", meta(article.id())));
-    add(new Item(article.id(), action, json.writeValueAsString(IndexSchema.document(json, article))));
+    ObjectNode doc = IndexSchema.document(json, article);
+    if (passages != null) {
+      ClusterVectors.addTo(doc, passages);
+    }
+    add(new Item(article.id(), action, json.writeValueAsString(doc)));
   }
 
   /** Queues the deletion of an article; deleting an id the cluster does not have is not an error. */

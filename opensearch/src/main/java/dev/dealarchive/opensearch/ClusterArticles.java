@@ -29,7 +29,7 @@ final class ClusterArticles {
 
   Optional<Article> byId(String id) throws IOException {
     String path = "/" + client.config().index() + "/_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
-    ClusterClient.Reply reply = client.send("GET", path, Map.of(), null);
+    ClusterClient.Reply reply = client.send("GET", path, Map.of("_source_excludes", ClusterVectors.PASSAGES), null);
     if (reply.status() == 404) {
       return Optional.empty();
     }
@@ -44,8 +44,11 @@ final class ClusterArticles {
     pages(null, null, hit -> visitor.visit(IndexSchema.article(hit.path("_source"))));
   }
 
-  /** An article as the cluster stored it, with when it did ({@code 0} for an article stored before the stamp). */
-  record Stamped(Article article, long indexedAt) {}
+  /**
+   * An article as the cluster stored it, with when it did ({@code 0} for an article stored before the stamp) and
+   * whether it was stored with passage vectors.
+   */
+  record Stamped(Article article, long indexedAt, boolean hasPassages) {}
 
   /** An article id with when the cluster stored it. */
   record StampedId(String id, long indexedAt) {}
@@ -57,8 +60,17 @@ final class ClusterArticles {
 
   /** Every article the cluster stored at or after {@code sinceMillis}, in id order. */
   void forEachSince(long sinceMillis, Visitor<Stamped> visitor) throws IOException {
-    pages(since(sinceMillis), null,
-        hit -> visitor.visit(new Stamped(IndexSchema.article(hit.path("_source")), indexedAt(hit))));
+    pages(since(sinceMillis), null, hit -> visitor.visit(stamped(hit)));
+  }
+
+  /** Every article, in id order, with when the cluster stored it and whether it has passage vectors. */
+  void forEachStamped(Visitor<Stamped> visitor) throws IOException {
+    pages(null, null, hit -> visitor.visit(stamped(hit)));
+  }
+
+  private static Stamped stamped(JsonNode hit) {
+    JsonNode source = hit.path("_source");
+    return new Stamped(IndexSchema.article(source), indexedAt(hit), !source.path(ClusterVectors.PASSAGES).isEmpty());
   }
 
   /** The id of every article the cluster stored at or after {@code sinceMillis} (every article when null). */
@@ -109,7 +121,8 @@ final class ClusterArticles {
 
   /**
    * Every hit of {@code query} (every article when null), in id order, a page at a time, each with its {@link
-   * IndexSchema#INDEXED_AT}; only {@code fields} of the source when given (none for an empty array).
+   * IndexSchema#INDEXED_AT}; only {@code fields} of the source when given (none for an empty array), else all but
+   * the passages' vectors.
    */
   private void pages(ObjectNode query, String[] fields, HitVisitor visitor) throws IOException {
     JsonNode after = null;
@@ -124,9 +137,11 @@ final class ClusterArticles {
       body.putArray("sort").addObject().put(ArchiveFields.ID, "asc");
       body.put("track_total_hits", false);
       body.putArray("docvalue_fields").addObject().put("field", IndexSchema.INDEXED_AT).put("format", "epoch_millis");
-      if (fields != null && fields.length == 0) {
+      if (fields == null) {
+        body.putObject("_source").putArray("excludes").add(ClusterVectors.VECTOR_PATH);
+      } else if (fields.length == 0) {
         body.put("_source", false);
-      } else if (fields != null) {
+      } else {
         ArrayNode includes = body.putObject("_source").putArray("includes");
         for (String field : fields) {
           includes.add(field);

@@ -1,5 +1,6 @@
 package dev.dealarchive.opensearch;
 
+import dev.dealarchive.cli.ClusterLocation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
  */
 public record ClusterConfig(List<URI> urls, String index, String user, String password) {
   /** The option and variable names, so messages and documentation use one spelling. */
-  public static final String URL_VARIABLE = "ARCHIVE_OPENSEARCH_URL";
-  public static final String INDEX_VARIABLE = "ARCHIVE_OPENSEARCH_INDEX";
+  public static final String URL_VARIABLE = ClusterLocation.URL_VARIABLE;
+  public static final String INDEX_VARIABLE = ClusterLocation.INDEX_VARIABLE;
   public static final String USER_VARIABLE = "ARCHIVE_OPENSEARCH_USER";
   public static final String PASSWORD_VARIABLE = "ARCHIVE_OPENSEARCH_PASSWORD";
   public static final String DEFAULT_INDEX = "archive";

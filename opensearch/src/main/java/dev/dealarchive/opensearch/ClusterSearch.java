@@ -253,7 +253,7 @@ public final class ClusterSearch {
     return new Page(total.path("value").asLong(), "gte".equals(total.path("relation").asText()), hits);
   }
 
-  private static JsonNode withDefaults(JsonNode source) {
+  static JsonNode withDefaults(JsonNode source) {
     if (source instanceof ObjectNode object && !object.has(ArchiveFields.HASH)) {
       object.put(ArchiveFields.HASH, "");
     }

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The archive's index on a cluster: settings and mapping equivalent to the embedded schema ({@code ArchiveFields},
@@ -26,6 +28,7 @@ import java.util.Map;
  * spaces), so both engines look up the very same terms.
  */
 public final class IndexSchema {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexSchema.class);
   /** Version of this mapping; bumped when the cluster layout changes even if the embedded schema does not. */
   public static final String CLUSTER_LAYOUT = "2";
   /**
@@ -240,7 +243,10 @@ public final class IndexSchema {
     create(client, shards, replicas, AnswerSettings.defaults());
   }
 
-  /** Creates the index with this schema, answers scored with BM25 of {@code answers}' k1 and b. */
+  /**
+   * Creates the index with this schema, answers scored with BM25 of {@code answers}' k1 and b; able to hold passage
+   * vectors when the cluster has the k-NN plugin.
+   */
   public static void create(ClusterClient client, int shards, int replicas, AnswerSettings answers)
       throws IOException {
     if (shards < 1 || replicas < 0) {
@@ -248,8 +254,12 @@ public final class IndexSchema {
     }
     String index = client.config().index();
     ensurePipeline(client);
-    ClusterClient.Reply reply =
-        client.send("PUT", "/" + index, Map.of(), createBody(client.json(), shards, replicas, answers));
+    ObjectNode body = createBody(client.json(), shards, replicas, answers);
+    if (canHoldVectors(client)) {
+      // Static: only an index made with it can hold passage vectors later (ClusterVectors).
+      ((ObjectNode) body.path("settings").path("index")).put("knn", true);
+    }
+    ClusterClient.Reply reply = client.send("PUT", "/" + index, Map.of(), body);
     if (!reply.ok()) {
       if (reply.body().path("error").path("type").asText().equals("resource_already_exists_exception")) {
         // Another writer created it a moment ago: use theirs, if it is of this schema.
@@ -260,6 +270,24 @@ public final class IndexSchema {
     }
     client.call("GET", "/_cluster/health/" + index,
         Map.of("wait_for_status", "yellow", "timeout", "60s"), null);
+  }
+
+  /**
+   * Whether a new index is made able to hold passage vectors: the nodes list the k-NN plugin. A user who may not list
+   * them ({@code cluster:monitor/nodes/info}) gets a keyword-only index and a warning saying so.
+   */
+  private static boolean canHoldVectors(ClusterClient client) throws IOException {
+    try {
+      return ClusterVectors.clusterHasPlugin(client);
+    } catch (ClusterException e) {
+      if (e.status() != 401 && e.status() != 403) {
+        throw e;
+      }
+      LOG.warn("could not list the nodes' plugins (HTTP {}; needs cluster:monitor/nodes/info): the OpenSearch index"
+          + " \"{}\" is made without vector search (index.knn); answers on it are found by words alone",
+          e.status(), client.config().index());
+      return false;
+    }
   }
 
   /**

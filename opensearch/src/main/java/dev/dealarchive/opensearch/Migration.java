@@ -40,7 +40,11 @@ public final class Migration {
     }
   }
 
-  /** Copies {@code source} into the cluster {@code client} talks to; {@code stateFolder} may be null. */
+  /**
+   * Copies {@code source} into the cluster {@code client} talks to; {@code stateFolder} may be null. When it is the
+   * source's index folder, the articles are read from it with their passage vectors, which go along where the cluster
+   * index can hold them.
+   */
   public static Result toCluster(ArchiveEngine source, Path stateFolder, ClusterClient client, int shards, int replicas)
       throws IOException {
     if (IndexSchema.exists(client)) {
@@ -54,12 +58,20 @@ public final class Migration {
     long written;
     long deleted;
     try (BulkWriter bulk = new BulkWriter(client)) {
-      source.forEachArticle(article -> {
-        sourceIds.add(article.id());
-        if (!article.contentHash().equals(before.get(article.id()))) {
-          bulk.put(article);
-        }
-      });
+      if (stateFolder != null && WorkingCopy.hasIndex(stateFolder)) {
+        // An index folder: read directly, so its articles go with their passages and vectors.
+        FolderArticles.send(stateFolder, article -> {
+          sourceIds.add(article.id());
+          return !article.contentHash().equals(before.get(article.id()));
+        }, client, bulk);
+      } else {
+        source.forEachArticle(article -> {
+          sourceIds.add(article.id());
+          if (!article.contentHash().equals(before.get(article.id()))) {
+            bulk.put(article);
+          }
+        });
+      }
       for (String id : before.keySet()) {
         if (!sourceIds.contains(id)) {
           bulk.delete(id);

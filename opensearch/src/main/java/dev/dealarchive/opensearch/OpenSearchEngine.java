@@ -13,6 +13,7 @@ import dev.dealarchive.fetch.AddResult;
 import dev.dealarchive.fetch.ArticleAdder;
 import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.indexing.ArchiveStats;
+import dev.dealarchive.indexing.EmbedSummary;
 import dev.dealarchive.indexing.FileManifest;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
@@ -293,10 +294,8 @@ public final class OpenSearchEngine implements ArchiveEngine {
 
   @Override
   public void close() throws IOException {
-    try {
+    try (ClusterClient closing = client; ClusterAnswers closingAnswers = answers) {
       local.close();
-    } finally {
-      client.close();
     }
   }
 
@@ -316,9 +315,9 @@ public final class OpenSearchEngine implements ArchiveEngine {
     }
 
     private <T> T pushed(Write<T> write) throws IOException {
-      Map<String, String> before = copy.hashes();
+      Map<String, String> before = copy.versions();
       T result = write.run();
-      copy.push(WorkingCopy.Changes.between(before, copy.hashes()));
+      copy.push(WorkingCopy.Changes.between(before, copy.versions()));
       state.upload(copy.folder());
       return result;
     }
@@ -357,6 +356,21 @@ public final class OpenSearchEngine implements ArchiveEngine {
     @Override
     public List<IndexSummary> storeQueuedAdds() throws IOException {
       return pushed(delegate::storeQueuedAdds);
+    }
+
+    /**
+     * {@code archive embed}: the working copy embeds every article that waits for vectors, and those articles go to
+     * the cluster again, with them (refused, before anything is written, when the cluster index has another model's).
+     */
+    @Override
+    public EmbedSummary embed(IndexProgress progress) throws IOException {
+      return pushed(() -> delegate.embed(progress));
+    }
+
+    /** The working copy's embedding step: the passages and vectors that went to the cluster with the articles. */
+    @Override
+    public EmbedSummary lastEmbedding() {
+      return delegate.lastEmbedding();
     }
 
     @Override

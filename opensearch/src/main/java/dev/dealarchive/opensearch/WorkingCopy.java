@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dealarchive.article.Article;
+import dev.dealarchive.embed.Embedders;
 import dev.dealarchive.indexing.ArchiveAnalyzers;
 import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.ArticleDocuments;
 import dev.dealarchive.indexing.StoredArticles;
+import dev.dealarchive.indexing.VectorState;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +49,12 @@ import org.apache.lucene.util.Bits;
  * <p>Before each write session the copy catches up with the cluster: articles other writers stored since it last
  * looked (by {@link IndexSchema#INDEXED_AT}) are brought in, and articles they deleted are dropped (found when the
  * counts differ), so duplicate reporting and change detection see the whole archive, as on one machine.
+ *
+ * <p>Passage vectors: the copy embeds as an embedded index does (a copy made from a cluster index that can hold
+ * vectors embeds when a model is installed) and each changed article goes to the cluster with its passages and their
+ * vectors ({@link ClusterVectors}). Articles brought in from the cluster with passages are marked as embedded with the
+ * cluster's model without being embedded again here: the copy only finds changes, and a changed article is embedded
+ * anew before it is written.
  */
 final class WorkingCopy {
   static final String MARKER = "opensearch-working-copy.json";
@@ -116,15 +126,22 @@ final class WorkingCopy {
   long catchUp(ClusterArticles articles, long sinceMillis) throws IOException {
     long startedAt = articles.clusterMillis();
     Map<String, String> local = hashes();
-    IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzers.forIndex());
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    try (Directory directory = FSDirectory.open(folder);
-        IndexWriter writer = new IndexWriter(directory, config)) {
+    // The copy's writer opens on the first change: a copy that is already current (the usual case) is only read.
+    try (LazyWriter writer = new LazyWriter(folder)) {
+      // Articles the cluster holds with passages of the copy's model count as embedded here; the model is read on the
+      // first such article.
+      String[] embeddedWith = {null};
+      boolean[] modelRead = {false};
       long[] changed = {0};
       articles.forEachSince(sinceMillis, stamped -> {
         Article article = stamped.article();
         if (!article.contentHash().equals(local.get(article.id()))) {
-          store(writer, article);
+          IndexWriter open = writer.get();
+          if (stamped.hasPassages() && !modelRead[0]) {
+            embeddedWith[0] = sameModel(VectorState.of(liveData(open)));
+            modelRead[0] = true;
+          }
+          store(open, article, stamped.hasPassages() ? embeddedWith[0] : null);
           local.put(article.id(), article.contentHash());
           changed[0]++;
         }
@@ -135,7 +152,7 @@ final class WorkingCopy {
         articles.idsSince(null, stamped -> remote.add(stamped.id()));
         for (String id : local.keySet()) {
           if (!remote.contains(id)) {
-            writer.deleteDocuments(ArticleBlocks.deleteTerms(id));
+            writer.get().deleteDocuments(ArticleBlocks.deleteTerms(id));
             changed[0]++;
           }
         }
@@ -143,22 +160,89 @@ final class WorkingCopy {
           if (!local.containsKey(id)) {
             Optional<Article> article = articles.byId(id);
             if (article.isPresent()) {
-              store(writer, article.get());
+              store(writer.get(), article.get(), null);
               changed[0]++;
             }
           }
         }
       }
       if (changed[0] > 0) {
-        commit(writer);
+        commit(writer.get());
       }
     }
     return startedAt - SETTLE_MILLIS;
   }
 
-  private static void store(IndexWriter writer, Article article) throws IOException {
+  /** The copy's index writer, opened (taking the copy's write lock) on the first {@link #get()}. */
+  private static final class LazyWriter implements Closeable {
+    private final Path folder;
+    private Directory directory;
+    private IndexWriter writer;
+
+    LazyWriter(Path folder) {
+      this.folder = folder;
+    }
+
+    IndexWriter get() throws IOException {
+      if (writer == null) {
+        IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzers.forIndex());
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        Directory opened = FSDirectory.open(folder);
+        try {
+          writer = new IndexWriter(opened, config);
+        } catch (IOException | RuntimeException e) {
+          opened.close();
+          throw e;
+        }
+        directory = opened;
+      }
+      return writer;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (writer != null) {
+        try (Directory closing = directory) {
+          writer.close();
+        }
+      }
+    }
+  }
+
+  /**
+   * Stores an article from the cluster; {@code embeddedWith} (the model of the passages the cluster holds for it) marks
+   * it as not waiting for vectors, or {@code null}.
+   */
+  private static void store(IndexWriter writer, Article article, String embeddedWith) throws IOException {
     writer.deleteDocuments(ArticleBlocks.deleteTerms(article.id()));
-    writer.addDocument(ArticleDocuments.toDocument(article));
+    if (embeddedWith == null) {
+      writer.addDocument(ArticleDocuments.toDocument(article));
+    } else {
+      writer.addDocuments(
+          ArticleBlocks.block(ArticleDocuments.toDocument(article), article.id(), List.of(), List.of(), embeddedWith));
+    }
+  }
+
+  /** The copy's model when it is the cluster index's too (articles with passages there need none here), else null. */
+  private String sameModel(VectorState copy) throws IOException {
+    ClusterVectors.Model cluster = ClusterVectors.model(client);
+    return cluster != null && cluster.key().equals(copy.modelKey()) ? cluster.key() : null;
+  }
+
+  /**
+   * What a copy made from the cluster records about vectors: the cluster index's model when it holds vectors; on,
+   * model still open, when the index can hold them and a model is installed (a new embedded index gets vectors when
+   * a model is installed); {@code null}, keyword-only, otherwise.
+   */
+  private VectorState clusterVectors() throws IOException {
+    ClusterVectors.Model model = ClusterVectors.model(client);
+    if (model != null) {
+      return new VectorState(true, model.key(), model.dimension());
+    }
+    if (ClusterVectors.indexCanHoldVectors(client) && Embedders.provider().isPresent()) {
+      return new VectorState(true, null, 0);
+    }
+    return null;
   }
 
   private void mark(Path marker, boolean complete, long syncedUntil) throws IOException {
@@ -174,22 +258,37 @@ final class WorkingCopy {
   private void restore(ClusterArticles articles, ClusterState state) throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzers.forIndex());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    VectorState vectors = clusterVectors();
+    String embeddedWith = vectors == null ? null : vectors.modelKey();
     try (Directory directory = FSDirectory.open(folder);
         IndexWriter writer = new IndexWriter(directory, config)) {
-      articles.forEach(article -> writer.addDocument(ArticleDocuments.toDocument(article)));
-      commit(writer);
+      articles.forEachStamped(stamped -> store(writer, stamped.article(), stamped.hasPassages() ? embeddedWith : null));
+      commit(writer, vectors);
     }
     state.download(folder);
   }
 
-  /** Commits with the user data the embedded indexer writes (schema version, commit time). */
+  /** Commits with the user data the embedded indexer writes (schema version, commit time), keeping the rest. */
   static void commit(IndexWriter writer) throws IOException {
-    writer.setLiveCommitData(
-        Map.of(
-                ArchiveFields.COMMIT_TIME, Long.toString(System.currentTimeMillis()),
-                ArchiveFields.SCHEMA_KEY, ArchiveFields.SCHEMA_VERSION)
-            .entrySet());
+    commit(writer, null);
+  }
+
+  /** Commits as {@link #commit(IndexWriter)}, recording {@code vectors} unless it is null. */
+  private static void commit(IndexWriter writer, VectorState vectors) throws IOException {
+    Map<String, String> data = liveData(writer);
+    data.put(ArchiveFields.COMMIT_TIME, Long.toString(System.currentTimeMillis()));
+    data.put(ArchiveFields.SCHEMA_KEY, ArchiveFields.SCHEMA_VERSION);
+    writer.setLiveCommitData((vectors == null ? data : vectors.writeTo(data)).entrySet());
     writer.commit();
+  }
+
+  private static Map<String, String> liveData(IndexWriter writer) {
+    Map<String, String> data = new HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+    }
+    return data;
   }
 
   static boolean hasIndex(Path folder) throws IOException {
@@ -203,11 +302,24 @@ final class WorkingCopy {
 
   /** Every article id of the copy's last commit with its content hash. */
   Map<String, String> hashes() throws IOException {
+    return read(false);
+  }
+
+  /**
+   * Every article id of the copy's last commit with what the cluster must hold of it: its content hash and the model
+   * of its passages, so an article embedded here after it was written (it waited for vectors) goes out again, now
+   * with them.
+   */
+  Map<String, String> versions() throws IOException {
+    return read(true);
+  }
+
+  private Map<String, String> read(boolean withModel) throws IOException {
     Map<String, String> hashes = new HashMap<>();
     if (!hasIndex(folder)) {
       return hashes;
     }
-    Set<String> fields = Set.of(ArchiveFields.ID, ArchiveFields.HASH);
+    Set<String> fields = Set.of(ArchiveFields.ID, ArchiveFields.HASH, ArchiveFields.EMBEDDED_WITH);
     try (Directory directory = FSDirectory.open(folder);
         DirectoryReader reader = DirectoryReader.open(directory)) {
       for (LeafReaderContext leaf : reader.leaves()) {
@@ -219,8 +331,9 @@ final class WorkingCopy {
           }
           Document document = stored.document(doc, fields);
           String id = document.get(ArchiveFields.ID);
+          String model = document.get(ArchiveFields.EMBEDDED_WITH);
           if (id != null) {
-            hashes.put(id, document.get(ArchiveFields.HASH));
+            hashes.put(id, document.get(ArchiveFields.HASH) + (withModel && model != null ? " " + model : ""));
           }
         }
       }
@@ -228,7 +341,7 @@ final class WorkingCopy {
     return hashes;
   }
 
-  /** The ids a write changed and removed, between two {@link #hashes()} of the copy. */
+  /** The ids a write changed and removed, between two {@link #versions()} of the copy. */
   record Changes(Set<String> changed, Set<String> removed) {
     static Changes between(Map<String, String> before, Map<String, String> after) {
       Set<String> changed = new LinkedHashSet<>();
@@ -274,14 +387,7 @@ final class WorkingCopy {
     Map<String, String> current = hashes();
     try (BulkWriter bulk = new BulkWriter(client)) {
       if (!pending.changed().isEmpty()) {
-        try (Directory directory = FSDirectory.open(folder);
-            DirectoryReader reader = DirectoryReader.open(directory)) {
-          StoredArticles.forEach(new IndexSearcher(reader), article -> {
-            if (article.id() != null && pending.changed().contains(article.id())) {
-              bulk.put(article);
-            }
-          });
-        }
+        FolderArticles.send(folder, article -> pending.changed().contains(article.id()), client, bulk);
       }
       for (String id : pending.removed()) {
         if (!current.containsKey(id)) {

@@ -36,6 +36,25 @@ class Bm25CommandTest {
   }
 
   @Test
+  void theClusterOptionsAreTheSharedOnesAndComeBeforeTheVariables() {
+    StringWriter err = new StringWriter();
+    Map<String, String> environment = Map.of(ClusterConfig.URL_VARIABLE, "http://127.0.0.1:1");
+    assertEquals(64, run(err, environment, "--opensearch", "ftp://search.example.com"));
+    assertTrue(err.toString().contains("must start with http:// or https://"), err.toString());
+    err = new StringWriter();
+    assertEquals(64, run(err, environment, "--opensearch-index", "Not A Name"));
+    assertTrue(err.toString().contains("not a usable OpenSearch index name: \"Not A Name\""), err.toString());
+    err = new StringWriter();
+    assertEquals(64, run(err, Map.of(ClusterConfig.INDEX_VARIABLE, "Bad"), "--opensearch", "http://127.0.0.1:1"));
+    assertTrue(err.toString().contains("\"Bad\""), "the variable stands in for a missing option: " + err);
+
+    String help = new CommandLine(new Bm25Command()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+    assertTrue(help.contains("--opensearch=URL[,URL...]") && help.contains("$ARCHIVE_OPENSEARCH_URL"), help);
+    assertTrue(help.contains("--opensearch-index=NAME") && help.contains("$ARCHIVE_OPENSEARCH_INDEX, else"), help);
+    assertTrue(!help.contains("--index=") && !help.contains("--shards"), "only the cluster's options: " + help);
+  }
+
+  @Test
   void theRefusalSaysTheValuesInForceAndTheCommandThatChangesThem() {
     ClusterConfig config = new ClusterConfig(List.of(URI.create("https://search.example.com:9200")), "deals", null,
         null);

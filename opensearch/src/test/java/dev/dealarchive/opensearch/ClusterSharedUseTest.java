@@ -27,6 +27,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -216,6 +221,27 @@ class ClusterSharedUseTest {
       assertEquals(100, Set.copyOf(reported).size());
       assertTrue(reported.stream().allMatch(id -> id.startsWith("c")), reported.toString());
       assertEquals(403, follower.articleCount());
+    }
+  }
+
+  @Test
+  void aWorkingCopyAlreadyCurrentCatchesUpWithoutOpeningItsWriter() throws Exception {
+    try (OpenSearchEngine a = engine("current", "current-a");
+        OpenSearchEngine b = engine("current", "current-b")) {
+      write(a, "https://feeds.example.com/wire-a", List.of(draft("a-one", "Helios licenses Orion's software")));
+      Path folder = base.resolve("current-a");
+      WorkingCopy copy = new WorkingCopy(folder, a.client());
+      ClusterArticles articles = new ClusterArticles(a.client());
+      try (Directory directory = FSDirectory.open(folder);
+          IndexWriter held = new IndexWriter(directory, new IndexWriterConfig())) {
+        // The copy's write lock is taken: a catch-up that opened the copy's writer would fail here.
+        copy.catchUp(articles, 0);
+        write(b, "https://feeds.example.com/wire-b", List.of(draft("b-one", "Kestrel Bio signs with a cloud")));
+        assertThrows(LockObtainFailedException.class, () -> copy.catchUp(articles, 0),
+            "an article another writer stored is brought in through the writer");
+      }
+      copy.catchUp(articles, 0);
+      assertEquals(Set.of("a-one", "b-one"), copy.hashes().keySet());
     }
   }
 

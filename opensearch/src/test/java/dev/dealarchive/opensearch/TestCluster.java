@@ -33,7 +33,9 @@ final class TestCluster implements AutoCloseable {
     /** OpenSearch 3.8 (module {@code opensearch-node}), no plugins: the default of the engine's tests. */
     OPENSEARCH_3("/dev/dealarchive/opensearch/node/", "opensearch-node"),
     /** OpenSearch 2.19.1 with the k-NN plugin (module {@code opensearch-knn-node}). */
-    OPENSEARCH_2_KNN("/dev/dealarchive/opensearch/knnnode/", "opensearch-knn-node");
+    OPENSEARCH_2_KNN("/dev/dealarchive/opensearch/knnnode/", "opensearch-knn-node"),
+    /** OpenSearch 3.5.0 with the k-NN plugin 3.5.0.0 (module {@code opensearch-knn3-node}): vector search. */
+    OPENSEARCH_3_KNN("/dev/dealarchive/opensearch/knn3node/", "opensearch-knn3-node");
 
     private final String folder;
     private final String module;

@@ -34,6 +34,9 @@ final class CachedReads implements WebArchive {
 
   private CachedReads(WebArchive archive, int maxEntries) {
     this.archive = archive;
+    // An access-ordered LinkedHashMap is the whole LRU, exact at the bound. Caffeine would evict by frequency
+    // (W-TinyLFU, not the least recently used) and hold the bound only after its amortised clean-up, and the version
+    // check below needs this lock around the map anyway.
     this.entries = new LinkedHashMap<>(256, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {

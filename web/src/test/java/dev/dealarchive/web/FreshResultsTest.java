@@ -110,6 +110,29 @@ class FreshResultsTest {
   }
 
   @Test
+  void atTheDefaultBoundTheLeastRecentlyUsedEntryGoesFirstAndNoOther() throws IOException {
+    CountingArchive counting = new CountingArchive();
+    int bound = WebSettings.CACHE_ENTRIES;
+    WebArchive cached = CachedReads.over(counting, bound);
+    for (int i = 0; i < bound; i++) {
+      cached.search(SearchRequest.of("query " + i, 10));
+    }
+    cached.search(SearchRequest.of("query 0", 10)); // used again: now the most recent
+    assertEquals(bound, counting.reads.get(), "the bound's worth of entries is kept");
+
+    cached.search(SearchRequest.of("query " + bound, 10)); // one more than the bound
+    assertEquals(bound + 1, counting.reads.get());
+    cached.search(SearchRequest.of("query 0", 10));
+    for (int i = 2; i <= bound; i++) {
+      cached.search(SearchRequest.of("query " + i, 10));
+    }
+    assertEquals(bound + 1, counting.reads.get(), "every entry but the least recently used is still kept");
+    cached.search(SearchRequest.of("query 1", 10));
+    assertEquals(bound + 2, counting.reads.get(), "the least recently used one was dropped");
+    assertEquals(new CachedReads.Stats(1 + bound, bound + 2), CachedReads.stats(cached));
+  }
+
+  @Test
   void aSearchReadWithItsFacetsKeepsBothForThePagesThatFollow() throws IOException {
     CountingArchive counting = new CountingArchive();
     WebArchive cached = CachedReads.over(counting, 16);
