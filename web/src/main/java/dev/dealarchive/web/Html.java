@@ -14,28 +14,26 @@ final class Html {
     if (text == null) {
       return "";
     }
-    StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      String replacement =
-          switch (c) {
-            case '&' -> "&amp;";
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            case '"' -> "&quot;";
-            case '\'' -> "&#39;";
-            default -> null;
-          };
-      if (replacement != null) {
-        if (out == null) {
-          out = new StringBuilder(text.length() + 16).append(text, 0, i);
-        }
-        out.append(replacement);
-      } else if (out != null) {
-        out.append(c);
+      if (replacement(text.charAt(i)) != null) {
+        // Most text needs no escaping and is returned as it is; the rest is copied once.
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, i);
+        return escape(out, text, i, text.length()).toString();
       }
     }
-    return out == null ? text : out.toString();
+    return text;
+  }
+
+  /** The entity that stands for {@code c} in HTML, or null when {@code c} stands for itself. */
+  private static String replacement(char c) {
+    return switch (c) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '"' -> "&quot;";
+      case '\'' -> "&#39;";
+      default -> null;
+    };
   }
 
   /** Marked text with each mark in {@code <mark>}, everything escaped. */
@@ -62,15 +60,7 @@ final class Html {
     }
     int plain = start;
     for (int i = start; i < end; i++) {
-      String replacement =
-          switch (text.charAt(i)) {
-            case '&' -> "&amp;";
-            case '<' -> "&lt;";
-            case '>' -> "&gt;";
-            case '"' -> "&quot;";
-            case '\'' -> "&#39;";
-            default -> null;
-          };
+      String replacement = replacement(text.charAt(i));
       if (replacement != null) {
         out.append(text, plain, i).append(replacement);
         plain = i + 1;
