@@ -89,10 +89,20 @@ final class ArticleRanker {
       Query restrictions = KeywordQuery.restrictions(question.query());
       semantic = SemanticSide.articles(scoring, vector, restrictions, sideDepth);
     }
+    return choose(mode, keyword, semantic, depth, hybrid);
+  }
+
+  /**
+   * The best {@code depth} of the two sides' rankings as {@code mode} says: one side alone (relevance: its score over
+   * the side's best) or both fused by {@link Fusion}; the {@link Ranked#doc} numbers are the sides' own.
+   */
+  private static List<Ranked> choose(
+      RetrievalMode mode, ScoreDoc[] keyword, ScoreDoc[] semantic, int depth, HybridSettings hybrid) {
     List<Ranked> ranked = new ArrayList<>(Math.min(depth, keyword.length + semantic.length));
     if (mode == RetrievalMode.KEYWORD || mode == RetrievalMode.SEMANTIC) {
       ScoreDoc[] side = mode == RetrievalMode.KEYWORD ? keyword : semantic;
-      for (ScoreDoc doc : side) {
+      for (int i = 0; i < Math.min(depth, side.length); i++) {
+        ScoreDoc doc = side[i];
         ranked.add(new Ranked(doc.doc, doc.score, side[0].score > 0 ? Math.max(0, doc.score / side[0].score) : 1));
       }
       return ranked;
@@ -141,34 +151,17 @@ final class ArticleRanker {
     List<String> ids = new ArrayList<>();
     ScoreDoc[] keyword = scoreDocs(keywordSide, numbers, ids);
     ScoreDoc[] semantic = scoreDocs(semanticSide, numbers, ids);
-    List<Chosen> best = new ArrayList<>();
-    if (mode == RetrievalMode.SEMANTIC) {
-      for (int i = 0; i < Math.min(depth, semantic.length); i++) {
-        double relevance = semantic[0].score > 0 ? Math.max(0, semantic[i].score / semantic[0].score) : 1;
-        best.add(new Chosen(semantic[i].doc, semantic[i].score, relevance));
-      }
-    } else {
-      for (Fusion.Fused fused : Fusion.fuse(keyword, semantic, hybrid)) {
-        if (best.size() == depth) {
-          break;
-        }
-        double relevance = keyword.length > 0 ? fused.keywordRatio() : fused.semantic();
-        best.add(new Chosen(fused.doc(), fused.score(), relevance));
-      }
-    }
-    Map<String, Article> articles = index.articles(best.stream().map(b -> ids.get(b.number())).toList());
+    List<Ranked> best = choose(mode, keyword, semantic, depth, hybrid);
+    Map<String, Article> articles = index.articles(best.stream().map(b -> ids.get(b.doc())).toList());
     List<RankedArticle> ranked = new ArrayList<>(best.size());
-    for (Chosen b : best) {
-      Article article = articles.get(ids.get(b.number()));
+    for (Ranked b : best) {
+      Article article = articles.get(ids.get(b.doc()));
       if (article != null) { // deleted since it was ranked
         ranked.add(new RankedArticle(article, b.score(), b.relevance(), null));
       }
     }
     return ranked;
   }
-
-  /** An article of a fused ranking by its number, before it is read. */
-  private record Chosen(int number, double score, double relevance) {}
 
   private static ScoreDoc[] scoreDocs(List<AnswerIndex.Scored> side, Map<String, Integer> numbers, List<String> ids) {
     ScoreDoc[] docs = new ScoreDoc[side.size()];
