@@ -91,11 +91,8 @@ public final class AskCommand implements Callable<Integer> {
       err.println("archive ask: --limit must be from 1 to " + MAX_LIMIT);
       return ExitCodes.USAGE;
     }
-    HybridSettings hybrid;
-    try {
-      hybrid = ranking.hybrid();
-    } catch (IllegalArgumentException e) {
-      err.println("archive ask: " + e.getMessage());
+    HybridSettings hybrid = ranking.hybridOrExplain(err, "ask");
+    if (hybrid == null) {
       return ExitCodes.USAGE;
     }
     try {

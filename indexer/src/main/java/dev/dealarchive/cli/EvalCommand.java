@@ -104,11 +104,8 @@ public final class EvalCommand implements Callable<Integer> {
         chosen.add(name);
       }
     }
-    HybridSettings hybrid;
-    try {
-      hybrid = ranking.hybrid();
-    } catch (IllegalArgumentException e) {
-      err.println("archive eval: " + e.getMessage());
+    HybridSettings hybrid = ranking.hybridOrExplain(err, "eval");
+    if (hybrid == null) {
       return ExitCodes.USAGE;
     }
     if (feedback == (topicsFile != null || qrelsFile != null) || !feedback && (topicsFile == null || qrelsFile == null)) {

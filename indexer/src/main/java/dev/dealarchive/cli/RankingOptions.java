@@ -4,6 +4,7 @@ import dev.dealarchive.answer.AnswerSettings;
 import dev.dealarchive.hybrid.FusionMethod;
 import dev.dealarchive.hybrid.HybridSettings;
 import dev.dealarchive.hybrid.RetrievalMode;
+import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
 /** The ranking knobs of questions, as command-line options; every default serves news articles. */
@@ -57,6 +58,19 @@ public final class RankingOptions {
   public HybridSettings hybrid() {
     return new HybridSettings(
         RetrievalMode.parse(retrieval), FusionMethod.parse(fusion), semanticWeight, rrfK, HYBRID_DEFAULTS.semanticDepth());
+  }
+
+  /**
+   * As {@link #hybrid()}, or {@code null} after saying on {@code err} which value is wrong ({@code archive COMMAND:
+   * ...}), for the command to exit with {@link ExitCodes#USAGE}.
+   */
+  HybridSettings hybridOrExplain(PrintWriter err, String command) {
+    try {
+      return hybrid();
+    } catch (IllegalArgumentException e) {
+      err.println("archive " + command + ": " + e.getMessage());
+      return null;
+    }
   }
 
   /** The settings these options describe. */

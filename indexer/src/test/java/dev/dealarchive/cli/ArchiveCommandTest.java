@@ -52,6 +52,17 @@ class ArchiveCommandTest {
   }
 
   @Test
+  void askAndEvalRefuseAnUnknownWayOfRankingNamingTheCommand() {
+    Outcome ask = runWithIndex("ask", "--retrieval", "nonsense", "who pays whom?");
+    assertEquals(64, ask.exit());
+    assertTrue(ask.err().contains("archive ask: retrieval mode must be keyword, semantic or hybrid, not nonsense"), ask.err());
+    Outcome eval = runWithIndex("eval", "--fusion", "average", "--feedback");
+    assertEquals(64, eval.exit());
+    assertTrue(eval.err().startsWith("archive eval: "), eval.err());
+    assertTrue(eval.err().contains("average"), eval.err());
+  }
+
+  @Test
   void searchJsonHasTheDocumentedKeys() throws IOException {
     JsonNode result = runWithIndex("search", "--json", "cloud").json();
     assertTrue(result.has("query") && result.has("total") && result.has("hits"));
