@@ -25,8 +25,8 @@ import org.apache.lucene.util.BytesRef;
  * ArchiveFields#PUBLISHED}) the first time a segment is counted, and kept while the segment's core is open: a
  * segment's documents and doc values never change (the archive replaces an article by deleting and adding it, and
  * counting only ever sees live documents), and a refreshed searcher keeps the cores of the segments it did not
- * change. Memory: 12 bytes per document and 4 per tag, plus the names (about 0.3 MB for Reuters-21578, 8 MB at 25
- * times its size).
+ * change. Memory: 12 bytes per document and 4 per tag, plus the names (Reuters-21578: about 0.3 MB; 25 times its
+ * size: under 10 MB).
  *
  * @param sources each document's source ordinal, or -1 when it has none
  * @param months each document's month as an index from {@code firstMonth}, or -1 when it is undated
