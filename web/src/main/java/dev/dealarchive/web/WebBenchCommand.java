@@ -132,7 +132,12 @@ public final class WebBenchCommand implements Callable<Integer> {
       long cpuBefore = processCpuNanos();
       long javaCpuBefore = javaThreadsCpuNanos();
       long started = System.nanoTime();
-      long clientCpu = run(address, timed, clients, thinkMillis, byKind);
+      long clientCpu;
+      GcPauses.Seen gc;
+      try (GcPauses pauses = GcPauses.watch()) {
+        clientCpu = run(address, timed, clients, thinkMillis, byKind);
+        gc = pauses.seen();
+      }
       long compiledDuring = compileMillis() - compileBefore;
       CachedReads.Stats cacheAfter = server.cacheStats();
       long reused = cacheAfter.hits() - cacheBefore.hits();
@@ -165,6 +170,9 @@ public final class WebBenchCommand implements Callable<Integer> {
       report.put("cache_read", read);
       report.put("jit_settle_s", round(settleSeconds));
       report.put("jit_ms_during", compiledDuring);
+      report.put("gc_pauses_during", gc.pauses());
+      report.put("gc_pause_ms_during", gc.totalMillis());
+      report.put("gc_longest_pause_ms", gc.longestMillis());
       report.put("machine", machine());
       report.put("jvm", jvm());
       report.put("cores", Runtime.getRuntime().availableProcessors());
@@ -191,6 +199,8 @@ public final class WebBenchCommand implements Callable<Integer> {
           machine(), Runtime.getRuntime().availableProcessors(), jvm(), loadBefore, loadAfter);
       out.printf(Locale.ROOT, "warm-up: JIT compiler quiet %.1f s after it; %,d ms of compiling during the timed "
           + "requests%n", settleSeconds, compiledDuring);
+      out.printf(Locale.ROOT, "garbage collector during the timed requests: %,d pauses, %,d ms in all, the longest %,d ms%n",
+          gc.pauses(), gc.totalMillis(), gc.longestMillis());
       out.printf(Locale.ROOT, "requests seen before in the log: %.0f%%; reused results (searches, facets, answers): "
           + "%,d of %,d%s%n", repeated * 100, reused, reused + read, cacheEntries == 0 ? " (reuse off)" : "");
       out.printf("%-22s %8s %8s %8s %8s %8s%n", "request", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");

@@ -42,6 +42,9 @@ class WebBenchCommandTest {
     double clientCpu = report.get("client_cpu_ms_per_request").asDouble();
     assertTrue(clientCpu > 0 && clientCpu <= report.get("java_threads_cpu_ms_per_request").asDouble(), report.toString());
     assertTrue(report.get("cache_reused").asLong() + report.get("cache_read").asLong() > 0, report.toString());
+    long pauses = report.get("gc_pauses_during").asLong();
+    long pauseMillis = report.get("gc_pause_ms_during").asLong();
+    assertTrue(pauses >= 0 && report.get("gc_longest_pause_ms").asLong() <= pauseMillis, report.toString());
     double repeated = report.get("repeated_share").asDouble();
     assertTrue(repeated >= 0 && repeated < 1, report.toString());
   }
