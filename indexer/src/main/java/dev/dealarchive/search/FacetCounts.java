@@ -2,7 +2,6 @@ package dev.dealarchive.search;
 
 import dev.dealarchive.indexing.ArchiveFields;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,15 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
@@ -31,7 +22,6 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Counts the articles a search matches per source, tag, year and month, from the doc values the schema already keeps
@@ -41,7 +31,6 @@ import org.apache.lucene.util.BytesRef;
  * in a search's own pass over its matches instead of a second one.
  */
 public final class FacetCounts {
-  private static final long MILLIS_PER_DAY = 86_400_000L;
   private static final Comparator<Facets.Count> LARGEST_FIRST =
       Comparator.comparingLong(Facets.Count::count).reversed().thenComparing(Facets.Count::value);
 
@@ -280,138 +269,55 @@ public final class FacetCounts {
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      LeafReader reader = context.reader();
-      SortedDocValues sources = DocValues.getSorted(reader, ArchiveFields.SOURCE);
-      SortedSetDocValues tags = DocValues.getSortedSet(reader, ArchiveFields.TAG_KEY);
-      NumericDocValues published = DocValues.getNumeric(reader, ArchiveFields.PUBLISHED);
-      long[] sourceCounts = new long[sources.getValueCount()];
-      long[] tagCounts = new long[Math.toIntExact(tags.getValueCount())];
+      FacetColumns columns = FacetColumns.of(context.reader());
+      int[] sources = columns.sources();
+      int[] months = columns.months();
+      int[] tagStarts = columns.tagStarts();
+      int[] tagOrds = columns.tagOrds();
+      long[] sourceCounts = new long[columns.sourceNames().length];
+      long[] tagCounts = new long[columns.tagNames().length];
+      long[] monthCounts = new long[columns.monthCount()];
       return new LeafCollector() {
-        long lastDay = Long.MIN_VALUE;
-        int lastMonth;
-        /** Counts per month, indexed from {@code firstMonth}; grown when a month falls outside. */
-        long[] monthCounts = new long[0];
-        int firstMonth;
-
         @Override
         public void setScorer(Scorable scorer) {}
 
         @Override
-        public void collect(int doc) throws IOException {
+        public void collect(int doc) {
           tally.matched++;
-          if (sources.advanceExact(doc)) {
-            sourceCounts[sources.ordValue()]++;
+          int source = sources[doc];
+          if (source >= 0) {
+            sourceCounts[source]++;
           }
-          if (tags.advanceExact(doc)) {
-            for (int i = 0, n = tags.docValueCount(); i < n; i++) {
-              tagCounts[Math.toIntExact(tags.nextOrd())]++;
-            }
+          for (int i = tagStarts[doc], end = tagStarts[doc + 1]; i < end; i++) {
+            tagCounts[tagOrds[i]]++;
           }
-          if (published.advanceExact(doc)) {
-            long day = Math.floorDiv(published.longValue(), MILLIS_PER_DAY);
-            if (day != lastDay) { // articles of a day often come together; skip the calendar arithmetic for them
-              LocalDate date = LocalDate.ofEpochDay(day);
-              lastMonth = date.getYear() * 12 + date.getMonthValue() - 1;
-              lastDay = day;
-            }
-            countMonth(lastMonth);
+          int month = months[doc];
+          if (month >= 0) {
+            monthCounts[month]++;
           }
-        }
-
-        private void countMonth(int month) {
-          if (monthCounts.length == 0) {
-            firstMonth = month;
-            monthCounts = new long[12];
-          } else if (month < firstMonth) {
-            long[] grown = new long[monthCounts.length + (firstMonth - month)];
-            System.arraycopy(monthCounts, 0, grown, firstMonth - month, monthCounts.length);
-            monthCounts = grown;
-            firstMonth = month;
-          } else if (month - firstMonth >= monthCounts.length) {
-            monthCounts = Arrays.copyOf(monthCounts, Math.max(month - firstMonth + 1, monthCounts.length * 2));
-          }
-          monthCounts[month - firstMonth]++;
         }
 
         @Override
-        public void finish() throws IOException {
+        public void finish() {
           for (int i = 0; i < monthCounts.length; i++) {
             if (monthCounts[i] > 0) {
-              tally.months.merge(firstMonth + i, monthCounts[i], Long::sum);
+              tally.months.merge(columns.firstMonth() + i, monthCounts[i], Long::sum);
             }
           }
-          String[] sourceNames = ValueNames.of(reader, ArchiveFields.SOURCE, sourceCounts.length);
+          String[] sourceNames = columns.sourceNames();
           for (int ord = 0; ord < sourceCounts.length; ord++) {
-            if (sourceCounts[ord] > 0) {
-              String source = sourceNames != null ? sourceNames[ord] : sources.lookupOrd(ord).utf8ToString();
-              if (!source.isBlank()) {
-                tally.sources.merge(source, sourceCounts[ord], Long::sum);
-              }
+            if (sourceCounts[ord] > 0 && !sourceNames[ord].isBlank()) {
+              tally.sources.merge(sourceNames[ord], sourceCounts[ord], Long::sum);
             }
           }
-          String[] tagNames = ValueNames.of(reader, ArchiveFields.TAG_KEY, tagCounts.length);
+          String[] tagNames = columns.tagNames();
           for (int ord = 0; ord < tagCounts.length; ord++) {
             if (tagCounts[ord] > 0) {
-              String tag = tagNames != null ? tagNames[ord] : tags.lookupOrd(ord).utf8ToString();
-              tally.tags.merge(tag, tagCounts[ord], Long::sum);
+              tally.tags.merge(tagNames[ord], tagCounts[ord], Long::sum);
             }
           }
         }
       };
-    }
-  }
-
-  /**
-   * The values of a segment's sorted (or sorted-set) doc values field by ordinal, decoded once per segment reader
-   * instead of once per search: a reader's ordinals never change, and a refreshed searcher keeps the readers of the
-   * segments it did not change. Dropped when the reader closes.
-   */
-  private static final class ValueNames {
-    /** Fields with more distinct values than this are looked up per search, as before, to bound the memory kept. */
-    private static final int MAX_VALUES = 65_536;
-    private static final Map<IndexReader.CacheKey, Map<String, String[]>> BY_READER = new ConcurrentHashMap<>();
-
-    private ValueNames() {}
-
-    /** The values of {@code field} in {@code reader} by ordinal, or null when they are not kept. */
-    static String[] of(LeafReader reader, String field, int valueCount) throws IOException {
-      IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-      if (helper == null || valueCount == 0 || valueCount > MAX_VALUES) {
-        return null;
-      }
-      IndexReader.CacheKey key = helper.getKey();
-      Map<String, String[]> fields = BY_READER.get(key);
-      if (fields == null) {
-        Map<String, String[]> created = new ConcurrentHashMap<>();
-        fields = BY_READER.putIfAbsent(key, created);
-        if (fields == null) {
-          fields = created;
-          helper.addClosedListener(BY_READER::remove);
-        }
-      }
-      String[] names = fields.get(field);
-      if (names == null) {
-        names = read(reader, field);
-        if (names.length != valueCount) {
-          return null;
-        }
-        fields.put(field, names);
-      }
-      return names;
-    }
-
-    private static String[] read(LeafReader reader, String field) throws IOException {
-      SortedSetDocValues values = DocValues.getSortedSet(reader, field);
-      String[] names = new String[Math.toIntExact(values.getValueCount())];
-      TermsEnum terms = values.termsEnum();
-      for (int ord = 0; ord < names.length; ord++) {
-        BytesRef term = terms.next();
-        if (term == null) {
-          return new String[0];
-        }
-        names[ord] = term.utf8ToString();
-      }
-      return names;
     }
   }
 }

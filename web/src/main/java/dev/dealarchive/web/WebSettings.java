@@ -26,8 +26,14 @@ public record WebSettings(
     int maxOffset,
     LlmSettings llm,
     int cacheEntries) {
-  /** Default of {@link #cacheEntries}: some tens of megabytes at most. */
-  public static final int CACHE_ENTRIES = 4_096;
+  /**
+   * Default of {@link #cacheEntries}: a few megabytes at most. Kept small on purpose: every result still kept when the
+   * garbage collector runs is copied by it, so a young collection of a busy server paused about 20 ms with 4,096
+   * entries and about 4 ms with 256 (2 ms with none), and those pauses were the long tail of its latency; the
+   * repeats that reuse pays for (the next page, newest first, the back button, a link shared in a chat) come within
+   * a few hundred requests and are kept as well (docs/web.md, "Reuse until the index changes").
+   */
+  public static final int CACHE_ENTRIES = 256;
 
   /** Environment variable holding the access token. */
   public static final String TOKEN_ENV = "ARCHIVE_WEB_TOKEN";
