@@ -79,7 +79,7 @@ public final class RelevanceTop {
       ScoreDoc[] docs = byScore.scoreDocs;
       boolean tieMayGoOn = docs.length > n && docs.length == collect && docs[collect - 1].score == docs[n - 1].score;
       if (!tieMayGoOn) {
-        ScoreDoc[] ordered = orderTies(searcher, docs);
+        ScoreDoc[] ordered = orderTies(searcher, docs, n);
         return new TopDocs(byScore.totalHits, Arrays.copyOf(ordered, Math.min(n, ordered.length)));
       }
       // Near-identical articles (a story re-sent with one word changed) tie in score: collect more, still by score.
@@ -94,16 +94,29 @@ public final class RelevanceTop {
     return total.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
   }
 
-  /** {@code docs} sorted by score (descending), then publication time (newest first, undated last), then id. */
-  static ScoreDoc[] orderTies(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
-    if (docs.length < 2) {
-      return docs;
-    }
-    Keyed[] keyed = keys(searcher.getIndexReader().leaves(), docs);
-    Arrays.sort(keyed, RELEVANCE_ORDER);
-    ScoreDoc[] out = new ScoreDoc[keyed.length];
-    for (int i = 0; i < keyed.length; i++) {
-      out[i] = keyed[i].doc;
+  /**
+   * {@code docs}, as a score collector returns them (by score, descending), with their first {@code n} in relevance
+   * order: score (descending), then publication time (newest first, undated last), then id. Only runs of equal scores
+   * that begin among the first {@code n} need dates and ids, and each is ordered on its own; hits past such runs are
+   * left as they are. Scores rarely tie, so most searches read no date or id at all.
+   */
+  static ScoreDoc[] orderTies(IndexSearcher searcher, ScoreDoc[] docs, int n) throws IOException {
+    ScoreDoc[] out = docs.clone();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int limit = Math.min(n, out.length);
+    for (int start = 0; start < limit; ) {
+      int end = start + 1;
+      while (end < out.length && Float.compare(out[end].score, out[start].score) == 0) {
+        end++;
+      }
+      if (end - start > 1) {
+        Keyed[] keyed = keys(leaves, Arrays.copyOfRange(out, start, end));
+        Arrays.sort(keyed, RELEVANCE_ORDER);
+        for (int i = 0; i < keyed.length; i++) {
+          out[start + i] = keyed[i].doc;
+        }
+      }
+      start = end;
     }
     return out;
   }
