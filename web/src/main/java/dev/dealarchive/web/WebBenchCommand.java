@@ -66,6 +66,11 @@ public final class WebBenchCommand implements Callable<Integer> {
       description = "Untimed requests first, from one client so the JIT compiler keeps up (default: 3000).")
   int warmup = 3_000;
 
+  @Option(names = "--warmup-together", paramLabel = "N",
+      description = "Of the warm-up requests, the last N come from all clients at once, so what only concurrent "
+          + "requests run is compiled before timing too (default: 0).")
+  int warmupTogether = 0;
+
   @Option(names = "--think-ms", paramLabel = "MS",
       description = "Pause of each client between its requests, as a person reading (default: 0, back to back).")
   int thinkMillis = 0;
@@ -98,9 +103,10 @@ public final class WebBenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (clients < 1 || requests < clients || warmup < 0 || thinkMillis < 0 || cacheEntries < 0) {
+    if (clients < 1 || requests < clients || warmup < 0 || thinkMillis < 0 || cacheEntries < 0
+        || warmupTogether < 0 || warmupTogether > warmup) {
       err.println("archive web-bench: --clients must be at least 1, --requests at least --clients, --warmup, "
-          + "--think-ms and --cache-entries not negative");
+          + "--think-ms and --cache-entries not negative, --warmup-together between 0 and --warmup");
       return ExitCodes.USAGE;
     }
     WebSettings settings = WebSettings.loopback(0).withCacheEntries(cacheEntries);
@@ -119,7 +125,13 @@ public final class WebBenchCommand implements Callable<Integer> {
       String loadBefore = loadAverage();
       // Warm means compiled. The warm-up runs one client, so the JIT compiler has a core to keep up with: with every
       // core busy serving, it falls behind and leaves quick first-tier code that is compiled again while timing.
-      run(address, log.subList(0, warmup), 1, 0, null);
+      run(address, log.subList(0, warmup - warmupTogether), 1, 0, null);
+      if (warmupTogether > 0) {
+        // Then every client at once: twenty requests in flight take paths one never does (contended locks, the
+        // scheduler handing requests between carrier threads), which are otherwise compiled while timing.
+        awaitCompilerQuiet(60);
+        run(address, log.subList(warmup - warmupTogether, warmup), clients, thinkMillis, null);
+      }
       // Then let it finish what the warm-up queued.
       double settleSeconds = awaitCompilerQuiet(60);
       long compileBefore = compileMillis();
@@ -163,6 +175,7 @@ public final class WebBenchCommand implements Callable<Integer> {
       report.put("clients", clients);
       report.put("requests", requests);
       report.put("warmup", warmup);
+      report.put("warmup_together", warmupTogether);
       report.put("think_ms", thinkMillis);
       report.put("repeated_share", round(repeated));
       report.put("cache_entries", cacheEntries);
@@ -192,9 +205,10 @@ public final class WebBenchCommand implements Callable<Integer> {
         out.println(JsonViews.write(report));
         return ExitCodes.OK;
       }
-      out.printf("archive web-bench: %,d articles in %s (%s); %d clients, %s; %,d timed requests after %,d warm-up%n",
+      out.printf("archive web-bench: %,d articles in %s (%s); %d clients, %s; %,d timed requests after %,d warm-up%s%n",
           archive.articleCount(), location.path(), vectors, clients,
-          thinkMillis == 0 ? "back to back" : thinkMillis + " ms between requests", requests, warmup);
+          thinkMillis == 0 ? "back to back" : thinkMillis + " ms between requests", requests, warmup,
+          warmupTogether == 0 ? "" : String.format(Locale.ROOT, " (the last %,d from all clients)", warmupTogether));
       out.printf("machine: %s, %d cores; %s; load average (1, 5, 15 min) before %s, after %s%n",
           machine(), Runtime.getRuntime().availableProcessors(), jvm(), loadBefore, loadAfter);
       out.printf(Locale.ROOT, "warm-up: JIT compiler quiet %.1f s after it; %,d ms of compiling during the timed "

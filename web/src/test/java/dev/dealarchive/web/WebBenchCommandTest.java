@@ -25,9 +25,11 @@ class WebBenchCommandTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = ArchiveCommand.run(new PrintWriter(out), new PrintWriter(err), "web-bench", "--index", index.toString(),
-        "--clients", "4", "--requests", "200", "--warmup", "20", "--json");
+        "--clients", "4", "--requests", "200", "--warmup", "20", "--warmup-together", "8", "--json");
     assertEquals(0, code, err.toString());
     JsonNode report = new ObjectMapper().readTree(out.toString());
+    assertEquals(20, report.get("warmup").asInt());
+    assertEquals(8, report.get("warmup_together").asInt());
     assertEquals(200, report.get("all").get("count").asInt());
     long kinds = 0;
     for (String kind : new String[] {"page", "api_search", "api_ask", "article"}) {
@@ -47,5 +49,15 @@ class WebBenchCommandTest {
     assertTrue(pauses >= 0 && report.get("gc_longest_pause_ms").asLong() <= pauseMillis, report.toString());
     double repeated = report.get("repeated_share").asDouble();
     assertTrue(repeated >= 0 && repeated < 1, report.toString());
+  }
+
+  @Test
+  void refusesAConcurrentWarmUpLongerThanTheWarmUp() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = ArchiveCommand.run(new PrintWriter(out), new PrintWriter(err), "web-bench", "--index",
+        temp.resolve("never-opened").toString(), "--warmup", "20", "--warmup-together", "30");
+    assertEquals(64, code, err.toString());
+    assertTrue(err.toString().contains("--warmup-together between 0 and --warmup"), err.toString());
   }
 }
