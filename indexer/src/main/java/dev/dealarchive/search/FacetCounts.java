@@ -26,7 +26,8 @@ import org.apache.lucene.search.TotalHits;
 /**
  * Counts the articles a search matches per source, tag, year and month, from the doc values the schema already keeps
  * for sorting and statistics ({@link ArchiveFields#SOURCE}, {@link ArchiveFields#TAG_KEY}, {@link
- * ArchiveFields#PUBLISHED}), so facets need no extra index structures. Matches the same articles as {@link
+ * ArchiveFields#PUBLISHED}), so facets need no extra index structures; each segment's values are read once into
+ * {@link FacetColumns} and counted from there. Matches the same articles as {@link
  * ArticleSearch#search}: every word, else any word when no article has them all. Stateless; {@link Alongside} counts
  * in a search's own pass over its matches instead of a second one.
  */
