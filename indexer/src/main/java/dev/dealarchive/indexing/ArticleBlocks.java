@@ -2,6 +2,7 @@ package dev.dealarchive.indexing;
 
 import dev.dealarchive.embed.Embedders;
 import dev.dealarchive.embed.Passage;
+import dev.dealarchive.embed.VectorSearch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,13 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.FieldExistsQuery;
@@ -134,6 +139,43 @@ public final class ArticleBlocks {
     article.add(new StringField(ArchiveFields.EMBEDDED_WITH, modelKey, Field.Store.YES));
     block.add(article);
     return block;
+  }
+
+  /**
+   * An article's stored passages and their vectors, in body order: what {@link #block} wrote.
+   *
+   * @param passages the passages
+   * @param vectors each passage's vector, at the same position
+   */
+  public record StoredPassages(List<Passage> passages, List<float[]> vectors) {}
+
+  /**
+   * The passages and vectors (copies) of the article document {@code articleDoc} of a segment, read from the documents
+   * of its block before it; {@code null} when it has none, or when one of them holds no vector (a passage document
+   * always does, so such a block is not one {@link #block} wrote).
+   *
+   * @param parents the segment's article documents ({@link #parents()})
+   * @param stored the segment's stored fields (one instance for many articles keeps the compressed block it last read)
+   */
+  public static StoredPassages storedPassages(LeafReader leaf, BitSet parents, StoredFields stored, int articleDoc)
+      throws IOException {
+    FloatVectorValues values = leaf.getFloatVectorValues(ArchiveFields.PASSAGE_VECTOR);
+    int first = articleDoc == 0 ? 0 : parents.prevSetBit(articleDoc - 1) + 1;
+    if (values == null || first >= articleDoc) {
+      return null;
+    }
+    List<Passage> passages = new ArrayList<>(articleDoc - first);
+    List<float[]> vectors = new ArrayList<>(articleDoc - first);
+    KnnVectorValues.DocIndexIterator iterator = values.iterator();
+    for (int passageDoc = first; passageDoc < articleDoc; passageDoc++) {
+      int at = iterator.docID() < passageDoc ? iterator.advance(passageDoc) : iterator.docID();
+      if (at != passageDoc) {
+        return null;
+      }
+      vectors.add(values.vectorValue(iterator.index()).clone());
+      passages.add(VectorSearch.passage(stored, passageDoc));
+    }
+    return new StoredPassages(passages, vectors);
   }
 
   /**

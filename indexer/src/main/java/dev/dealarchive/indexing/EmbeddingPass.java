@@ -4,7 +4,6 @@ import dev.dealarchive.article.Article;
 import dev.dealarchive.embed.Embedder;
 import dev.dealarchive.embed.Passage;
 import dev.dealarchive.embed.PassageSplitter;
-import dev.dealarchive.embed.VectorSearch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,9 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
@@ -30,7 +27,6 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.BitSet;
 import org.apache.lucene.util.Bits;
 
 /**
@@ -217,25 +213,12 @@ final class EmbeddingPass {
       }
       List<LeafReaderContext> leaves = before.getIndexReader().leaves();
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-      int parent = doc - leaf.docBase;
-      BitSet parents = ArticleBlocks.parents().getBitSet(leaf);
-      int first = parent == 0 ? 0 : parents.prevSetBit(parent - 1) + 1;
-      FloatVectorValues values = leaf.reader().getFloatVectorValues(ArchiveFields.PASSAGE_VECTOR);
-      if (values == null || first >= parent) {
+      ArticleBlocks.StoredPassages kept = ArticleBlocks.storedPassages(
+          leaf.reader(), ArticleBlocks.parents().getBitSet(leaf), leaf.reader().storedFields(), doc - leaf.docBase);
+      if (kept == null) {
         return false;
       }
-      KnnVectorValues.DocIndexIterator iterator = values.iterator();
-      StoredFields stored = leaf.reader().storedFields();
-      List<Passage> oldPassages = new ArrayList<>();
-      List<float[]> oldVectors = new ArrayList<>();
-      for (int child = first; child < parent; child++) {
-        if (iterator.docID() < child && iterator.advance(child) != child) {
-          return false;
-        }
-        oldVectors.add(values.vectorValue(iterator.index()).clone());
-        oldPassages.add(VectorSearch.passage(stored.document(child)));
-      }
-      write(article, oldPassages, oldVectors);
+      write(article, kept.passages(), kept.vectors());
       reused.incrementAndGet();
       progress.articlesEmbedded(1);
       return true;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dealarchive.article.Article;
+import dev.dealarchive.indexing.ArticleBlocks;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class BulkWriter implements AutoCloseable {
   }
 
   /** Queues an article with its passages and their vectors ({@code null}: none) for writing. */
-  void put(Article article, ClusterVectors.Passages passages) throws IOException {
+  void put(Article article, ArticleBlocks.StoredPassages passages) throws IOException {
     String action = json.writeValueAsString(
         json.createObjectNode().set("index", meta(article.id())));
     ObjectNode doc = IndexSchema.document(json, article);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dealarchive.embed.Passage;
+import dev.dealarchive.indexing.ArticleBlocks;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
@@ -36,9 +37,6 @@ final class ClusterVectors {
 
   /** The model an index's vectors come from: its key ({@code Embedder.modelKey()}) and the vectors' length. */
   record Model(String key, int dimension) {}
-
-  /** An article's passages and their vectors, in body order, as its working copy holds them. */
-  record Passages(List<Passage> passages, List<float[]> vectors) {}
 
   /** Whether the nodes list OpenSearch's k-NN plugin (by name, or by class on a node with class-path plugins). */
   static boolean clusterHasPlugin(ClusterClient client) throws IOException {
@@ -111,7 +109,7 @@ final class ClusterVectors {
   }
 
   /** Adds {@code passages} to an article's JSON. */
-  static void addTo(ObjectNode doc, Passages passages) {
+  static void addTo(ObjectNode doc, ArticleBlocks.StoredPassages passages) {
     ArrayNode array = doc.putArray(PASSAGES);
     for (int i = 0; i < passages.passages().size(); i++) {
       Passage passage = passages.passages().get(i);

@@ -1,22 +1,15 @@
 package dev.dealarchive.opensearch;
 
 import dev.dealarchive.article.Article;
-import dev.dealarchive.embed.Passage;
-import dev.dealarchive.embed.VectorSearch;
 import dev.dealarchive.indexing.ArchiveFields;
 import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.StoredArticles;
 import dev.dealarchive.indexing.VectorState;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Predicate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.Directory;
@@ -63,9 +56,9 @@ final class FolderArticles {
           if (article.id() == null || !wanted.test(article)) {
             continue;
           }
-          ClusterVectors.Passages passages =
+          ArticleBlocks.StoredPassages passages =
               model != null && model.key().equals(document.get(ArchiveFields.EMBEDDED_WITH))
-                  ? ofBlock(leaf.reader(), parents, stored, doc)
+                  ? ArticleBlocks.storedPassages(leaf.reader(), parents, stored, doc)
                   : null;
           if (passages != null && canHold == null) {
             canHold = ClusterVectors.indexCanHoldVectors(client);
@@ -88,33 +81,5 @@ final class FolderArticles {
       }
       return withoutVectors;
     }
-  }
-
-  /**
-   * The passages of the article document {@code doc} of a segment (its block's documents before it), or {@code
-   * null} when it has none.
-   *
-   * @param parents the segment's article documents
-   * @param stored the segment's stored fields
-   */
-  static ClusterVectors.Passages ofBlock(LeafReader leaf, BitSet parents, StoredFields stored, int doc)
-      throws IOException {
-    FloatVectorValues vectors = leaf.getFloatVectorValues(ArchiveFields.PASSAGE_VECTOR);
-    if (vectors == null || doc == 0) {
-      return null;
-    }
-    int first = parents.prevSetBit(doc - 1) + 1;
-    List<Passage> passages = new ArrayList<>();
-    List<float[]> values = new ArrayList<>();
-    KnnVectorValues.DocIndexIterator iterator = vectors.iterator();
-    for (int passageDoc = first; passageDoc < doc; passageDoc++) {
-      int at = iterator.docID() < passageDoc ? iterator.advance(passageDoc) : iterator.docID();
-      if (at != passageDoc) {
-        continue;
-      }
-      values.add(vectors.vectorValue(iterator.index()).clone());
-      passages.add(VectorSearch.passage(stored, passageDoc));
-    }
-    return passages.isEmpty() ? null : new ClusterVectors.Passages(passages, values);
   }
 }
