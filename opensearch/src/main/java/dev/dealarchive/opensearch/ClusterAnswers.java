@@ -265,22 +265,23 @@ final class ClusterAnswers implements AutoCloseable {
           .add(ClusterVectors.PASSAGES + "." + ClusterVectors.ORDINAL);
       for (JsonNode hit : client.call("POST", "/" + client.config().index() + "/_search", body).path("hits")
           .path("hits")) {
-        List<int[]> order = new ArrayList<>();
-        List<StoredPassage> found = new ArrayList<>();
+        List<Numbered> found = new ArrayList<>();
         for (JsonNode passage : hit.path("inner_hits").path(ClusterVectors.PASSAGES).path("hits").path("hits")) {
           JsonNode fields = passage.path("fields");
           int start = fields.path(ClusterVectors.PASSAGES + "." + ClusterVectors.START).path(0).asInt();
           int end = fields.path(ClusterVectors.PASSAGES + "." + ClusterVectors.END).path(0).asInt();
           int ordinal = fields.path(ClusterVectors.PASSAGES + "." + ClusterVectors.ORDINAL).path(0).asInt();
-          order.add(new int[] {ordinal, found.size()});
-          found.add(new StoredPassage(start, end, 2 * passage.path("_score").asDouble() - 1));
+          found.add(new Numbered(ordinal, new StoredPassage(start, end, 2 * passage.path("_score").asDouble() - 1)));
         }
         // In body order, as the embedded index gives them.
-        order.sort(Comparator.comparingInt(o -> o[0]));
-        passages.put(hit.path("_id").asText(), order.stream().map(o -> found.get(o[1])).toList());
+        found.sort(Comparator.comparingInt(Numbered::ordinal));
+        passages.put(hit.path("_id").asText(), found.stream().map(Numbered::passage).toList());
       }
       return passages;
     }
+
+    /** A passage with its ordinal in the article's body. */
+    private record Numbered(int ordinal, StoredPassage passage) {}
 
     private static void vector(ArrayNode array, float[] vector) {
       for (float value : vector) {
