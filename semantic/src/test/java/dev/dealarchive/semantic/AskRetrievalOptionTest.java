@@ -8,10 +8,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code archive ask --retrieval} (and the other fusion options) change how the question is ranked, over data/ with
@@ -32,17 +33,10 @@ class AskRetrievalOptionTest {
   private static String askJson(String... options) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = ArchiveCommand.commandLine();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    String[] args = new String[options.length + 5];
-    args[0] = "ask";
-    args[1] = "--index";
-    args[2] = index.toString();
-    args[3] = "--json";
-    System.arraycopy(options, 0, args, 4, options.length);
-    args[args.length - 1] = HEADLINE;
-    int exit = commandLine.execute(args);
+    List<String> args = new ArrayList<>(List.of("ask", "--index", index.toString(), "--json"));
+    args.addAll(List.of(options));
+    args.add(HEADLINE);
+    int exit = ArchiveCommand.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
     assertEquals(0, exit, err.toString());
     return out.toString();
   }
@@ -71,10 +65,8 @@ class AskRetrievalOptionTest {
   @Test
   void anUnknownModeIsAUsageError() {
     StringWriter err = new StringWriter();
-    CommandLine commandLine = ArchiveCommand.commandLine();
-    commandLine.setOut(new PrintWriter(new StringWriter()));
-    commandLine.setErr(new PrintWriter(err));
-    int exit = commandLine.execute("ask", "--index", index.toString(), "--retrieval", "nonsense", HEADLINE);
+    int exit = ArchiveCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
+        "ask", "--index", index.toString(), "--retrieval", "nonsense", HEADLINE);
     assertEquals(64, exit);
     assertTrue(err.toString().contains("retrieval mode must be keyword, semantic or hybrid, not nonsense"), err.toString());
   }
