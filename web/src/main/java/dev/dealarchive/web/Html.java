@@ -38,7 +38,7 @@ final class Html {
 
   /** Marked text with each mark in {@code <mark>}, everything escaped. */
   static String marked(MarkedText text) {
-    return text.render("<mark>", "</mark>", Html::escape);
+    return marked(new StringBuilder(text.text().length() + 32), text).toString();
   }
 
   /** Appends {@link #marked(MarkedText)} to {@code out} without making it a string first (pages show many). */

@@ -62,7 +62,9 @@ class RenderingTest {
       }
       MarkedText marked = new MarkedText(text, marks);
       StringBuilder out = new StringBuilder("before");
-      assertEquals("before" + Html.marked(marked), Html.marked(out, marked).toString(), marked.toString());
+      assertEquals("before" + marked.render("<mark>", "</mark>", Html::escape), Html.marked(out, marked).toString(),
+          marked.toString());
+      assertEquals(marked.render("<mark>", "</mark>", Html::escape), Html.marked(marked), marked.toString());
     }
     MarkedText outside = new MarkedText("abc", List.of(new MarkedText.Span(2, 5)));
     assertThrows(StringIndexOutOfBoundsException.class, () -> Html.marked(outside));
