@@ -1,0 +1,101 @@
+package dev.dealarchive.semantic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dealarchive.Archive;
+import dev.dealarchive.embed.Embedder;
+import dev.dealarchive.embed.EmbedderProvider;
+import dev.dealarchive.embed.EmbedderSettings;
+import dev.dealarchive.embed.Embedders;
+import dev.dealarchive.indexing.ArchiveIndexer;
+import dev.dealarchive.indexing.EmbedSummary;
+import dev.dealarchive.indexing.IndexOptions;
+import dev.dealarchive.indexing.IndexProgress;
+import dev.dealarchive.indexing.VectorStats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The models chosen by name with {@code ARCHIVE_MODEL}, each loaded for real from its jar. */
+class OtherBundledModelsTest {
+  @TempDir Path temp;
+
+  static Stream<EmbedderProvider> others() {
+    return Stream.of(new BgeSmallFloatProvider(), new E5SmallProvider(), new MiniLmProvider());
+  }
+
+  @Test
+  void theInt8BgeStaysTheDefaultAndEachOtherIsChosenByItsName() {
+    assertInstanceOf(BgeSmallProvider.class, Embedders.provider().orElseThrow());
+    try {
+      for (EmbedderProvider other : others().toList()) {
+        assertFalse(other.isDefault(), other.name());
+        System.setProperty(Embedders.MODEL_PROPERTY, other.name().toUpperCase(Locale.ROOT));
+        assertEquals(other.getClass(), Embedders.provider().orElseThrow().getClass());
+      }
+    } finally {
+      System.clearProperty(Embedders.MODEL_PROPERTY);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("others")
+  void embedsUnitVectorsThatFindTheParaphrasedAnswerAndTheIndexRecordsTheModel(EmbedderProvider provider)
+      throws Exception {
+    assertTrue(provider.modelKey().endsWith(":" + BundledModelProvider.version()), provider.modelKey());
+    assertFalse(provider.modelKey().equals(new BgeSmallProvider().modelKey()));
+    try (Embedder model = provider.open(new EmbedderSettings(temp.resolve("cache"), 1))) {
+      assertEquals(provider.modelKey(), model.modelKey());
+      assertEquals(384, model.dimension());
+      float[] question = model.embedQuery("Is Microsoft still OpenAI's only cloud provider?");
+      List<float[]> passages =
+          model.embedPassages(
+              List.of(
+                  "Microsoft and OpenAI amend partnership\nMicrosoft remains OpenAI's primary cloud partner, but OpenAI"
+                      + " may now also use Amazon Bedrock and Google Cloud.",
+                  "Drugmaker licenses diagnostics test\nThe company will pay royalties on sales of the blood test in"
+                      + " Europe."));
+      assertEquals(384, question.length);
+      assertEquals(1.0, dot(question, question), 1e-4, "unit length");
+      assertEquals(1.0, dot(passages.get(1), passages.get(1)), 1e-4, "unit length");
+      assertTrue(dot(question, passages.get(0)) > dot(question, passages.get(1)) + 0.05, provider.name());
+    }
+
+    Path data = temp.resolve("data");
+    Files.createDirectories(data);
+    Path samples = Path.of("..", "data").toAbsolutePath().normalize();
+    for (String name : List.of("microsoft-openai-2026-04-28.md", "northwind-helios-inspection-licence.md")) {
+      Files.copy(samples.resolve(name), data.resolve(name));
+    }
+    Path index = temp.resolve("index");
+    EmbedSummary embedded;
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index).embedWith(provider).embedThreads(1)) {
+      indexer.index(List.of(data), IndexOptions.defaults(), IndexProgress.NONE);
+      embedded = indexer.lastEmbedding();
+    }
+    assertEquals(2, embedded.articles());
+    try (Archive archive = Archive.open(index)) {
+      VectorStats vectors = archive.vectorStats();
+      assertEquals(provider.modelKey(), vectors.state().modelKey());
+      assertEquals(384, vectors.state().dimension());
+      assertEquals(embedded.passages(), vectors.passages());
+    }
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+}
