@@ -30,7 +30,7 @@ class OtherBundledModelsTest {
   @TempDir Path temp;
 
   static Stream<EmbedderProvider> others() {
-    return Stream.of(new BgeSmallFloatProvider(), new E5SmallProvider(), new MiniLmProvider());
+    return Stream.of(new BgeSmallFloatProvider(), new E5SmallProvider(), new MiniLmProvider(), new BgeE5Provider());
   }
 
   @Test
@@ -52,10 +52,11 @@ class OtherBundledModelsTest {
   void embedsUnitVectorsThatFindTheParaphrasedAnswerAndTheIndexRecordsTheModel(EmbedderProvider provider)
       throws Exception {
     assertTrue(provider.modelKey().endsWith(":" + BundledModelProvider.version()), provider.modelKey());
+    int dimension = provider instanceof BgeE5Provider ? 768 : 384;
     assertFalse(provider.modelKey().equals(new BgeSmallProvider().modelKey()));
     try (Embedder model = provider.open(new EmbedderSettings(temp.resolve("cache"), 1))) {
       assertEquals(provider.modelKey(), model.modelKey());
-      assertEquals(384, model.dimension());
+      assertEquals(dimension, model.dimension());
       float[] question = model.embedQuery("Is Microsoft still OpenAI's only cloud provider?");
       List<float[]> passages =
           model.embedPassages(
@@ -64,7 +65,7 @@ class OtherBundledModelsTest {
                       + " may now also use Amazon Bedrock and Google Cloud.",
                   "Drugmaker licenses diagnostics test\nThe company will pay royalties on sales of the blood test in"
                       + " Europe."));
-      assertEquals(384, question.length);
+      assertEquals(dimension, question.length);
       assertEquals(1.0, dot(question, question), 1e-4, "unit length");
       assertEquals(1.0, dot(passages.get(1), passages.get(1)), 1e-4, "unit length");
       assertTrue(dot(question, passages.get(0)) > dot(question, passages.get(1)) + 0.05, provider.name());
@@ -86,8 +87,24 @@ class OtherBundledModelsTest {
     try (Archive archive = Archive.open(index)) {
       VectorStats vectors = archive.vectorStats();
       assertEquals(provider.modelKey(), vectors.state().modelKey());
-      assertEquals(384, vectors.state().dimension());
+      assertEquals(dimension, vectors.state().dimension());
       assertEquals(embedded.passages(), vectors.passages());
+    }
+  }
+
+  @Test
+  void theTwoModelsTogetherScoreAPassageByTheMeanOfTheirCosines() throws Exception {
+    EmbedderSettings settings = new EmbedderSettings(temp.resolve("cache"), 1);
+    String question = "Who pays whom a share of revenue?";
+    List<String> passage = List.of("Microsoft and OpenAI amend partnership\nOpenAI pays Microsoft a capped 20% share.");
+    try (Embedder both = new BgeE5Provider().open(settings);
+        Embedder bge = new BgeSmallProvider().open(settings);
+        Embedder e5 = new E5SmallProvider().open(settings)) {
+      double mean =
+          (dot(bge.embedQuery(question), bge.embedPassages(passage).get(0))
+                  + dot(e5.embedQuery(question), e5.embedPassages(passage).get(0)))
+              / 2;
+      assertEquals(mean, dot(both.embedQuery(question), both.embedPassages(passage).get(0)), 1e-5);
     }
   }
 
