@@ -90,13 +90,15 @@ for i in range(len(names)):
         run('%s+%s hybrid (3-way 0.5/0.25/0.25)' % (a, b), lambda qi, q, a=a, b=b: convex(
             [kw[q][:1000], top(article_best(S[a][qi]), arts), top(article_best(S[b][qi]), arts)], [0.5, 0.25, 0.25]))
 
-base = runs[names[0] + ' hybrid'][0]
 rng = np.random.default_rng(7)
-print('\npaired bootstrap (2,000 resamples of the %d claims) of nDCG@10 against %s hybrid (%.4f):' % (len(valid), names[0], base.mean()))
-for name, (n, _) in runs.items():
-    if name == names[0] + ' hybrid' or 'hybrid' not in name:
-        continue
-    diff = n - base
-    boots = [diff[rng.integers(0, len(diff), len(diff))].mean() for _ in range(2000)]
-    print('%-44s %.4f  diff %+.4f  95%% %+.4f .. %+.4f  better on %d, worse on %d' % (
-        name, n.mean(), diff.mean(), *np.percentile(boots, [2.5, 97.5]), (diff > 1e-9).sum(), (diff < -1e-9).sum()))
+for kind in ['hybrid', 'semantic']:
+    base = runs[names[0] + ' ' + kind][0]
+    print('\npaired bootstrap (2,000 resamples of the %d claims) of nDCG@10 against %s %s (%.4f):' % (
+        len(valid), names[0], kind, base.mean()))
+    for name, (n, _) in runs.items():
+        if name == names[0] + ' ' + kind or kind not in name:
+            continue
+        diff = n - base
+        boots = [diff[rng.integers(0, len(diff), len(diff))].mean() for _ in range(2000)]
+        print('%-44s %.4f  diff %+.4f  95%% %+.4f .. %+.4f  better on %d, worse on %d' % (
+            name, n.mean(), diff.mean(), *np.percentile(boots, [2.5, 97.5]), (diff > 1e-9).sum(), (diff < -1e-9).sum()))

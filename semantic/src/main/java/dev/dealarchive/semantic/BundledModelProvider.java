@@ -19,6 +19,11 @@ abstract class BundledModelProvider implements EmbedderProvider {
     this.model = model;
   }
 
+  /** The model this provides. */
+  BundledModel model() {
+    return model;
+  }
+
   @Override
   public String name() {
     return model.name();

@@ -30,7 +30,7 @@ class OtherBundledModelsTest {
   @TempDir Path temp;
 
   static Stream<EmbedderProvider> others() {
-    return Stream.of(new BgeSmallFloatProvider(), new E5SmallProvider(), new MiniLmProvider(), new BgeE5Provider());
+    return Stream.of(new BgeSmallFloatProvider(), new E5SmallProvider(), new MiniLmProvider(), new BgeE5Provider(), new BgeMiniLmProvider());
   }
 
   @Test
@@ -52,7 +52,7 @@ class OtherBundledModelsTest {
   void embedsUnitVectorsThatFindTheParaphrasedAnswerAndTheIndexRecordsTheModel(EmbedderProvider provider)
       throws Exception {
     assertTrue(provider.modelKey().endsWith(":" + BundledModelProvider.version()), provider.modelKey());
-    int dimension = provider instanceof BgeE5Provider ? 768 : 384;
+    int dimension = provider instanceof AveragedProvider ? 768 : 384;
     assertFalse(provider.modelKey().equals(new BgeSmallProvider().modelKey()));
     try (Embedder model = provider.open(new EmbedderSettings(temp.resolve("cache"), 1))) {
       assertEquals(provider.modelKey(), model.modelKey());
