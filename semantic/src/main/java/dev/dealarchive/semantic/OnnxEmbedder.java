@@ -12,6 +12,11 @@ import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +56,7 @@ final class OnnxEmbedder implements Embedder {
     // neither is actionable, so only its errors reach the console (slf4j-simple reads this per logger).
     setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", "error");
     Class<?> anchor = OnnxBertBiEncoder.class;
-    byte[] onnx;
-    // Read whole into the heap (133 MB for the float32 bge, 34 MB for the int8 models) only while the session is made.
-    try (InputStream in = resource(anchor, spec.onnxResource(), spec)) {
-      onnx = in.readAllBytes();
-    }
+    ByteBuffer onnx = readModel(anchor, spec);
     // ONNX Runtime's native libraries come from the cache folder too (unpacked there once), not from a new
     // temporary folder per process; the empty folder the runtime still creates while starting is removed at once.
     OnnxNativeFiles.install(settings.cacheDir());
@@ -81,14 +82,43 @@ final class OnnxEmbedder implements Embedder {
   }
 
   private static InputStream resource(Class<?> anchor, String name, BundledModel spec) throws IOException {
-    InputStream in = anchor.getResourceAsStream(name);
-    if (in == null) {
-      in = OnnxEmbedder.class.getResourceAsStream(name);
+    return url(anchor, name, spec).openStream();
+  }
+
+  private static URL url(Class<?> anchor, String name, BundledModel spec) throws IOException {
+    URL url = anchor.getResource(name);
+    if (url == null) {
+      url = OnnxEmbedder.class.getResource(name);
     }
-    if (in == null) {
+    if (url == null) {
       throw new IOException("the model file " + name + " is not on the class path (" + spec.artifact() + ")");
     }
-    return in;
+    return url;
+  }
+
+  /**
+   * The model file in a direct buffer, outside the heap, for ONNX Runtime to build its session from. Read into a byte
+   * array (which grows by doubling while it reads), the float32 bge's 133 MB did not fit a serving process's 256 MB
+   * heap; the buffer is freed with its last reference once the session is made.
+   */
+  private static ByteBuffer readModel(Class<?> anchor, BundledModel spec) throws IOException {
+    URLConnection connection = url(anchor, spec.onnxResource(), spec).openConnection();
+    long size = connection.getContentLengthLong();
+    try (InputStream in = connection.getInputStream()) {
+      if (size < 0 || size > Integer.MAX_VALUE) {
+        byte[] bytes = in.readAllBytes();
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+      }
+      ByteBuffer buffer = ByteBuffer.allocateDirect((int) size);
+      ReadableByteChannel channel = Channels.newChannel(in);
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // reads until the buffer is full or the file ends
+      }
+      if (buffer.hasRemaining()) {
+        throw new IOException("the model file " + spec.onnxResource() + " ended after " + buffer.position() + " of " + size + " bytes");
+      }
+      return buffer.flip();
+    }
   }
 
   private static void setIfAbsent(String property, String value) {
