@@ -194,8 +194,7 @@ final class ClusterAnswers implements AutoCloseable {
         knn.set("filter", DslQueries.of(client.json(), restrictions));
       }
       List<Scored> near = new ArrayList<>();
-      for (JsonNode hit : client.call("POST", "/" + client.config().index() + "/_search", body).path("hits")
-          .path("hits")) {
+      for (JsonNode hit : client.searchArticles(body).path("hits").path("hits")) {
         near.add(new Scored(hit.path("_id").asText(), 2 * hit.path("_score").asDouble() - 1));
       }
       return near;
@@ -263,8 +262,7 @@ final class ClusterAnswers implements AutoCloseable {
       inner.putArray("docvalue_fields").add(ClusterVectors.PASSAGES + "." + ClusterVectors.START)
           .add(ClusterVectors.PASSAGES + "." + ClusterVectors.END)
           .add(ClusterVectors.PASSAGES + "." + ClusterVectors.ORDINAL);
-      for (JsonNode hit : client.call("POST", "/" + client.config().index() + "/_search", body).path("hits")
-          .path("hits")) {
+      for (JsonNode hit : client.searchArticles(body).path("hits").path("hits")) {
         List<Numbered> found = new ArrayList<>();
         for (JsonNode passage : hit.path("inner_hits").path(ClusterVectors.PASSAGES).path("hits").path("hits")) {
           JsonNode fields = passage.path("fields");
@@ -325,7 +323,7 @@ final class ClusterAnswers implements AutoCloseable {
       term.put("size", 1);
       term.put("sort", "score");
       term.put("string_distance", "internal");
-      JsonNode options = client.call("POST", "/" + client.config().index() + "/_search", body)
+      JsonNode options = client.searchArticles(body)
           .path("suggest").path("closest").path(0).path("options");
       return options.isEmpty() ? null : options.path(0).path("text").asText(null);
     }

@@ -150,7 +150,7 @@ final class ClusterArticles {
       if (after != null) {
         body.set("search_after", after);
       }
-      JsonNode hits = client.call("POST", "/" + client.config().index() + "/_search", body).path("hits").path("hits");
+      JsonNode hits = client.searchArticles(body).path("hits").path("hits");
       if (hits.isEmpty()) {
         return;
       }

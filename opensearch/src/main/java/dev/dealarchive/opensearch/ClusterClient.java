@@ -116,6 +116,16 @@ public final class ClusterClient implements AutoCloseable {
     return call(method, path, Map.of(), body);
   }
 
+  /** Runs a search request on the articles' index (the one every read of the archive searches). */
+  public JsonNode searchArticles(JsonNode body) throws IOException {
+    return searchArticles(Map.of(), body);
+  }
+
+  /** {@link #searchArticles(JsonNode)} with URL parameters (a search type, say). */
+  public JsonNode searchArticles(Map<String, String> params, JsonNode body) throws IOException {
+    return call("POST", "/" + config.index() + "/_search", params, body);
+  }
+
   /** The error for a failed request: the cluster's own reason, and where it was sent. */
   public ClusterException failure(String method, String path, Reply reply) {
     JsonNode error = reply.body().path("error");

@@ -166,7 +166,7 @@ public final class ClusterSearch {
     terms(aggs.putObject("tags"), ArchiveFields.TAG_KEY, maxValues);
     aggs.putObject("months").putObject("date_histogram").put("field", ArchiveFields.PUBLISHED)
         .put("calendar_interval", "month").put("format", "yyyy-MM").put("time_zone", "UTC").put("min_doc_count", 1);
-    return client.call("POST", "/" + client.config().index() + "/_search", body).path("aggregations");
+    return client.searchArticles(body).path("aggregations");
   }
 
   private static void terms(ObjectNode aggregation, String field, int size) {
@@ -241,9 +241,7 @@ public final class ClusterSearch {
     body.put("track_scores", byRelevance);
     ArrayNode includes = body.putObject("_source").putArray("includes");
     fields.forEach(includes::add);
-    JsonNode reply =
-        client.call("POST", "/" + client.config().index() + "/_search",
-            Map.of("search_type", "dfs_query_then_fetch"), body);
+    JsonNode reply = client.searchArticles(Map.of("search_type", "dfs_query_then_fetch"), body);
     JsonNode total = reply.path("hits").path("total");
     List<Found> hits = new ArrayList<>();
     for (JsonNode hit : reply.path("hits").path("hits")) {

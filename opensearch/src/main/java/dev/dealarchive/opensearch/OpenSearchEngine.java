@@ -165,7 +165,6 @@ public final class OpenSearchEngine implements ArchiveEngine {
   @Override
   public ArchiveStats stats() throws IOException {
     requireIndex();
-    String index = client.config().index();
     ObjectNode body = client.object();
     body.put("size", 0);
     body.put("track_total_hits", true);
@@ -174,7 +173,7 @@ public final class OpenSearchEngine implements ArchiveEngine {
         .put("min_doc_count", 1);
     aggs.putObject("oldest").putObject("min").put("field", ArchiveFields.PUBLISHED);
     aggs.putObject("newest").putObject("max").put("field", ArchiveFields.PUBLISHED);
-    JsonNode reply = client.call("POST", "/" + index + "/_search", body);
+    JsonNode reply = client.searchArticles(body);
     // Named and ordered as the embedded statistics: largest first, then by name; an empty source as "(no source)".
     Map<String, Long> counts = new LinkedHashMap<>();
     for (JsonNode bucket : reply.path("aggregations").path("sources").path("buckets")) {
@@ -185,7 +184,7 @@ public final class OpenSearchEngine implements ArchiveEngine {
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .forEachOrdered(e -> sources.put(e.getKey(), e.getValue()));
-    JsonNode size = client.call("GET", "/" + index + "/_stats/store", null)
+    JsonNode size = client.call("GET", "/" + client.config().index() + "/_stats/store", null)
         .path("_all").path("primaries").path("store").path("size_in_bytes");
     return new ArchiveStats(
         reply.path("hits").path("total").path("value").asLong(),

@@ -84,7 +84,7 @@ class ClusterSharedUseTest {
     AnswerSettings tuned = bm25(1.5f, 0.6f);
     List<ScoredArticle> before;
     try (OpenSearchEngine os = engine("bm25", "bm25-writer")) {
-      os.index(List.of(OpenSearchClusterTest.DATA), IndexOptions.defaults(), IndexProgress.NONE);
+      os.index(List.of(ClusterAndEmbedded.DATA), IndexOptions.defaults(), IndexProgress.NONE);
       before = os.rank(QUESTION, 10);
       try (ClusterClient client = ClusterClient.connect(os.client().config())) {
         assertEquals(new Bm25(0.9f, 0.4f), Bm25.inForce(client));
@@ -120,7 +120,7 @@ class ClusterSharedUseTest {
         OpenSearchEngine plain = engine("bm25", "bm25-plain");
         EmbeddedEngine embedded =
             EmbeddedEngine.open(base.resolve("bm25-embedded"), tuned, FetchOptions.defaults())) {
-      embedded.index(List.of(OpenSearchClusterTest.DATA), IndexOptions.defaults(), IndexProgress.NONE);
+      embedded.index(List.of(ClusterAndEmbedded.DATA), IndexOptions.defaults(), IndexProgress.NONE);
       List<ScoredArticle> after = os.rank(QUESTION, 10);
       List<ScoredArticle> expected = embedded.rank(QUESTION, 10);
       assertEquals(ids(expected), ids(after));

@@ -55,6 +55,7 @@ class ClusterVectorSearchTest {
   static final String HEADLINE = "Is Microsoft still OpenAI's only cloud provider?";
 
   @TempDir static Path base;
+  static ClusterAndEmbedded engines;
   static TestCluster node;
   static EmbeddedEngine embedded;
   static EmbedderProvider model;
@@ -65,18 +66,15 @@ class ClusterVectorSearchTest {
     // (a -Dtest run reaches this class in both).
     model = Embedders.provider().orElse(null);
     assumeTrue(model != null, "no embedding model on this class path: run by the vector-tests execution");
-    node = TestCluster.start(base.resolve("node"), 1, TestCluster.Distribution.OPENSEARCH_3_KNN);
-    embedded = EmbeddedEngine.open(base.resolve("embedded"));
-    embedded.index(List.of(OpenSearchClusterTest.DATA), IndexOptions.defaults(), IndexProgress.NONE);
+    engines = ClusterAndEmbedded.start(base, 1, TestCluster.Distribution.OPENSEARCH_3_KNN);
+    node = engines.cluster();
+    embedded = engines.embedded();
   }
 
   @AfterAll
   static void stopNode() throws Exception {
-    if (embedded != null) {
-      embedded.close();
-    }
-    if (node != null) {
-      node.close();
+    if (engines != null) {
+      engines.close();
     }
   }
 
@@ -108,7 +106,7 @@ class ClusterVectorSearchTest {
   void passageVectorsGoToTheClusterAndQuestionsGetTheEmbeddedHybridAnswers() throws Exception {
     try (OpenSearchEngine os = OpenSearchClusterTest.engine("vectors", base.resolve("copy"), node.urls())) {
       IndexSummary summary =
-          os.index(List.of(OpenSearchClusterTest.DATA), IndexOptions.defaults(), IndexProgress.NONE);
+          os.index(List.of(ClusterAndEmbedded.DATA), IndexOptions.defaults(), IndexProgress.NONE);
       assertTrue(summary.added() > 0, summary.toString());
       assertEquals(OpenSearchClusterTest.ids(embedded), OpenSearchClusterTest.ids(os));
 
@@ -182,7 +180,7 @@ class ClusterVectorSearchTest {
     // as embedded with the cluster's model, not embedded again, and nothing is written again.
     try (OpenSearchEngine second = OpenSearchClusterTest.engine("vectors", base.resolve("copy-2"), node.urls());
         ArchiveWriter writer = second.openWriter()) {
-      IndexSummary again = writer.index(List.of(OpenSearchClusterTest.DATA), IndexOptions.defaults(),
+      IndexSummary again = writer.index(List.of(ClusterAndEmbedded.DATA), IndexOptions.defaults(),
           IndexProgress.NONE);
       assertEquals(0, again.added() + again.updated() + again.deleted(), again.toString());
       EmbedSummary embedding = writer.lastEmbedding();
@@ -196,7 +194,7 @@ class ClusterVectorSearchTest {
   void articlesWrittenWithoutVectorsGetThemFromTheNextWriteSessionWithAModel() throws Exception {
     try (OpenSearchEngine os = OpenSearchClusterTest.engine("vectors-later", base.resolve("later-copy"),
         node.urls())) {
-      os.index(List.of(OpenSearchClusterTest.DATA), IndexOptions.defaults().withVectors(false), IndexProgress.NONE);
+      os.index(List.of(ClusterAndEmbedded.DATA), IndexOptions.defaults().withVectors(false), IndexProgress.NONE);
       ClusterClient client = os.client();
       assertNull(ClusterVectors.model(client), "written with --no-vectors: no vectors yet");
       ObjectNode withPassages = client.object();
@@ -207,7 +205,7 @@ class ClusterVectorSearchTest {
       assertTrue(noField.getMessage().contains(ClusterVectors.PASSAGES), noField.getMessage());
       // Words alone meanwhile: the answers of an embedded archive without vectors.
       try (EmbeddedEngine words = EmbeddedEngine.open(base.resolve("words"))) {
-        words.index(List.of(OpenSearchClusterTest.DATA), IndexOptions.defaults().withVectors(false),
+        words.index(List.of(ClusterAndEmbedded.DATA), IndexOptions.defaults().withVectors(false),
             IndexProgress.NONE);
         for (String question : paraphrases().subList(0, 10)) {
           assertEquals(answerOf(words.ask(question, 5)), answerOf(os.ask(question, 5)), question);
@@ -254,7 +252,7 @@ class ClusterVectorSearchTest {
       }
       // The first writer after the move embeds nothing: its copy, made from the cluster, knows the vectors are there.
       try (ArchiveWriter writer = os.openWriter()) {
-        writer.index(List.of(OpenSearchClusterTest.DATA), IndexOptions.defaults(), IndexProgress.NONE);
+        writer.index(List.of(ClusterAndEmbedded.DATA), IndexOptions.defaults(), IndexProgress.NONE);
         assertEquals(0, writer.lastEmbedding().articles(), writer.lastEmbedding().toString());
       }
     }

@@ -30,23 +30,21 @@ class KnnNodeTest {
   static final double LEGACY_BM25_FACTOR = 2.2;
 
   @TempDir static Path base;
+  static ClusterAndEmbedded engines;
   static TestCluster node;
   static EmbeddedEngine embedded;
 
   @BeforeAll
   static void startNode() throws Exception {
-    node = TestCluster.start(base.resolve("node"), 1, TestCluster.Distribution.OPENSEARCH_2_KNN);
-    embedded = EmbeddedEngine.open(base.resolve("embedded"));
-    embedded.index(List.of(OpenSearchClusterTest.DATA), IndexOptions.defaults(), IndexProgress.NONE);
+    engines = ClusterAndEmbedded.start(base, 1, TestCluster.Distribution.OPENSEARCH_2_KNN);
+    node = engines.cluster();
+    embedded = engines.embedded();
   }
 
   @AfterAll
   static void stopNode() throws Exception {
-    if (embedded != null) {
-      embedded.close();
-    }
-    if (node != null) {
-      node.close();
+    if (engines != null) {
+      engines.close();
     }
   }
 
@@ -54,7 +52,7 @@ class KnnNodeTest {
   void theEngineIndexesSearchesAndAggregatesOnOpenSearch2WithTheKnnPluginButCannotAnswer() throws Exception {
     try (OpenSearchEngine os = OpenSearchClusterTest.engine("knn-parity", base.resolve("copy"), node.urls())) {
       assertTrue(os.client().plugins().contains(ClusterAnswers.KNN_PLUGIN_CLASS), os.client().plugins().toString());
-      IndexSummary summary = os.index(List.of(OpenSearchClusterTest.DATA), IndexOptions.defaults(),
+      IndexSummary summary = os.index(List.of(ClusterAndEmbedded.DATA), IndexOptions.defaults(),
           IndexProgress.NONE);
       assertTrue(summary.added() > 0, summary.toString());
       assertEquals(OpenSearchClusterTest.ids(embedded), OpenSearchClusterTest.ids(os));

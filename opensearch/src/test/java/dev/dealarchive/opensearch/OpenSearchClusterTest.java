@@ -78,26 +78,22 @@ class OpenSearchClusterTest {
 
   static final String REVENUE_SHARE = QUESTIONS.get(0);
 
-  static final Path DATA = Path.of("..", "data").toAbsolutePath().normalize();
-
   @TempDir static Path base;
+  static ClusterAndEmbedded engines;
   static TestCluster cluster;
   static EmbeddedEngine embedded;
 
   @BeforeAll
   static void startCluster() throws Exception {
-    cluster = TestCluster.start(base.resolve("cluster"), 3);
-    embedded = EmbeddedEngine.open(base.resolve("embedded"));
-    embedded.index(List.of(DATA), IndexOptions.defaults(), IndexProgress.NONE);
+    engines = ClusterAndEmbedded.start(base, 3, TestCluster.Distribution.OPENSEARCH_3);
+    cluster = engines.cluster();
+    embedded = engines.embedded();
   }
 
   @AfterAll
   static void stopCluster() throws Exception {
-    if (embedded != null) {
-      embedded.close();
-    }
-    if (cluster != null) {
-      cluster.close();
+    if (engines != null) {
+      engines.close();
     }
   }
 
@@ -116,7 +112,7 @@ class OpenSearchClusterTest {
   @Order(1)
   void bundledDataGivesTheSameIdsSearchesAndStatsOnBothEngines() throws Exception {
     try (OpenSearchEngine os = engine("parity", base.resolve("parity-copy"), cluster.urls())) {
-      IndexSummary summary = os.index(List.of(DATA), IndexOptions.defaults(), IndexProgress.NONE);
+      IndexSummary summary = os.index(List.of(ClusterAndEmbedded.DATA), IndexOptions.defaults(), IndexProgress.NONE);
       assertTrue(summary.added() > 0, summary.toString());
       Set<String> expected = ids(embedded);
       assertEquals(expected, ids(os));
@@ -177,17 +173,18 @@ class OpenSearchClusterTest {
       assertEquals(theirs.newest(), mine.newest());
       assertNotNull(mine.lastUpdate());
 
-      IndexSummary again = os.index(List.of(DATA), IndexOptions.defaults(), IndexProgress.NONE);
+      IndexSummary again = os.index(List.of(ClusterAndEmbedded.DATA), IndexOptions.defaults(), IndexProgress.NONE);
       assertEquals(0, again.added(), again.toString());
       assertEquals(expected, ids(os));
     }
     // archive remove: the input is forgotten and its articles leave the cluster too (an index of its own, since the
     // tests after this one read the parity index).
     try (OpenSearchEngine removal = engine("removal", base.resolve("removal-copy"), cluster.urls())) {
-      long stored = removal.index(List.of(DATA), IndexOptions.defaults(), IndexProgress.NONE).added();
+      long stored =
+          removal.index(List.of(ClusterAndEmbedded.DATA), IndexOptions.defaults(), IndexProgress.NONE).added();
       assertTrue(stored > 0);
       try (ArchiveWriter writer = removal.openWriter()) {
-        IndexSummary removed = writer.remove(DATA.toString());
+        IndexSummary removed = writer.remove(ClusterAndEmbedded.DATA.toString());
         assertEquals(stored, removed.deleted(), removed.toString());
       }
       removal.refresh();
@@ -328,7 +325,7 @@ class OpenSearchClusterTest {
     }
     // The cluster copy is now a working copy's source: a writer on a new machine rebuilds its copy from it.
     try (OpenSearchEngine os = engine("migrated", base.resolve("fresh-writer"), cluster.urls())) {
-      IndexSummary summary = os.index(List.of(DATA), IndexOptions.defaults(), IndexProgress.NONE);
+      IndexSummary summary = os.index(List.of(ClusterAndEmbedded.DATA), IndexOptions.defaults(), IndexProgress.NONE);
       assertEquals(0, summary.added(), summary.toString());
       assertEquals(expected, ids(os));
     }
