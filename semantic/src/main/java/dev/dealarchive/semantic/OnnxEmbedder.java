@@ -91,7 +91,10 @@ final class OnnxEmbedder implements Embedder {
       url = OnnxEmbedder.class.getResource(name);
     }
     if (url == null) {
-      throw new IOException("the model file " + name + " is not on the class path (" + spec.artifact() + ")");
+      throw new IOException("the model file " + name + " is not on the class path (" + spec.artifact() + "): "
+          + (spec.equals(BundledModel.BGE_SMALL_INT8)
+              ? "the build is incomplete"
+              : "this build leaves it out; build with `mvn -B -q -DskipTests -Pall-models package` to include it"));
     }
     return url;
   }

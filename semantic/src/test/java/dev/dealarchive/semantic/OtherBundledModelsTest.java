@@ -3,6 +3,7 @@ package dev.dealarchive.semantic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealarchive.Archive;
@@ -15,6 +16,7 @@ import dev.dealarchive.indexing.EmbedSummary;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.VectorStats;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,9 @@ class OtherBundledModelsTest {
   @TempDir Path temp;
 
   static Stream<EmbedderProvider> others() {
-    return Stream.of(new BgeSmallFloatProvider(), new E5SmallProvider(), new MiniLmProvider(), new BgeE5Provider(), new BgeMiniLmProvider());
+    return Stream.of(
+        new BgeSmallFloatProvider(), new E5SmallProvider(), new MiniLmProvider(), new BgeE5Provider(),
+        new BgeMiniLmProvider());
   }
 
   @Test
@@ -47,6 +51,21 @@ class OtherBundledModelsTest {
     } finally {
       System.clearProperty(Embedders.MODEL_PROPERTY);
     }
+  }
+
+  @Test
+  void aModelWhoseJarThisBuildLeavesOutSaysHowToBuildItIn() {
+    // The other models' jars reach the launcher only with the app's all-models profile (module semantic has them
+    // for its tests alone): a model file that is not on the class path is what a default build meets.
+    BundledModel absent =
+        new BundledModel(
+            "absent-q", "absent model", "dev.langchain4j:absent", "/absent-q.onnx", "/absent-q-tokenizer.json",
+            BundledModel.E5_SMALL_INT8.pooling(), "", "", 384);
+    IOException thrown =
+        assertThrows(
+            IOException.class, () -> OnnxEmbedder.load(absent, new EmbedderSettings(temp.resolve("cache"), 1), "1"));
+    assertTrue(thrown.getMessage().contains("dev.langchain4j:absent"), thrown.getMessage());
+    assertTrue(thrown.getMessage().contains("-Pall-models"), thrown.getMessage());
   }
 
   @ParameterizedTest
