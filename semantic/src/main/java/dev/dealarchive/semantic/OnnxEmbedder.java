@@ -118,7 +118,8 @@ final class OnnxEmbedder implements Embedder {
         // reads until the buffer is full or the file ends
       }
       if (buffer.hasRemaining()) {
-        throw new IOException("the model file " + spec.onnxResource() + " ended after " + buffer.position() + " of " + size + " bytes");
+        throw new IOException(
+            "the model file " + spec.onnxResource() + " ended after " + buffer.position() + " of " + size + " bytes");
       }
       return buffer.flip();
     }
