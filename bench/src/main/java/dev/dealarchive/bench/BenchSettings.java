@@ -9,7 +9,8 @@ import java.util.Set;
  *
  * @param corpus the JSON-lines corpus
  * @param phases the phases to run
- * @param scales corpus sizes as multiples of the corpus, ascending; the peer and the cold commands run on the first
+ * @param scales corpus sizes as multiples of the corpus, ascending; the peer's searches and the cold commands run on
+ *     the first, the peer's build on every one
  * @param queries keyword queries in the query log
  * @param questions questions in the question log
  * @param coldRuns timed runs of each cold command (the median is reported)

@@ -97,8 +97,8 @@ public final class Benchmark {
           }
         }
       }
-      if (settings.runs(Phase.PEER) && first) {
-        new PeerPhase(settings, driver, progress).run(corpus, queries.queries(), work, figures);
+      if (settings.runs(Phase.PEER)) {
+        new PeerPhase(settings, driver, progress).run(corpus, queries.queries(), work, figures, first);
       }
       if (settings.runs(Phase.COLD) && first) {
         cold(corpus, index, queries.queries(), questions.questions(), work, figures, notes);

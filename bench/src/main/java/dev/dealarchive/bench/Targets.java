@@ -30,6 +30,14 @@ final class Targets {
       checks.add(new TargetCheck("cold_ask_vectors", "Cold ./archive ask with the model, whole process",
           ours(base, Keys.VECTORS_COLD_ASK), 1500, true, "ms"));
     }
+    for (ScaleFigures larger : scales.subList(1, scales.size())) {
+      // Issue 10: at 5x the build should be no slower than FTS5's, once the JIT's warm-up weighs less.
+      if (ratio(larger, Keys.BUILD_SECONDS) != null) {
+        checks.add(new TargetCheck("build_vs_fts5_x" + larger.scale(),
+            "Full build at " + larger.scale() + "× no slower than FTS5 (time ratio)", ratio(larger, Keys.BUILD_SECONDS),
+            1.0, true, "×"));
+      }
+    }
     ScaleFigures largest = scales.get(scales.size() - 1);
     if (scales.size() > 1 && base.scale() == 1) {
       String at = largest.scale() + "×";
