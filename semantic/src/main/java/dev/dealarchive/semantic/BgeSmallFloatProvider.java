@@ -9,9 +9,4 @@ public final class BgeSmallFloatProvider extends BundledModelProvider {
   public BgeSmallFloatProvider() {
     super(BundledModel.BGE_SMALL_FLOAT);
   }
-
-  @Override
-  public boolean isDefault() {
-    return false;
-  }
 }

@@ -29,6 +29,12 @@ abstract class BundledModelProvider implements EmbedderProvider {
     return model.name();
   }
 
+  /** Only the int8 bge-small is used when {@code ARCHIVE_MODEL} names none; every other model only by its name. */
+  @Override
+  public boolean isDefault() {
+    return model.equals(BundledModel.BGE_SMALL_INT8);
+  }
+
   /** The model's id and the artifact that ships it, so the index tells two builds of one model apart. */
   @Override
   public String modelKey() {

@@ -9,9 +9,4 @@ public final class E5SmallProvider extends BundledModelProvider {
   public E5SmallProvider() {
     super(BundledModel.E5_SMALL_INT8);
   }
-
-  @Override
-  public boolean isDefault() {
-    return false;
-  }
 }

@@ -9,9 +9,4 @@ public final class MiniLmProvider extends BundledModelProvider {
   public MiniLmProvider() {
     super(BundledModel.MINILM_L6_INT8);
   }
-
-  @Override
-  public boolean isDefault() {
-    return false;
-  }
 }
