@@ -81,11 +81,12 @@ record FacetColumns(
       sources[doc] = sourceValues.advanceExact(doc) ? sourceValues.ordValue() : -1;
     }
 
+    // Each dated document's month (year * 12 + month - 1), Integer.MIN_VALUE for an undated one; then made an
+    // index from the earliest month, -1 for undated.
     int[] months = new int[maxDoc];
     NumericDocValues published = DocValues.getNumeric(reader, ArchiveFields.PUBLISHED);
     int first = Integer.MAX_VALUE;
     int last = Integer.MIN_VALUE;
-    boolean[] dated = new boolean[maxDoc];
     long lastDay = Long.MIN_VALUE;
     int lastMonth = 0;
     for (int doc = 0; doc < maxDoc; doc++) {
@@ -97,13 +98,14 @@ record FacetColumns(
           lastDay = day;
         }
         months[doc] = lastMonth;
-        dated[doc] = true;
         first = Math.min(first, lastMonth);
         last = Math.max(last, lastMonth);
+      } else {
+        months[doc] = Integer.MIN_VALUE;
       }
     }
     for (int doc = 0; doc < maxDoc; doc++) {
-      months[doc] = dated[doc] ? months[doc] - first : -1;
+      months[doc] = months[doc] == Integer.MIN_VALUE ? -1 : months[doc] - first;
     }
 
     SortedSetDocValues tagValues = DocValues.getSortedSet(reader, ArchiveFields.TAG_KEY);
