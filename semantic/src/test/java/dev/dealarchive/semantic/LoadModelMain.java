@@ -6,6 +6,8 @@ import dev.dealarchive.embed.EmbedderSettings;
 import dev.dealarchive.embed.Embedders;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -15,6 +17,28 @@ import java.util.stream.Stream;
  */
 public final class LoadModelMain {
   private LoadModelMain() {}
+
+  /**
+   * The command line that runs this class in a fresh JVM of this one's class path, with {@code heap} ({@code -Xmx}),
+   * {@code tmp} as its temporary folder, {@code cache} as the model's cache folder and, when given, the model named
+   * {@code model}.
+   */
+  static List<String> command(String heap, Path tmp, Path cache, String... model) {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.add("-Xmx" + heap);
+    command.add("-Dfile.encoding=UTF-8");
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.add("-Djava.io.tmpdir=" + tmp);
+    command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(LoadModelMain.class.getName());
+    command.add(cache.toString());
+    command.addAll(List.of(model));
+    return command;
+  }
 
   public static void main(String[] args) throws Exception {
     EmbedderProvider provider =

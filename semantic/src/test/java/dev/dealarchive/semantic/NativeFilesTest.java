@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -58,19 +57,7 @@ class NativeFilesTest {
   }
 
   private Process start(Path cache, Path tmp, Path out) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString()));
-    command.add("-Xmx512m");
-    command.add("-Dfile.encoding=UTF-8");
-    command.add("--enable-native-access=ALL-UNNAMED");
-    command.add("-Djava.io.tmpdir=" + tmp);
-    command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(LoadModelMain.class.getName());
-    command.add(cache.toString());
-    return new ProcessBuilder(command)
+    return new ProcessBuilder(LoadModelMain.command("512m", tmp, cache))
         .redirectOutput(out.toFile())
         .redirectError(out.resolveSibling(out.getFileName() + ".err").toFile())
         .start();

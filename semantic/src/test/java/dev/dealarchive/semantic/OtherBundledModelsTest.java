@@ -134,17 +134,8 @@ class OtherBundledModelsTest {
     // Its 133 MB ONNX file, read into a byte array, took more than 256 MB of heap while loading (the bench's serving
     // process failed with OutOfMemoryError); it is now read into a buffer outside the heap.
     List<String> command =
-        List.of(
-            ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
-            "-Xmx256m",
-            "-Dfile.encoding=UTF-8",
-            "--enable-native-access=ALL-UNNAMED",
-            "-Djava.io.tmpdir=" + Files.createDirectories(temp.resolve("tmp")),
-            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-            "-cp",
-            System.getProperty("java.class.path"),
-            LoadModelMain.class.getName(),
-            temp.resolve("cache").toString(),
+        LoadModelMain.command(
+            "256m", Files.createDirectories(temp.resolve("tmp")), temp.resolve("cache"),
             new BgeSmallFloatProvider().name());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
