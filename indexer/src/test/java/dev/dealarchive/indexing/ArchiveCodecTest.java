@@ -3,6 +3,7 @@ package dev.dealarchive.indexing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealarchive.Archive;
 import dev.dealarchive.article.Article;
@@ -29,7 +30,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The archive writes its own codec (smaller stored-field chunks) and stored sentences, and still reads older indexes. */
+/** The archive writes its own codec (stored fields uncompressed) and stored sentences, and still reads older indexes. */
 class ArchiveCodecTest {
   private static final String BODY =
       "Microsoft and OpenAI changed their deal on Tuesday.\n\nThe licence is now non-exclusive.\n"
@@ -80,6 +81,77 @@ class ArchiveCodecTest {
     try (Archive archive = Archive.open(old)) {
       assertEquals(2, archive.search(SearchRequest.of("revenue share", 10)).total());
     }
+  }
+
+  @Test
+  void storedFieldsAreWrittenUncompressed() throws IOException {
+    Path index = temp.resolve("index");
+    Path inbox = Files.createDirectories(temp.resolve("inbox"));
+    // LZ4 would write this repetitive body in a few dozen bytes; stored as it is, it is in a file byte for byte.
+    String body = "The revenue share stays capped. ".repeat(60).strip();
+    Files.writeString(inbox.resolve("a.md"), "---\nid: a\ntitle: Capped\n---\n" + body + "\n", StandardCharsets.UTF_8);
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index)) {
+      indexer.index(List.of(inbox), IndexOptions.defaults(), IndexProgress.NONE);
+    }
+    byte[] wanted = body.getBytes(StandardCharsets.UTF_8);
+    boolean found = false;
+    try (var files = Files.list(index)) {
+      for (Path file : files.toList()) {
+        found |= Files.isRegularFile(file) && contains(Files.readAllBytes(file), wanted);
+      }
+    }
+    assertTrue(found, "the body is stored uncompressed");
+  }
+
+  @Test
+  void segmentsOfTheEarlierArchiveCodecAreReadWrittenBesideAndMergedAway() throws IOException {
+    Path earlier = temp.resolve("earlier");
+    Path current = temp.resolve("current");
+    writeWith(earlier, new ArchiveCodec1(), false);
+    writeWith(current, new ArchiveCodec(), false);
+    assertEquals(ArchiveCodec1.class, Codec.forName(ArchiveCodec1.NAME).getClass());
+    try (Directory directory = FSDirectory.open(earlier);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertEquals(List.of(ArchiveCodec1.NAME), codecs(reader));
+    }
+    for (String query : new String[] {"revenue share", "licence", "\"non-exclusive\"", "microsoft tuesday"}) {
+      assertEquals(hits(current, query), hits(earlier, query), query);
+    }
+    Path inbox = Files.createDirectories(temp.resolve("inbox"));
+    Files.writeString(inbox.resolve("b.md"), "---\nid: b\ntitle: Second\n---\nKestrel takes a revenue share.\n",
+        StandardCharsets.UTF_8);
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(earlier)) {
+      indexer.index(List.of(inbox), IndexOptions.defaults(), IndexProgress.NONE);
+    }
+    try (Directory directory = FSDirectory.open(earlier);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertEquals(List.of(ArchiveCodec1.NAME, ArchiveCodec.NAME), codecs(reader).stream().sorted().toList());
+    }
+    List<SearchHit> bothCodecs = hits(earlier, "revenue share");
+    assertEquals(2, bothCodecs.size());
+    try (Directory directory = FSDirectory.open(earlier);
+        IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ArchiveAnalyzers.forIndex()).setCodec(new ArchiveCodec()))) {
+      writer.forceMerge(1);
+      writer.commit();
+    }
+    try (Directory directory = FSDirectory.open(earlier);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertEquals(List.of(ArchiveCodec.NAME), codecs(reader));
+    }
+    assertEquals(bothCodecs, hits(earlier, "revenue share"));
+  }
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private static void writeWith(Path index, Codec codec, boolean withoutSentences) throws IOException {
