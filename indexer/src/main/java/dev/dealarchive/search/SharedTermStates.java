@@ -27,16 +27,22 @@ import org.apache.lucene.search.TermQuery;
  * changed by its users, so one can serve many threads. A reader without a cache key keeps them for one search.
  */
 final class SharedTermStates {
-  /** Words kept per reader; past it the reader's words are forgotten (a few megabytes at most). */
-  static final int MAX_TERMS_PER_READER = 20_000;
+  /**
+   * About how much memory the kept statistics of one reader may take: a term with its statistics takes about 256
+   * bytes, and 64 more for each segment holding it. Past it the reader's terms are forgotten and gathered again: on
+   * Reuters-21578 (two segments) about 10,000 terms, the bench's 2,000 queries ask for 7,300.
+   */
+  static final long BYTES_PER_READER = 4L << 20;
   private static final Map<IndexReader.CacheKey, Map<Term, TermStates>> BY_READER = new ConcurrentHashMap<>();
 
   private final IndexSearcher searcher;
   private final Map<Term, TermStates> states;
+  private final int maxTerms;
 
   SharedTermStates(IndexSearcher searcher) {
     this.searcher = searcher;
     this.states = statesOf(searcher);
+    this.maxTerms = (int) Math.max(1024, BYTES_PER_READER / (256 + 64L * searcher.getIndexReader().leaves().size()));
   }
 
   private static Map<Term, TermStates> statesOf(IndexSearcher searcher) {
@@ -59,6 +65,17 @@ final class SharedTermStates {
     return kept;
   }
 
+  /** How many terms' statistics are kept for the reader of {@code searcher} (for tests: the budget holds). */
+  static int termsKept(IndexSearcher searcher) {
+    Map<Term, TermStates> kept = BY_READER.get(searcher.getIndexReader().getReaderCacheHelper().getKey());
+    return kept == null ? 0 : kept.size();
+  }
+
+  /** The most terms kept for the reader of {@code searcher}. */
+  static int maxTerms(IndexSearcher searcher) {
+    return new SharedTermStates(searcher).maxTerms;
+  }
+
   /** How many readers' statistics are kept (for tests: a closed reader's must not stay). */
   static int readersKept() {
     return BY_READER.size();
@@ -78,7 +95,7 @@ final class SharedTermStates {
         // As TermQuery's weight builds them for a scored search. Two threads may build the same word's: either is
         // kept, both are the same.
         built = TermStates.build(searcher, term.getTerm(), true);
-        if (states.size() >= MAX_TERMS_PER_READER) {
+        if (states.size() >= maxTerms) {
           states.clear();
         }
         states.put(term.getTerm(), built);

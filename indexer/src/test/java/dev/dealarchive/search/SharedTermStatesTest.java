@@ -2,6 +2,7 @@ package dev.dealarchive.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dealarchive.Archive;
 import dev.dealarchive.indexing.ArchiveIndexer;
@@ -99,6 +100,32 @@ class SharedTermStatesTest {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  @Test
+  void aReaderKeepsNoMoreTermsThanItsBudget() throws IOException {
+    Path input = temp.resolve("articles.jsonl");
+    Path index = temp.resolve("index");
+    write(input, articles(0, 20));
+    sync(index, input);
+    try (Directory directory = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      int max = SharedTermStates.maxTerms(searcher);
+      SearchResult cloud = ArticleSearch.search(searcher, SearchRequest.of("cloud deal", 10));
+      // Each word is four terms (title and body, stemmed and exact): enough words to pass the budget twice.
+      for (int i = 0; i < max / 2 + 10; i++) {
+        ArticleSearch.search(searcher, SearchRequest.of("word" + i, 10));
+        assertTrue(SharedTermStates.termsKept(searcher) <= max, "kept " + SharedTermStates.termsKept(searcher));
+      }
+      assertEquals(cloud, withoutDuration(ArticleSearch.search(searcher, SearchRequest.of("cloud deal", 10)), cloud));
+    }
+  }
+
+  /** {@code result} with the duration of {@code like}, so two results of the same search compare equal. */
+  private static SearchResult withoutDuration(SearchResult result, SearchResult like) {
+    return new SearchResult(result.query(), result.total(), result.totalIsLowerBound(), result.hits(), result.notices(),
+        like.tookNanos());
   }
 
   private static List<List<SearchHit>> searchAll(Archive archive) throws IOException {
