@@ -104,6 +104,31 @@ class ArchiveCodecTest {
   }
 
   @Test
+  void anArticleLongerThanTwoChunksIsStoredInSlicesAndReadBackWhole() throws IOException {
+    Path index = temp.resolve("index");
+    Path inbox = Files.createDirectories(temp.resolve("inbox"));
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; body.length() < 5 * ArchiveCodec.STORED_CHUNK_BYTES; i++) {
+      body.append("Clause ").append(i).append(" of the licence keeps the revenue share capped. ");
+    }
+    String text = body.toString().strip() + " Zanzibar ends it.";
+    Files.writeString(inbox.resolve("long.md"), "---\nid: long\ntitle: Long deal\n---\n" + text + "\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(inbox.resolve("short.md"), "---\nid: short\ntitle: Short\n---\nA short deal.\n",
+        StandardCharsets.UTF_8);
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index)) {
+      indexer.index(List.of(inbox), IndexOptions.defaults(), IndexProgress.NONE);
+    }
+    try (Archive archive = Archive.open(index)) {
+      assertEquals(text, archive.withSearcher(searcher -> StoredArticles.byId(searcher, "long")).orElseThrow().body());
+      assertEquals("A short deal.",
+          archive.withSearcher(searcher -> StoredArticles.byId(searcher, "short")).orElseThrow().body());
+      List<SearchHit> hits = archive.search(SearchRequest.of("zanzibar", 10)).hits();
+      assertEquals(List.of("long"), hits.stream().map(SearchHit::id).toList());
+    }
+  }
+
+  @Test
   void segmentsOfTheEarlierArchiveCodecAreReadWrittenBesideAndMergedAway() throws IOException {
     Path earlier = temp.resolve("earlier");
     Path current = temp.resolve("current");
