@@ -68,16 +68,9 @@ class ArchiveCodecTest {
       assertEquals(List.of("Lucene104"), codecs(reader));
       assertNull(reader.storedFields().document(0).getBinaryValue(ArchiveFields.BODY_SENTENCES));
     }
-    for (String query : new String[] {"revenue share", "licence", "\"non-exclusive\"", "microsoft tuesday"}) {
-      assertEquals(hits(current, query), hits(old, query), query);
-    }
+    assertSameHits(current, old);
     // The archive writes into the old index: both codecs side by side, both searchable.
-    Path inbox = Files.createDirectories(temp.resolve("inbox"));
-    Files.writeString(inbox.resolve("b.md"), "---\nid: b\ntitle: Second\n---\nKestrel takes a revenue share.\n",
-        StandardCharsets.UTF_8);
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(old)) {
-      indexer.index(List.of(inbox), IndexOptions.defaults(), IndexProgress.NONE);
-    }
+    indexSecondArticle(old);
     try (Archive archive = Archive.open(old)) {
       assertEquals(2, archive.search(SearchRequest.of("revenue share", 10)).total());
     }
@@ -139,15 +132,8 @@ class ArchiveCodecTest {
         DirectoryReader reader = DirectoryReader.open(directory)) {
       assertEquals(List.of(ArchiveCodec1.NAME), codecs(reader));
     }
-    for (String query : new String[] {"revenue share", "licence", "\"non-exclusive\"", "microsoft tuesday"}) {
-      assertEquals(hits(current, query), hits(earlier, query), query);
-    }
-    Path inbox = Files.createDirectories(temp.resolve("inbox"));
-    Files.writeString(inbox.resolve("b.md"), "---\nid: b\ntitle: Second\n---\nKestrel takes a revenue share.\n",
-        StandardCharsets.UTF_8);
-    try (ArchiveIndexer indexer = ArchiveIndexer.open(earlier)) {
-      indexer.index(List.of(inbox), IndexOptions.defaults(), IndexProgress.NONE);
-    }
+    assertSameHits(current, earlier);
+    indexSecondArticle(earlier);
     try (Directory directory = FSDirectory.open(earlier);
         DirectoryReader reader = DirectoryReader.open(directory)) {
       assertEquals(List.of(ArchiveCodec1.NAME, ArchiveCodec.NAME), codecs(reader).stream().sorted().toList());
@@ -164,6 +150,22 @@ class ArchiveCodecTest {
       assertEquals(List.of(ArchiveCodec.NAME), codecs(reader));
     }
     assertEquals(bothCodecs, hits(earlier, "revenue share"));
+  }
+
+  private static void assertSameHits(Path expected, Path actual) throws IOException {
+    for (String query : new String[] {"revenue share", "licence", "\"non-exclusive\"", "microsoft tuesday"}) {
+      assertEquals(hits(expected, query), hits(actual, query), query);
+    }
+  }
+
+  /** Indexes a second article, about a revenue share too, into {@code index} as the archive does. */
+  private void indexSecondArticle(Path index) throws IOException {
+    Path inbox = Files.createDirectories(temp.resolve("inbox"));
+    Files.writeString(inbox.resolve("b.md"), "---\nid: b\ntitle: Second\n---\nKestrel takes a revenue share.\n",
+        StandardCharsets.UTF_8);
+    try (ArchiveIndexer indexer = ArchiveIndexer.open(index)) {
+      indexer.index(List.of(inbox), IndexOptions.defaults(), IndexProgress.NONE);
+    }
   }
 
   private static boolean contains(byte[] haystack, byte[] needle) {

@@ -59,10 +59,7 @@ class SharedTermStatesTest {
 
   @Test
   void searchesFromManyThreadsScoreAsOneThreadAlone() throws Exception {
-    Path input = temp.resolve("articles.jsonl");
-    Path index = temp.resolve("index");
-    write(input, articles(0, 300));
-    sync(index, input);
+    Path index = indexOf(300);
     List<SearchResult> expected = new ArrayList<>();
     try (Directory directory = FSDirectory.open(index);
         DirectoryReader alone = DirectoryReader.open(directory)) {
@@ -104,10 +101,7 @@ class SharedTermStatesTest {
 
   @Test
   void aReaderKeepsNoMoreTermsThanItsBudget() throws IOException {
-    Path input = temp.resolve("articles.jsonl");
-    Path index = temp.resolve("index");
-    write(input, articles(0, 20));
-    sync(index, input);
+    Path index = indexOf(20);
     try (Directory directory = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(directory)) {
       IndexSearcher searcher = new IndexSearcher(reader);
@@ -126,6 +120,15 @@ class SharedTermStatesTest {
   private static SearchResult withoutDuration(SearchResult result, SearchResult like) {
     return new SearchResult(result.query(), result.total(), result.totalIsLowerBound(), result.hits(), result.notices(),
         like.tookNanos());
+  }
+
+  /** An index of the first {@code count} articles. */
+  private Path indexOf(int count) throws IOException {
+    Path input = temp.resolve("articles.jsonl");
+    Path index = temp.resolve("index");
+    write(input, articles(0, count));
+    sync(index, input);
+    return index;
   }
 
   private static List<List<SearchHit>> searchAll(Archive archive) throws IOException {
