@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.apache.lucene.codecs.compressing.CompressionMode;
 import org.apache.lucene.codecs.compressing.Compressor;
 import org.apache.lucene.codecs.compressing.Decompressor;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.ByteBuffersDataInput;
 import org.apache.lucene.store.DataInput;
 import org.apache.lucene.store.DataOutput;
@@ -39,9 +40,9 @@ final class UncompressedStoredFields extends CompressionMode {
       @Override
       public void decompress(DataInput in, int originalLength, int offset, int length, BytesRef bytes)
           throws IOException {
-        if (offset + length > originalLength) {
-          throw new IllegalArgumentException(
-              "stored fields [" + offset + ", " + (offset + length) + ") lie outside a chunk of " + originalLength);
+        if (offset < 0 || length < 0 || offset + length > originalLength) {
+          throw new CorruptIndexException(
+              "stored fields [" + offset + ", " + (offset + length) + ") lie outside a chunk of " + originalLength, in);
         }
         in.skipBytes(offset);
         bytes.bytes = ArrayUtil.growNoCopy(bytes.bytes, length);
