@@ -25,17 +25,6 @@ public final class ArticleSearch {
   /** Longest snippet, in characters. */
   public static final int SNIPPET_CHARS = 240;
 
-  static final Set<String> DISPLAY_FIELDS =
-      Set.of(
-          ArchiveFields.ID,
-          ArchiveFields.TITLE,
-          ArchiveFields.BODY,
-          ArchiveFields.BODY_SENTENCES,
-          ArchiveFields.SOURCE,
-          ArchiveFields.URL,
-          ArchiveFields.PUBLISHED,
-          ArchiveFields.TAG);
-
   /** Matches a newest-first search counts exactly: Lucene's own threshold for a sorted search. */
   private static final int NEWEST_COUNT_THRESHOLD = 1000;
 
@@ -203,11 +192,9 @@ public final class ArticleSearch {
     StoredFields stored = searcher.storedFields();
     ScoreDoc[] docs = top.scoreDocs;
     for (int i = offset; i < docs.length; i++) {
-      Document doc = stored.document(docs[i].doc, DISPLAY_FIELDS);
-      String body = doc.get(ArchiveFields.BODY);
-      List<Passages.Sentence> sentences = StoredSentences.of(doc, body);
-      MarkedText snippet = Passages.best(body, sentences, terms, SNIPPET_CHARS);
-      hits.add(hit(doc, scored ? docs[i].score : 0f, snippet));
+      HitFields fields = HitFields.read(stored, docs[i].doc);
+      MarkedText snippet = Passages.best(fields.body(), fields.sentences(), terms, SNIPPET_CHARS);
+      hits.add(fields.hit(scored ? docs[i].score : 0f, snippet));
     }
     return hits;
   }

@@ -120,13 +120,17 @@ public final class Passages {
       while (m < matches.size() && matches.get(m).start() < sentence.start()) {
         m++;
       }
-      Map<String, Integer> frequencies = new HashMap<>();
+      // Most sentences hold no match: they score 0 without a map of their own.
+      Map<String, Integer> frequencies = null;
       for (int k = m; k < matches.size() && matches.get(k).start() < sentence.end(); k++) {
         if (matches.get(k).end() <= sentence.end()) {
+          if (frequencies == null) {
+            frequencies = new HashMap<>();
+          }
           frequencies.merge(matches.get(k).term(), 1, Integer::sum);
         }
       }
-      double score = score(frequencies, sentence.end() - sentence.start());
+      double score = frequencies == null ? 0 : score(frequencies, sentence.end() - sentence.start());
       if (score > bestScore + 1e-9) {
         best = i;
         bestScore = score;
