@@ -208,7 +208,7 @@ public final class ArticleSearch {
         doc.get(ArchiveFields.SOURCE),
         doc.get(ArchiveFields.URL),
         published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()),
-        Float.isNaN(score) ? 0f : score,
+        score,
         snippet,
         List.of(doc.getValues(ArchiveFields.TAG)));
   }

@@ -82,6 +82,6 @@ final class HitFields extends StoredFieldVisitor {
 
   /** The hit, as {@link ArticleSearch#hit} makes it from a stored document. */
   SearchHit hit(float score, MarkedText snippet) {
-    return new SearchHit(id, title, source, url, published, Float.isNaN(score) ? 0f : score, snippet, List.copyOf(tags));
+    return new SearchHit(id, title, source, url, published, score, snippet, List.copyOf(tags));
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param source publisher, possibly empty
  * @param url url or {@code null}
  * @param published publication time or {@code null}
- * @param score relevance score (0 for filter-only queries)
+ * @param score relevance score (0 for filter-only queries; a NaN score, nothing scored, is taken as 0)
  * @param snippet the best passage of the article with matched words marked
  * @param tags the article's tags
  */
@@ -25,7 +25,11 @@ public record SearchHit(
     float score,
     MarkedText snippet,
     List<String> tags) {
-  /** The hit of a stored article with {@code snippet} as its passage; a NaN score (nothing scored) counts as 0. */
+  public SearchHit {
+    score = Float.isNaN(score) ? 0f : score;
+  }
+
+  /** The hit of a stored article with {@code snippet} as its passage. */
   public static SearchHit of(Article article, float score, MarkedText snippet) {
     return new SearchHit(
         article.id(),
@@ -33,7 +37,7 @@ public record SearchHit(
         article.source(),
         article.url(),
         article.published(),
-        Float.isNaN(score) ? 0f : score,
+        score,
         snippet,
         article.tags());
   }
