@@ -42,7 +42,12 @@ final class SharedTermStates {
   SharedTermStates(IndexSearcher searcher) {
     this.searcher = searcher;
     this.states = statesOf(searcher);
-    this.maxTerms = (int) Math.max(1024, BYTES_PER_READER / (256 + 64L * searcher.getIndexReader().leaves().size()));
+    this.maxTerms = maxTerms(searcher.getIndexReader());
+  }
+
+  /** The most terms kept for {@code reader}: {@link #BYTES_PER_READER} over what one term takes with its segments. */
+  static int maxTerms(IndexReader reader) {
+    return (int) Math.max(1024, BYTES_PER_READER / (256 + 64L * reader.leaves().size()));
   }
 
   private static Map<Term, TermStates> statesOf(IndexSearcher searcher) {
@@ -69,11 +74,6 @@ final class SharedTermStates {
   static int termsKept(IndexSearcher searcher) {
     Map<Term, TermStates> kept = BY_READER.get(searcher.getIndexReader().getReaderCacheHelper().getKey());
     return kept == null ? 0 : kept.size();
-  }
-
-  /** The most terms kept for the reader of {@code searcher}. */
-  static int maxTerms(IndexSearcher searcher) {
-    return new SharedTermStates(searcher).maxTerms;
   }
 
   /** How many readers' statistics are kept (for tests: a closed reader's must not stay). */

@@ -105,7 +105,7 @@ class SharedTermStatesTest {
     try (Directory directory = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(directory)) {
       IndexSearcher searcher = new IndexSearcher(reader);
-      int max = SharedTermStates.maxTerms(searcher);
+      int max = SharedTermStates.maxTerms(reader);
       SearchResult cloud = ArticleSearch.search(searcher, SearchRequest.of("cloud deal", 10));
       // Each word is four terms (title and body, stemmed and exact): enough words to pass the budget twice.
       for (int i = 0; i < max / 2 + 10; i++) {
