@@ -52,7 +52,7 @@ abstract class AveragedProvider implements EmbedderProvider {
   }
 
   private String version() {
-    String version = BundledModelProvider.version();
-    return first.model().artifact() + ":" + version + " + " + second.model().artifact() + ":" + version;
+    return BundledModelProvider.versionedArtifact(first.model()) + " + "
+        + BundledModelProvider.versionedArtifact(second.model());
   }
 }

@@ -82,4 +82,9 @@ record BundledModel(
           "",
           "",
           384);
+
+  /** Whether this is the model used when {@code ARCHIVE_MODEL} names none (the int8 bge-small), always built in. */
+  boolean isDefault() {
+    return equals(BGE_SMALL_INT8);
+  }
 }

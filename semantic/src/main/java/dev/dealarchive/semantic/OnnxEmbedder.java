@@ -92,7 +92,7 @@ final class OnnxEmbedder implements Embedder {
     }
     if (url == null) {
       throw new IOException("the model file " + name + " is not on the class path (" + spec.artifact() + "): "
-          + (spec.equals(BundledModel.BGE_SMALL_INT8)
+          + (spec.isDefault()
               ? "the build is incomplete"
               : "this build leaves it out; build with `mvn -B -q -DskipTests -Pall-models package` to include it"));
     }
