@@ -11,6 +11,7 @@ import dev.dealarchive.embed.Embedders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.lucene.util.VectorUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,16 +45,11 @@ class BgeSmallEmbedderTest {
 
   @Test
   void aParaphrasedQuestionIsNearerItsAnswerThanAnUnrelatedPassage() throws Exception {
-    float[] question = model.embedQuery("Is Microsoft still OpenAI's only cloud provider?");
-    List<float[]> passages =
-        model.embedPassages(
-            List.of(
-                "Microsoft and OpenAI amend partnership\nMicrosoft remains OpenAI's primary cloud partner, but OpenAI may"
-                    + " now also use Amazon Bedrock and Google Cloud.",
-                "Drugmaker licenses diagnostics test\nThe company will pay royalties on sales of the blood test in"
-                    + " Europe."));
-    assertEquals(1.0, dot(passages.get(0), passages.get(0)), 1e-4, "unit length");
-    assertTrue(dot(question, passages.get(0)) > dot(question, passages.get(1)) + 0.1);
+    float[] question = model.embedQuery(EmbeddingFixtures.QUESTION);
+    List<float[]> passages = model.embedPassages(List.of(EmbeddingFixtures.ANSWER, EmbeddingFixtures.UNRELATED));
+    assertEquals(1.0, VectorUtil.dotProduct(passages.get(0), passages.get(0)), 1e-4, "unit length");
+    assertTrue(
+        VectorUtil.dotProduct(question, passages.get(0)) > VectorUtil.dotProduct(question, passages.get(1)) + 0.1);
   }
 
   @Test
@@ -68,8 +64,8 @@ class BgeSmallEmbedderTest {
                 head + "The drugmaker will pay royalties on sales of the blood test in Europe. ".repeat(40),
                 head + "Heavy rain flooded the harbour and closed the port for a week. ".repeat(40),
                 head));
-    assertEquals(1.0, dot(vectors.get(0), vectors.get(1)), 1e-4);
-    assertEquals(1.0, dot(vectors.get(0), vectors.get(2)), 1e-4);
+    assertEquals(1.0, VectorUtil.dotProduct(vectors.get(0), vectors.get(1)), 1e-4);
+    assertEquals(1.0, VectorUtil.dotProduct(vectors.get(0), vectors.get(2)), 1e-4);
   }
 
   @Test
@@ -81,13 +77,5 @@ class BgeSmallEmbedderTest {
         folder.equals(cache.toString()) || folder.equals(Embedders.cacheDir().toString()), "cache folder: " + folder);
     assertFalse(folder.startsWith(System.getProperty("user.home")), folder);
     assertTrue(Files.isDirectory(Path.of(folder, "tokenizers")), "the tokenizer's library is in " + folder);
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
   }
 }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.lucene.util.VectorUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,18 +79,14 @@ class OtherBundledModelsTest {
     try (Embedder model = provider.open(new EmbedderSettings(temp.resolve("cache"), 1))) {
       assertEquals(provider.modelKey(), model.modelKey());
       assertEquals(dimension, model.dimension());
-      float[] question = model.embedQuery("Is Microsoft still OpenAI's only cloud provider?");
-      List<float[]> passages =
-          model.embedPassages(
-              List.of(
-                  "Microsoft and OpenAI amend partnership\nMicrosoft remains OpenAI's primary cloud partner, but OpenAI"
-                      + " may now also use Amazon Bedrock and Google Cloud.",
-                  "Drugmaker licenses diagnostics test\nThe company will pay royalties on sales of the blood test in"
-                      + " Europe."));
+      float[] question = model.embedQuery(EmbeddingFixtures.QUESTION);
+      List<float[]> passages = model.embedPassages(List.of(EmbeddingFixtures.ANSWER, EmbeddingFixtures.UNRELATED));
       assertEquals(dimension, question.length);
-      assertEquals(1.0, dot(question, question), 1e-4, "unit length");
-      assertEquals(1.0, dot(passages.get(1), passages.get(1)), 1e-4, "unit length");
-      assertTrue(dot(question, passages.get(0)) > dot(question, passages.get(1)) + 0.05, provider.name());
+      assertEquals(1.0, VectorUtil.dotProduct(question, question), 1e-4, "unit length");
+      assertEquals(1.0, VectorUtil.dotProduct(passages.get(1), passages.get(1)), 1e-4, "unit length");
+      assertTrue(
+          VectorUtil.dotProduct(question, passages.get(0)) > VectorUtil.dotProduct(question, passages.get(1)) + 0.05,
+          provider.name());
     }
 
     Path data = temp.resolve("data");
@@ -122,10 +119,10 @@ class OtherBundledModelsTest {
         Embedder bge = new BgeSmallProvider().open(settings);
         Embedder e5 = new E5SmallProvider().open(settings)) {
       double mean =
-          (dot(bge.embedQuery(question), bge.embedPassages(passage).get(0))
-                  + dot(e5.embedQuery(question), e5.embedPassages(passage).get(0)))
+          (VectorUtil.dotProduct(bge.embedQuery(question), bge.embedPassages(passage).get(0))
+                  + VectorUtil.dotProduct(e5.embedQuery(question), e5.embedPassages(passage).get(0)))
               / 2;
-      assertEquals(mean, dot(both.embedQuery(question), both.embedPassages(passage).get(0)), 1e-5);
+      assertEquals(mean, VectorUtil.dotProduct(both.embedQuery(question), both.embedPassages(passage).get(0)), 1e-5);
     }
   }
 
@@ -142,13 +139,5 @@ class OtherBundledModelsTest {
     assertTrue(process.waitFor(2, TimeUnit.MINUTES));
     assertEquals(0, process.exitValue(), output);
     assertTrue(output.contains("END"), output);
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
   }
 }
