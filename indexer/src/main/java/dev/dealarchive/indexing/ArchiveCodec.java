@@ -1,17 +1,10 @@
 package dev.dealarchive.indexing;
 
-import org.apache.lucene.codecs.Codec;
-import org.apache.lucene.codecs.FilterCodec;
-import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.StoredFieldsFormat;
-import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFieldsFormat;
-import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
 
 /**
- * The codec every writer of the archive uses: Lucene's default, with HNSW over int8 scalar-quantized vectors for
- * {@link ArchiveFields#PASSAGE_VECTOR}, and stored fields written uncompressed in chunks of 16 KB.
+ * The codec every writer of the archive uses: Lucene's default with the passage vectors' format (as every codec of
+ * the archive), and stored fields written uncompressed in chunks of 16 KB.
  *
  * <p>Why uncompressed: a search reads the stored fields of its ten hits, each in another chunk. Lucene's default
  * (LZ4 with a preset dictionary, 80 KB chunks) decompressed a chunk's dictionary and the tenth of the chunk holding
@@ -25,37 +18,16 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
  * ones): all stay readable, and a merge rewrites them with this codec. An index written by this codec cannot be
  * opened by an archive version older than it.
  */
-public final class ArchiveCodec extends FilterCodec {
+public final class ArchiveCodec extends ArchiveCodecBase {
   /** The name recorded in each segment this codec writes. */
   public static final String NAME = "DealArchive2";
 
   /** Stored-fields chunk size in bytes; see the class comment. */
   static final int STORED_CHUNK_BYTES = 16 * 1024;
 
-  private final StoredFieldsFormat storedFields =
-      new Lucene90CompressingStoredFieldsFormat(
-          "DealArchiveStoredFields2", UncompressedStoredFields.INSTANCE, STORED_CHUNK_BYTES, 128, 10);
-
   /** Lucene instantiates codecs by name through this constructor. */
   public ArchiveCodec() {
-    super(NAME, withPassageVectors());
-  }
-
-  @Override
-  public StoredFieldsFormat storedFieldsFormat() {
-    return storedFields;
-  }
-
-  /** Lucene's default codec with the passage vectors' format; the same for every codec of the archive. */
-  static Codec withPassageVectors() {
-    return new Lucene104Codec() {
-      private final KnnVectorsFormat passages =
-          new Lucene104HnswScalarQuantizedVectorsFormat(QuantizedByteVectorValues.ScalarEncoding.UNSIGNED_BYTE, 16, 100);
-
-      @Override
-      public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-        return ArchiveFields.PASSAGE_VECTOR.equals(field) ? passages : super.getKnnVectorsFormatForField(field);
-      }
-    };
+    super(NAME, new Lucene90CompressingStoredFieldsFormat(
+        "DealArchiveStoredFields2", UncompressedStoredFields.INSTANCE, STORED_CHUNK_BYTES, 128, 10));
   }
 }
