@@ -98,7 +98,9 @@ public final class Benchmark {
         }
       }
       if (settings.runs(Phase.PEER)) {
-        new PeerPhase(settings, driver, progress).run(corpus, queries.queries(), work, figures, first);
+        // The peer's latencies wherever the archive's are measured, its throughput at the first size.
+        boolean latency = first || settings.runs(Phase.SEARCH);
+        new PeerPhase(settings, driver, progress).run(corpus, queries.queries(), work, figures, latency, first);
       }
       if (settings.runs(Phase.COLD) && first) {
         cold(corpus, index, queries.queries(), questions.questions(), work, figures, notes);

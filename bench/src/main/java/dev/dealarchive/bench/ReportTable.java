@@ -35,7 +35,7 @@ final class ReportTable {
       out.append(String.format(Locale.ROOT, "%nHow cost grows%n"));
       List<String[]> growth = new ArrayList<>();
       growth.add(new String[] {"Scale", "Articles", "Input MB", "Build s", "Articles/s", "MB/s", "Index MB",
-        "Search p50 ms", "Search p99 ms", "Peak RSS MB", "Live heap MB"});
+        "Search p50 ms", "Search p99 ms", "FTS5 p50 ms", "FTS5 p99 ms", "Peak RSS MB", "Live heap MB"});
       for (ScaleFigures scale : report.scales()) {
         growth.add(new String[] {
           scale.scale() + "×",
@@ -47,6 +47,8 @@ final class ReportTable {
           ours(scale, Keys.INDEX_MB),
           ours(scale, Keys.SEARCH_P50),
           ours(scale, Keys.SEARCH_P99),
+          peer(scale, Keys.SEARCH_P50),
+          peer(scale, Keys.SEARCH_P99),
           ours(scale, Keys.MEMORY_RSS_PEAK),
           ours(scale, Keys.MEMORY_HEAP_LIVE)
         });
@@ -80,6 +82,11 @@ final class ReportTable {
   private static String ours(ScaleFigures scale, String key) {
     Figure figure = scale.get(key);
     return figure == null ? "-" : number(figure.ours());
+  }
+
+  private static String peer(ScaleFigures scale, String key) {
+    Figure figure = scale.get(key);
+    return figure == null ? "-" : number(figure.peer());
   }
 
   /** A number with a precision that suits its size. */
