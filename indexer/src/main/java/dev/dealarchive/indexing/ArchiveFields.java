@@ -9,7 +9,7 @@ package dev.dealarchive.indexing;
 public final class ArchiveFields {
   private ArchiveFields() {}
 
-  /** Stable article id: indexed as one term, stored, sorted doc values for tie-breaks. */
+  /** Stable article id: one term, stored, doc values for tie-breaks and to tell articles from passages. */
   public static final String ID = "id";
   /** Title, stemmed, stored. */
   public static final String TITLE = "title";
@@ -79,8 +79,11 @@ public final class ArchiveFields {
 
   /** Commit user-data key holding the schema version the index was written with. */
   public static final String SCHEMA_KEY = "archive.schema";
-  /** The schema version this code writes and reads; an index of another version must be rebuilt. */
-  public static final String SCHEMA_VERSION = "2";
+  /**
+   * The schema version this code writes. It also reads version 2, which the first writer rewrites ({@link
+   * SchemaUpgrade}); an index of another version must be rebuilt.
+   */
+  public static final String SCHEMA_VERSION = "3";
 
   /** Commit user-data key holding the time of the commit in epoch milliseconds. */
   public static final String COMMIT_TIME = "archive.commitTime";

@@ -79,6 +79,19 @@ public final class ArchiveIndexer implements AutoCloseable {
       config.setCodec(ArticleBlocks.codec());
       boolean existedBefore = DirectoryReader.indexExists(directory);
       IndexWriter writer = new IndexWriter(directory, config);
+      try {
+        if (existedBefore && SchemaUpgrade.needed(directory)) {
+          // Before anything else is written: a commit of this writer records the current schema.
+          SchemaUpgrade.upgrade(writer);
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        try {
+          writer.rollback();
+        } catch (IOException | RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
       WriterHolder.record(indexDir);
       return new ArchiveIndexer(indexDir, directory, writer, new ArticleFiles(indexDir, readers), existedBefore);
     } catch (LockObtainFailedException e) {
@@ -280,7 +293,7 @@ public final class ArchiveIndexer implements AutoCloseable {
       long dropped = 0;
       for (LeafReaderContext leaf : before.leaves()) {
         Bits live = leaf.reader().getLiveDocs();
-        SortedDocValues ids = leaf.reader().getSortedDocValues(ArchiveFields.ID);
+        SortedDocValues ids = ArticleDocValues.ids(leaf.reader());
         if (ids == null) {
           continue;
         }

@@ -67,8 +67,7 @@ public final class IndexStatistics {
 
   /** The newest (or oldest) publication time, from the doc values. */
   private static Instant edge(IndexSearcher searcher, boolean newest) throws IOException {
-    SortField field = new SortField(ArchiveFields.PUBLISHED, SortField.Type.LONG, newest);
-    field.setMissingValue(newest ? Long.MIN_VALUE : Long.MAX_VALUE);
+    SortField field = ArticleDocValues.byPublished(newest);
     TopFieldDocs top = searcher.search(ArticleBlocks.articles(), 1, new Sort(field));
     if (top.scoreDocs.length == 0) {
       return null;

@@ -1,5 +1,6 @@
 package dev.dealarchive.search;
 
+import dev.dealarchive.indexing.ArticleDocValues;
 import dev.dealarchive.indexing.ArchiveFields;
 import java.io.IOException;
 import java.time.Instant;
@@ -41,13 +42,11 @@ public final class ArticleSearch {
   }
 
   private static SortField newestField() {
-    SortField published = new SortField(ArchiveFields.PUBLISHED, SortField.Type.LONG, true);
-    published.setMissingValue(Long.MIN_VALUE);
-    return published;
+    return ArticleDocValues.byPublished(true);
   }
 
   private static SortField idField() {
-    return new SortField(ArchiveFields.ID, SortField.Type.STRING);
+    return ArticleDocValues.byId();
   }
 
   /** Searches {@code request} with AND semantics, relaxing to any-word matching when nothing has every word. */

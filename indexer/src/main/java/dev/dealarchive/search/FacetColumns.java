@@ -1,5 +1,6 @@
 package dev.dealarchive.search;
 
+import dev.dealarchive.indexing.ArticleDocValues;
 import dev.dealarchive.indexing.ArchiveFields;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -84,7 +85,7 @@ record FacetColumns(
     // Each dated document's month (year * 12 + month - 1), Integer.MIN_VALUE for an undated one; then made an
     // index from the earliest month, -1 for undated.
     int[] months = new int[maxDoc];
-    NumericDocValues published = DocValues.getNumeric(reader, ArchiveFields.PUBLISHED);
+    NumericDocValues published = ArticleDocValues.published(reader);
     int first = Integer.MAX_VALUE;
     int last = Integer.MIN_VALUE;
     long lastDay = Long.MIN_VALUE;

@@ -1,6 +1,6 @@
 package dev.dealarchive.search;
 
-import dev.dealarchive.indexing.ArchiveFields;
+import dev.dealarchive.indexing.ArticleDocValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -184,8 +184,8 @@ public final class RelevanceTop {
       if (index != leafIndex) {
         leafIndex = index;
         leaf = leaves.get(index);
-        published = leaf.reader().getNumericDocValues(ArchiveFields.PUBLISHED);
-        ids = leaf.reader().getSortedDocValues(ArchiveFields.ID);
+        published = ArticleDocValues.published(leaf.reader());
+        ids = ArticleDocValues.ids(leaf.reader());
       }
       int doc = byDoc[i].doc - leaf.docBase;
       long time = published != null && published.advanceExact(doc) ? published.longValue() : Long.MIN_VALUE;

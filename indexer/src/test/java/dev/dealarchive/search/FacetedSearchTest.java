@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import dev.dealarchive.indexing.ArchiveFields;
+import dev.dealarchive.indexing.ArticleDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -260,7 +261,7 @@ class FacetedSearchTest {
           tags.merge(tag.lookupOrd(tag.nextOrd()).utf8ToString(), 1L, Long::sum);
         }
       }
-      NumericDocValues published = DocValues.getNumeric(leaf.reader(), ArchiveFields.PUBLISHED);
+      NumericDocValues published = ArticleDocValues.published(leaf.reader());
       if (published.advanceExact(local)) {
         LocalDate day = Instant.ofEpochMilli(published.longValue()).atZone(ZoneOffset.UTC).toLocalDate();
         years.merge(String.format(Locale.ROOT, "%04d", day.getYear()), 1L, Long::sum);

@@ -8,8 +8,10 @@ import dev.dealarchive.article.Article;
 import dev.dealarchive.embed.Embedders;
 import dev.dealarchive.indexing.ArchiveAnalyzers;
 import dev.dealarchive.indexing.ArchiveFields;
+import dev.dealarchive.indexing.ArchiveIndexer;
 import dev.dealarchive.indexing.ArticleBlocks;
 import dev.dealarchive.indexing.ArticleDocuments;
+import dev.dealarchive.indexing.SchemaUpgrade;
 import dev.dealarchive.indexing.StoredArticles;
 import dev.dealarchive.indexing.VectorState;
 import java.io.Closeable;
@@ -106,6 +108,11 @@ final class WorkingCopy {
               + "changes are found before they go to the cluster), or copy this archive to the cluster with: "
               + "archive migrate --from " + folder + " --to " + client.config().urls().get(0) + " --to-index "
               + client.config().index());
+    }
+    if (hasIndex && complete && SchemaUpgrade.needed(folder)) {
+      // A copy written in the previous schema: the archive's writer rewrites it in place on opening, before this
+      // copy's own writer adds articles of the current schema to it.
+      ArchiveIndexer.open(folder).close();
     }
     if (!hasIndex || !complete) {
       // Marked first, so a copy whose rebuild was cut short is known as such and rebuilt again.
