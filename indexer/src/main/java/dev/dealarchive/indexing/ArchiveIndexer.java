@@ -58,7 +58,8 @@ public final class ArchiveIndexer implements AutoCloseable {
   }
 
   /**
-   * Opens the index in {@code indexDir} for writing, creating it when absent.
+   * Opens the index in {@code indexDir} for writing, creating it when absent; an index of the previous schema is
+   * rewritten in the current one first ({@link SchemaUpgrade}).
    *
    * @throws IndexBusyException when another writer holds the index
    */
@@ -82,7 +83,7 @@ public final class ArchiveIndexer implements AutoCloseable {
       try {
         if (existedBefore && SchemaUpgrade.needed(directory)) {
           // Before anything else is written: a commit of this writer records the current schema.
-          SchemaUpgrade.upgrade(writer);
+          SchemaUpgrade.upgrade(writer, indexDir);
         }
       } catch (IOException | RuntimeException | Error e) {
         try {

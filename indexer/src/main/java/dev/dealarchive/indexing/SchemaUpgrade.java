@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -18,6 +19,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BitSet;
 import org.apache.lucene.util.Bits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rewrites an index of the schema before the current one in place. Schema 2 spelled the id, the tag keys and the
@@ -31,6 +34,8 @@ import org.apache.lucene.util.Bits;
 public final class SchemaUpgrade {
   /** Schema versions whose indexes are read as they are and rewritten by the first writer that opens them. */
   static final Set<String> UPGRADABLE = Set.of("2");
+
+  private static final Logger LOG = LoggerFactory.getLogger(SchemaUpgrade.class);
 
   private SchemaUpgrade() {}
 
@@ -61,7 +66,12 @@ public final class SchemaUpgrade {
    * schema and commits, keeping the commit's other data (the vectors' model and state); returns how many articles were
    * written. On failure nothing is committed; the caller rolls the writer back.
    */
-  static long upgrade(IndexWriter writer) throws IOException {
+  static long upgrade(IndexWriter writer, Path indexDir) throws IOException {
+    // Once per index, and it may take a while (Reuters-21578: about 5 s, 28 s with vectors, whose graph is rebuilt):
+    // said on the log's default level, so a command that pauses for it says why.
+    LOG.warn("upgrading the index at {} to schema {}: every article is written again from its stored fields, with its"
+        + " passages and vectors (once; nothing is re-read or re-embedded)", indexDir, ArchiveFields.SCHEMA_VERSION);
+    long started = System.nanoTime();
     long articles = 0;
     try (DirectoryReader old = DirectoryReader.open(writer)) {
       // The reader keeps the old segments while they are replaced (and the last commit keeps them until the next).
@@ -85,6 +95,8 @@ public final class SchemaUpgrade {
       }
     }
     ArchiveIndexer.commit(writer, data -> {});
+    LOG.warn("upgraded the index at {}: {} articles in {} s", indexDir, articles,
+        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
     return articles;
   }
 
