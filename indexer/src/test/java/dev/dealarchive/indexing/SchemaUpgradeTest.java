@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -198,7 +199,7 @@ class SchemaUpgradeTest {
   }
 
   private static void write(Path index, List<Article> articles, String schema,
-      java.util.function.Function<Article, Document> documents) throws IOException {
+      Function<Article, Document> documents) throws IOException {
     try (Directory directory = FSDirectory.open(index);
         IndexWriter writer =
             new IndexWriter(directory, new IndexWriterConfig(ArchiveAnalyzers.forIndex()).setCodec(ArticleBlocks.codec()))) {
