@@ -24,14 +24,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.IndexWriter;
@@ -42,7 +34,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BitSet;
-import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,7 +113,7 @@ class SchemaUpgradeTest {
     Path index = temp.resolve("schema1");
     try (Directory directory = FSDirectory.open(index);
         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ArchiveAnalyzers.forIndex()))) {
-      writer.addDocument(schema2Document(articles().get(0)));
+      writer.addDocument(Schema2Index.document(articles().get(0)));
       writer.setLiveCommitData(Map.of(ArchiveFields.COMMIT_TIME, "1").entrySet());
       writer.commit();
     }
@@ -154,44 +145,9 @@ class SchemaUpgradeTest {
     return articles;
   }
 
-  /** The documents the archive wrote before this schema (ArticleDocuments as of schema 2). */
-  private static Document schema2Document(Article article) {
-    Document doc = new Document();
-    doc.add(new StringField(ArchiveFields.ID, article.id(), Field.Store.YES));
-    doc.add(new SortedDocValuesField(ArchiveFields.ID, new BytesRef(article.id())));
-    doc.add(new TextField(ArchiveFields.TITLE, article.title(), Field.Store.YES));
-    doc.add(new TextField(ArchiveFields.TITLE_EXACT, article.title(), Field.Store.NO));
-    doc.add(new TextField(ArchiveFields.BODY, article.body(), Field.Store.YES));
-    doc.add(new TextField(ArchiveFields.BODY_EXACT, article.body(), Field.Store.NO));
-    if (article.published() != null) {
-      long millis = article.published().toEpochMilli();
-      doc.add(new LongPoint(ArchiveFields.PUBLISHED, millis));
-      doc.add(new NumericDocValuesField(ArchiveFields.PUBLISHED, millis));
-      doc.add(new StoredField(ArchiveFields.PUBLISHED, millis));
-    }
-    doc.add(new StoredField(ArchiveFields.SOURCE, article.source()));
-    doc.add(new TextField(ArchiveFields.SOURCE_KEY, article.source(), Field.Store.NO));
-    doc.add(new SortedDocValuesField(ArchiveFields.SOURCE, new BytesRef(article.source())));
-    for (String tag : article.tags()) {
-      String key = ArticleDocuments.key(tag);
-      doc.add(new StoredField(ArchiveFields.TAG, tag));
-      doc.add(new StringField(ArchiveFields.TAG_KEY, key, Field.Store.NO));
-      doc.add(new SortedSetDocValuesField(ArchiveFields.TAG_KEY, new BytesRef(key)));
-    }
-    if (article.url() != null) {
-      doc.add(new StringField(ArchiveFields.URL, article.url(), Field.Store.YES));
-    }
-    for (String author : article.authors()) {
-      doc.add(new StoredField(ArchiveFields.AUTHOR, author));
-    }
-    doc.add(new StringField(ArchiveFields.ORIGIN, article.origin(), Field.Store.YES));
-    doc.add(new StoredField(ArchiveFields.HASH, article.contentHash()));
-    return doc;
-  }
-
   /** A schema-2 index of {@code articles}: the first with two passages and their vectors, the rest waiting for none. */
   private static void writeSchema2(Path index, List<Article> articles) throws IOException {
-    write(index, articles, "2", SchemaUpgradeTest::schema2Document);
+    write(index, articles, Schema2Index.VERSION, Schema2Index::document);
   }
 
   private static void writeCurrent(Path index, List<Article> articles) throws IOException {

@@ -17,6 +17,8 @@ import dev.dealarchive.indexing.ArchiveStats;
 import dev.dealarchive.indexing.IndexOptions;
 import dev.dealarchive.indexing.IndexProgress;
 import dev.dealarchive.indexing.IndexSummary;
+import dev.dealarchive.indexing.Schema2Index;
+import dev.dealarchive.indexing.SchemaUpgrade;
 import dev.dealarchive.search.SearchHit;
 import dev.dealarchive.search.SearchRequest;
 import dev.dealarchive.search.SearchResult;
@@ -389,6 +391,35 @@ class OpenSearchClusterTest {
     int none = ArchiveCommand.run(new PrintWriter(local), new PrintWriter(localErr), "search", "--index",
         base.resolve("no-index-here").toString(), "revenue share");
     assertTrue(none != 0 && !localErr.toString().contains("OpenSearch"), localErr.toString());
+  }
+
+  @Test
+  @Order(8)
+  void aWorkingCopyOfTheSchemaBeforeIsUpgradedBeforeItCatchesUpWithTheCluster() throws Exception {
+    Path copy = base.resolve("upgrade-copy");
+    try (OpenSearchEngine os = engine("upgrade", copy, cluster.urls())) {
+      os.index(List.of(ClusterAndEmbedded.DATA), IndexOptions.defaults(), IndexProgress.NONE);
+    }
+    // The copy as the archive wrote it before schema 3; meanwhile another writer stores an article in the cluster,
+    // which the copy's own writer brings in before anything else.
+    Schema2Index.rewrite(copy);
+    assertTrue(SchemaUpgrade.needed(copy));
+    try (OpenSearchEngine other = engine("upgrade", base.resolve("upgrade-other"), cluster.urls());
+        ArchiveWriter session = other.openWriter()) {
+      session.indexDrafts("feed-late", List.of(draft("late", "A late deal from another writer")));
+    }
+
+    try (OpenSearchEngine os = engine("upgrade", copy, cluster.urls())) {
+      IndexSummary summary = os.index(List.of(ClusterAndEmbedded.DATA), IndexOptions.defaults(), IndexProgress.NONE);
+      assertEquals(0, summary.added(), summary.toString());
+      assertFalse(SchemaUpgrade.needed(copy), "upgraded on the first write");
+      Set<String> inCopy = new TreeSet<>();
+      WorkingCopy.forEach(copy, article -> inCopy.add(article.id()));
+      Set<String> expected = new TreeSet<>(ids(embedded));
+      expected.add("late");
+      assertEquals(expected, inCopy, "every article of the cluster, the late one brought in after the upgrade");
+      assertEquals(expected, ids(os));
+    }
   }
 
   static ArticleDraft draft(String id, String title) {
