@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * between the keyword commit and the vectors' commit and while passages are written) with the equivalent of {@code kill -9} at random moments, twenty times in a
  * row, changing the corpus between runs and rebuilding with {@code --full} now and then. After every kill the index
  * must pass {@link CheckIndex} and hold exactly the articles of the last commit (the corpus before or after the
- * interrupted run, nothing in between, nothing doubled); a final run must end with exactly the expected ids.
+ * interrupted run, nothing in between, nothing doubled); a final run must end with exactly the expected ids. The same
+ * kills during the upgrade of a schema-2 index must leave it whole, of one schema or the other.
  */
 class CrashSafetyTest {
   private static final int KILLS = 20;
@@ -100,6 +101,78 @@ class CrashSafetyTest {
     assertTrue(missing.isEmpty() && extra.isEmpty(), "after the final run, missing " + missing + ", extra " + extra
         + "; last run said: " + Files.readString(temp.resolve("last-run.log")));
     assertEquals(0, waitingForVectors, "after the final run every article has its vectors");
+  }
+
+  /**
+   * The first writer of a schema-2 index rewrites it in one commit ({@link SchemaUpgrade}): killed at random moments
+   * of that run, the index must be whole, hold every article with its passages, and be of schema 2 or 3, never a mix;
+   * a final run ends upgraded.
+   */
+  @Test
+  void forcedKillsDuringASchemaUpgradeLeaveTheOldIndexOrTheUpgradedOne() throws Exception {
+    Path data = Files.createDirectories(temp.resolve("data"));
+    Path index = temp.resolve("index");
+    for (int i = 0; i < FILES; i++) {
+      newFile(data);
+    }
+    Set<String> expected = expectedIds();
+    runToTheEnd(index, data, "first-run");
+    assertEquals(expected, new TreeSet<>(checkedIds(index, false)));
+    assertEquals(0, waitingForVectors, "every article has its passages before the upgrade");
+
+    Schema2Index.rewrite(index);
+    long started = System.nanoTime();
+    runToTheEnd(index, data, "timed-upgrade");
+    long upgradeRunMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    assertEquals(ArchiveFields.SCHEMA_VERSION, schema(index));
+
+    Random random = new Random(20261130);
+    int killedMidRun = 0;
+    int upgradedBeforeTheKill = 0;
+    for (int kill = 1; kill <= UPGRADE_KILLS; kill++) {
+      if (!Schema2Index.VERSION.equals(schema(index))) {
+        Schema2Index.rewrite(index);
+      }
+      Process child = start(index, data, false, ProcessBuilder.Redirect.DISCARD);
+      long delayMillis = 50 + random.nextInt((int) Math.max(100, upgradeRunMillis * 8 / 10));
+      if (!child.waitFor(delayMillis, TimeUnit.MILLISECONDS)) {
+        killedMidRun++;
+      }
+      child.destroyForcibly();
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the killed child is gone");
+
+      List<String> ids = checkedIds(index, false);
+      assertEquals(ids.size(), new HashSet<>(ids).size(), "no article is doubled after kill " + kill);
+      assertEquals(expected, new TreeSet<>(ids), "every article is there after kill " + kill);
+      assertEquals(0, waitingForVectors, "every article keeps its passages after kill " + kill);
+      String schema = schema(index);
+      assertTrue(Set.of(Schema2Index.VERSION, ArchiveFields.SCHEMA_VERSION).contains(schema), schema);
+      if (ArchiveFields.SCHEMA_VERSION.equals(schema)) {
+        upgradedBeforeTheKill++;
+      }
+    }
+    assertTrue(killedMidRun >= UPGRADE_KILLS / 4, "kills hit a running upgrade: " + killedMidRun);
+    assertTrue(upgradedBeforeTheKill < UPGRADE_KILLS, "some kills came before the upgrade's commit");
+
+    runToTheEnd(index, data, "last-run");
+    assertEquals(ArchiveFields.SCHEMA_VERSION, schema(index));
+    assertEquals(expected, new TreeSet<>(checkedIds(index, false)));
+    assertEquals(0, waitingForVectors, "after the final run every article has its vectors");
+  }
+
+  private static final int UPGRADE_KILLS = 8;
+
+  private void runToTheEnd(Path index, Path data, String name) throws Exception {
+    Path log = temp.resolve(name + ".log");
+    Process run = start(index, data, false, ProcessBuilder.Redirect.to(log.toFile()));
+    assertTrue(run.waitFor(120, TimeUnit.SECONDS), name + " finishes");
+    assertEquals(0, run.exitValue(), name + " succeeds: " + Files.readString(log));
+  }
+
+  private static String schema(Path index) throws IOException {
+    try (Directory directory = FSDirectory.open(index)) {
+      return SchemaCheck.version(directory);
+    }
   }
 
   private final List<String> changes = new ArrayList<>();
