@@ -295,9 +295,6 @@ public final class ArchiveIndexer implements AutoCloseable {
       for (LeafReaderContext leaf : before.leaves()) {
         Bits live = leaf.reader().getLiveDocs();
         SortedDocValues ids = ArticleDocValues.ids(leaf.reader());
-        if (ids == null) {
-          continue;
-        }
         for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
           if (live != null && !live.get(doc)) {
             continue;

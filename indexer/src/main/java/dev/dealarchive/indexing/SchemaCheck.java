@@ -21,7 +21,7 @@ public final class SchemaCheck {
    */
   public static void require(Directory directory, Path indexDir) throws IOException {
     String version = version(directory);
-    if (version != null && !ArchiveFields.SCHEMA_VERSION.equals(version) && !SchemaUpgrade.UPGRADABLE.contains(version)) {
+    if (version != null && !SchemaUpgrade.readable().contains(version)) {
       throw new IOException(
           "the index at "
               + indexDir

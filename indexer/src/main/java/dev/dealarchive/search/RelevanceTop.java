@@ -188,8 +188,8 @@ public final class RelevanceTop {
         ids = ArticleDocValues.ids(leaf.reader());
       }
       int doc = byDoc[i].doc - leaf.docBase;
-      long time = published != null && published.advanceExact(doc) ? published.longValue() : Long.MIN_VALUE;
-      int idOrd = ids != null && ids.advanceExact(doc) ? ids.ordValue() : -1;
+      long time = published.advanceExact(doc) ? published.longValue() : Long.MIN_VALUE;
+      int idOrd = ids.advanceExact(doc) ? ids.ordValue() : -1;
       keyed[i] = new Keyed(byDoc[i], time, ids, idOrd);
     }
     return keyed;
