@@ -50,11 +50,8 @@ class CrashSafetyTest {
 
   @Test
   void forcedKillsNeverCorruptLoseOrDoubleAnArticle() throws Exception {
-    Path data = Files.createDirectories(temp.resolve("data"));
+    Path data = writeCorpus();
     Path index = temp.resolve("index");
-    for (int i = 0; i < FILES; i++) {
-      newFile(data);
-    }
     Random random = new Random(20260428);
     long runMillis = calibrate(data);
     Set<String> committed = Set.of();
@@ -68,13 +65,9 @@ class CrashSafetyTest {
       changes.add("run " + kill + (full ? " --full" : ""));
       Path log = temp.resolve("run-" + kill + ".log");
       Process child = start(index, data, full, ProcessBuilder.Redirect.to(log.toFile()));
-      // Kill within the time a whole run takes on this machine, so most kills land mid-run however fast it is.
-      long delayMillis = 50 + random.nextInt((int) Math.max(100, runMillis * 8 / 10));
-      if (!child.waitFor(delayMillis, TimeUnit.MILLISECONDS)) {
+      if (killWithin(child, runMillis, random)) {
         killedMidRun++;
       }
-      child.destroyForcibly();
-      assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the killed child is gone");
 
       List<String> ids = checkedIds(index, committed.isEmpty());
       Set<String> unique = new TreeSet<>(ids);
@@ -110,11 +103,8 @@ class CrashSafetyTest {
    */
   @Test
   void forcedKillsDuringASchemaUpgradeLeaveTheOldIndexOrTheUpgradedOne() throws Exception {
-    Path data = Files.createDirectories(temp.resolve("data"));
+    Path data = writeCorpus();
     Path index = temp.resolve("index");
-    for (int i = 0; i < FILES; i++) {
-      newFile(data);
-    }
     Set<String> expected = expectedIds();
     runToTheEnd(index, data, "first-run");
     assertEquals(expected, new TreeSet<>(checkedIds(index, false)));
@@ -134,12 +124,9 @@ class CrashSafetyTest {
         Schema2Index.rewrite(index);
       }
       Process child = start(index, data, false, ProcessBuilder.Redirect.DISCARD);
-      long delayMillis = 50 + random.nextInt((int) Math.max(100, upgradeRunMillis * 8 / 10));
-      if (!child.waitFor(delayMillis, TimeUnit.MILLISECONDS)) {
+      if (killWithin(child, upgradeRunMillis, random)) {
         killedMidRun++;
       }
-      child.destroyForcibly();
-      assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the killed child is gone");
 
       List<String> ids = checkedIds(index, false);
       assertEquals(ids.size(), new HashSet<>(ids).size(), "no article is doubled after kill " + kill);
@@ -161,6 +148,27 @@ class CrashSafetyTest {
   }
 
   private static final int UPGRADE_KILLS = 8;
+
+  /** The corpus of {@value #FILES} files of {@value #PER_FILE} articles each, in a new folder. */
+  private Path writeCorpus() throws IOException {
+    Path data = Files.createDirectories(temp.resolve("data"));
+    for (int i = 0; i < FILES; i++) {
+      newFile(data);
+    }
+    return data;
+  }
+
+  /**
+   * Kills {@code child} at a random moment within the time a whole run takes here ({@code runMillis}), so most kills
+   * land mid-run however fast it is; returns whether it was still running then.
+   */
+  private static boolean killWithin(Process child, long runMillis, Random random) throws InterruptedException {
+    long delayMillis = 50 + random.nextInt((int) Math.max(100, runMillis * 8 / 10));
+    boolean running = !child.waitFor(delayMillis, TimeUnit.MILLISECONDS);
+    child.destroyForcibly();
+    assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the killed child is gone");
+    return running;
+  }
 
   private void runToTheEnd(Path index, Path data, String name) throws Exception {
     Path log = temp.resolve(name + ".log");
