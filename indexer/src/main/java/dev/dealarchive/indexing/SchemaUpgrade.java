@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -72,27 +73,11 @@ public final class SchemaUpgrade {
     LOG.warn("upgrading the index at {} to schema {}: every article is written again from its stored fields, with its"
         + " passages and vectors (once; nothing is re-read or re-embedded)", indexDir, ArchiveFields.SCHEMA_VERSION);
     long started = System.nanoTime();
-    long articles = 0;
+    long articles;
     try (DirectoryReader old = DirectoryReader.open(writer)) {
       // The reader keeps the old segments while they are replaced (and the last commit keeps them until the next).
       writer.deleteAll();
-      for (LeafReaderContext leaf : old.leaves()) {
-        BitSet parents = ArticleBlocks.parents().getBitSet(leaf);
-        if (parents == null) {
-          continue;
-        }
-        LeafReader reader = leaf.reader();
-        Bits live = reader.getLiveDocs();
-        StoredFields stored = reader.storedFields();
-        int maxDoc = reader.maxDoc();
-        for (int doc = parents.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
-            doc = doc + 1 < maxDoc ? parents.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-          if (live == null || live.get(doc)) {
-            writer.addDocuments(rewritten(reader, parents, stored, doc));
-            articles++;
-          }
-        }
-      }
+      articles = copyArticles(old, writer, ArticleDocuments::toDocument);
     }
     ArchiveIndexer.commit(writer, data -> {});
     LOG.warn("upgraded the index at {}: {} articles in {} s", indexDir, articles,
@@ -100,12 +85,40 @@ public final class SchemaUpgrade {
     return articles;
   }
 
-  /** The article document {@code doc} of a segment with its passages, as the current schema writes them. */
-  private static List<Document> rewritten(LeafReader reader, BitSet parents, StoredFields stored, int doc)
+  /**
+   * Adds every live article of {@code old} to {@code writer} as {@code documents} makes its document, with its stored
+   * passages, their vectors and its embedding mark; returns how many articles were added.
+   */
+  static long copyArticles(DirectoryReader old, IndexWriter writer, Function<Article, Document> documents)
+      throws IOException {
+    long articles = 0;
+    for (LeafReaderContext leaf : old.leaves()) {
+      BitSet parents = ArticleBlocks.parents().getBitSet(leaf);
+      if (parents == null) {
+        continue;
+      }
+      LeafReader reader = leaf.reader();
+      Bits live = reader.getLiveDocs();
+      StoredFields stored = reader.storedFields();
+      int maxDoc = reader.maxDoc();
+      for (int doc = parents.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = doc + 1 < maxDoc ? parents.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+        if (live == null || live.get(doc)) {
+          writer.addDocuments(rewritten(reader, parents, stored, doc, documents));
+          articles++;
+        }
+      }
+    }
+    return articles;
+  }
+
+  /** The article document {@code doc} of a segment with its passages, its document made by {@code documents}. */
+  private static List<Document> rewritten(
+      LeafReader reader, BitSet parents, StoredFields stored, int doc, Function<Article, Document> documents)
       throws IOException {
     Document old = stored.document(doc);
     Article article = StoredArticles.toArticle(old);
-    Document document = ArticleDocuments.toDocument(article);
+    Document document = documents.apply(article);
     String embeddedWith = old.get(ArchiveFields.EMBEDDED_WITH);
     if (embeddedWith == null) {
       return List.of(document);

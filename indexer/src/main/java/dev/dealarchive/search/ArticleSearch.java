@@ -1,7 +1,7 @@
 package dev.dealarchive.search;
 
-import dev.dealarchive.indexing.ArticleDocValues;
 import dev.dealarchive.indexing.ArchiveFields;
+import dev.dealarchive.indexing.ArticleDocValues;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,20 +33,12 @@ public final class ArticleSearch {
 
   /** Relevance, then newest, then id: repeatable order for equal scores. */
   public static Sort relevanceOrder() {
-    return new Sort(SortField.FIELD_SCORE, newestField(), idField());
+    return new Sort(SortField.FIELD_SCORE, ArticleDocValues.byPublished(true), ArticleDocValues.byId());
   }
 
   /** Newest first (undated last), then id. */
   public static Sort newestOrder() {
-    return new Sort(newestField(), idField());
-  }
-
-  private static SortField newestField() {
-    return ArticleDocValues.byPublished(true);
-  }
-
-  private static SortField idField() {
-    return ArticleDocValues.byId();
+    return new Sort(ArticleDocValues.byPublished(true), ArticleDocValues.byId());
   }
 
   /** Searches {@code request} with AND semantics, relaxing to any-word matching when nothing has every word. */

@@ -1,7 +1,7 @@
 package dev.dealarchive.search;
 
-import dev.dealarchive.indexing.ArticleDocValues;
 import dev.dealarchive.indexing.ArchiveFields;
+import dev.dealarchive.indexing.ArticleDocValues;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;

@@ -1,11 +1,11 @@
 package dev.dealarchive.indexing;
 
 import dev.dealarchive.article.Article;
+import dev.dealarchive.article.ContentHash;
+import dev.dealarchive.search.StoredSentences;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -19,13 +19,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BitSet;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -47,6 +43,7 @@ public final class Schema2Index {
     doc.add(new TextField(ArchiveFields.TITLE_EXACT, article.title(), Field.Store.NO));
     doc.add(new TextField(ArchiveFields.BODY, article.body(), Field.Store.YES));
     doc.add(new TextField(ArchiveFields.BODY_EXACT, article.body(), Field.Store.NO));
+    doc.add(new StoredField(ArchiveFields.BODY_SENTENCES, StoredSentences.of(article.body())));
     if (article.published() != null) {
       long millis = article.published().toEpochMilli();
       doc.add(new LongPoint(ArchiveFields.PUBLISHED, millis));
@@ -70,6 +67,8 @@ public final class Schema2Index {
     }
     doc.add(new StringField(ArchiveFields.ORIGIN, article.origin(), Field.Store.YES));
     doc.add(new StoredField(ArchiveFields.HASH, article.contentHash()));
+    doc.add(new StringField(
+        ArchiveFields.STORY, ContentHash.sameStoryKey(article.title(), article.body()), Field.Store.NO));
     return doc;
   }
 
@@ -80,34 +79,13 @@ public final class Schema2Index {
   public static void rewrite(Path folder) throws IOException {
     try (Directory directory = FSDirectory.open(folder)) {
       Map<String, String> data = new HashMap<>(SegmentInfos.readLatestCommit(directory).getUserData());
-      List<List<Document>> blocks = new ArrayList<>();
-      try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        for (LeafReaderContext leaf : reader.leaves()) {
-          BitSet parents = ArticleBlocks.parents().getBitSet(leaf);
-          Bits live = leaf.reader().getLiveDocs();
-          StoredFields stored = leaf.reader().storedFields();
-          for (int doc = 0; parents != null && doc < leaf.reader().maxDoc(); doc++) {
-            if (parents.get(doc) && (live == null || live.get(doc))) {
-              Document old = stored.document(doc);
-              Article article = StoredArticles.toArticle(old);
-              String embeddedWith = old.get(ArchiveFields.EMBEDDED_WITH);
-              ArticleBlocks.StoredPassages passages = ArticleBlocks.storedPassages(leaf.reader(), parents, stored, doc);
-              blocks.add(embeddedWith == null
-                  ? List.of(document(article))
-                  : ArticleBlocks.block(document(article), article.id(),
-                      passages == null ? List.of() : passages.passages(),
-                      passages == null ? List.of() : passages.vectors(), embeddedWith));
-            }
-          }
-        }
-      }
       IndexWriterConfig config = new IndexWriterConfig(ArchiveAnalyzers.forIndex())
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
           .setCodec(ArticleBlocks.codec());
-      try (IndexWriter writer = new IndexWriter(directory, config)) {
-        for (List<Document> block : blocks) {
-          writer.addDocuments(block);
-        }
+      // The reader keeps the old commit's files while the writer replaces them, as in SchemaUpgrade.
+      try (DirectoryReader reader = DirectoryReader.open(directory);
+          IndexWriter writer = new IndexWriter(directory, config)) {
+        SchemaUpgrade.copyArticles(reader, writer, Schema2Index::document);
         data.put(ArchiveFields.SCHEMA_KEY, VERSION);
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
